@@ -1,0 +1,97 @@
+"""From decoded text to a pruned lxml tree, with the limits that keep hostile input bounded."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from lxml import etree, html
+
+from archiver.dom import HtmlElement, tag_of
+from archiver.errors import ParseError
+
+DEFAULT_MAX_BYTES = 16 * 1024 * 1024
+# Sniffed from the first bytes so that an image or archive is refused with its name, not parsed.
+_BINARY_SIGNATURES = (
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+    (b"RIFF", "a RIFF (WebP/AVI/WAV) file"),
+    (b"%PDF-", "a PDF document"),
+    (b"\x1f\x8b", "gzip-compressed data (decompress it first)"),
+    (b"PK\x03\x04", "a ZIP archive"),
+    (b"\x00\x00\x01\x00", "an icon file"),
+    (b"WARC/", "a WARC file (use `archiver extract`)"),
+)
+# Elements whose content is never article text. Scripts are harvested before removal.
+_DROPPED_TAGS = ("script", "style", "template", "svg", "math", "canvas", "video", "audio", "object")
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>")
+
+
+@dataclass
+class Document:
+    root: HtmlElement
+    json_ld: list[str] = field(default_factory=list)
+    # Text of inline scripts large enough to carry an embedded article (JS-rendered pages).
+    data_scripts: list[str] = field(default_factory=list)
+    base_href: str | None = None
+
+
+def check_is_html(data: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> None:
+    """Raise ParseError for input that is empty, binary or over the size limit."""
+    if not data.strip():
+        raise ParseError("empty document: no HTML to parse")
+    if len(data) > max_bytes:
+        raise ParseError(
+            f"document too large: {len(data) / 1e6:.1f} MB exceeds the {max_bytes / 1e6:.1f} MB limit"
+        )
+    head = data[:16]
+    for signature, name in _BINARY_SIGNATURES:
+        if head.startswith(signature):
+            raise ParseError(f"not HTML: the data is {name}")
+    sample = data[:4096]
+    # UTF-16 text has NULs too, but it starts with a BOM, which decoding handles first.
+    if b"\x00" in sample and not sample.startswith((b"\xff\xfe", b"\xfe\xff")):
+        controls = sum(1 for byte in sample if byte < 9 or 13 < byte < 32)
+        if controls > len(sample) // 20:
+            raise ParseError("not HTML: the data is binary (control bytes in the first 4 KB)")
+
+
+def _is_hidden(element: HtmlElement) -> bool:
+    if element.get("hidden") is not None:
+        return True
+    style = element.get("style")
+    return bool(style) and _HIDDEN_STYLE.search(style) is not None
+
+
+def load_document(text: str) -> Document:
+    """Parse text into a tree without scripts, styles, comments and hidden copies of the body."""
+    text = _XML_DECLARATION.sub("", text, count=1)
+    parser = html.HTMLParser(
+        encoding="utf-8", remove_comments=True, remove_pis=True, no_network=True
+    )
+    try:
+        root = html.document_fromstring(text.encode("utf-8", "replace"), parser=parser)
+    except (etree.ParserError, ValueError) as error:
+        raise ParseError(f"unparseable HTML: {error}") from error
+    if root is None or not isinstance(root.tag, str):
+        raise ParseError("unparseable HTML: no root element")
+    document = Document(root=root)
+    for script in root.iter("script"):
+        body = script.text or ""
+        kind = (script.get("type") or "").lower()
+        if kind == "application/ld+json":
+            document.json_ld.append(body)
+        elif len(body) > 2000 and "<h" in body:
+            document.data_scripts.append(body)
+    base = root.find(".//base[@href]")
+    if base is not None:
+        document.base_href = base.get("href")
+    etree.strip_elements(root, *_DROPPED_TAGS, with_tail=False)
+    hidden = [element for element in root.iter() if isinstance(element.tag, str) and _is_hidden(element)]
+    for element in hidden:
+        if tag_of(element) not in {"html", "body"} and element.getparent() is not None:
+            element.drop_tree()
+    return document

@@ -1,0 +1,102 @@
+"""Small helpers over lxml elements shared by the extraction modules.
+
+The extractor works on lxml's tree (the parser bs4's ``"lxml"`` builder wraps) rather than on a
+BeautifulSoup tree: building a soup of a whole page costs about 16 ms, more than the whole
+extraction budget (see bench/README.md). Everything here is pure and never recursive, so
+hostile nesting cannot exhaust the Python stack.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from lxml import html
+
+HtmlElement = html.HtmlElement
+
+_WHITESPACE = re.compile(r"\s+")
+HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+BOLD_TAGS = frozenset({"strong", "b"})
+# Elements that hold page furniture rather than article text.
+FURNITURE_TAGS = frozenset({"nav", "aside", "footer", "header", "form", "menu", "button", "select"})
+# Class or id words of furniture blocks. Matched as whole words of a class token
+# ("sidebar", "post-sidebar", "related_posts"), so "has-sidebar" on a page wrapper also
+# matches; callers stop at <body> and at the article container.
+_FURNITURE_WORDS = re.compile(
+    r"(?:^|[-_\s])(?:sidebar|widget|related|relatedposts|popular|trending|mostread|most-read|"
+    r"breadcrumbs?|share|sharing|social|newsletter|subscribe|promo|advert|ads?|ad-slot|adslot|"
+    r"sponsor(?:ed)?|comments?|commentlist|respond|toc|ez-toc-container|table-of-contents|"
+    r"read-more|readmore|author-box|authorbox|about-author|avatar|byline|tags|tag-list|"
+    r"pagination|pager|page-numbers|recommend(?:ed|ations)?|teasers?|outbrain|taboola|"
+    r"cookie|consent|modal|popup|skip-link|screen-reader-text|sr-only|visually-hidden)"
+    r"(?:$|[-_\s])",
+    re.IGNORECASE,
+)
+
+
+def normalise_space(text: str) -> str:
+    """Collapse runs of whitespace (including NBSP) to one space and strip the ends."""
+    return _WHITESPACE.sub(" ", text.replace("\xa0", " ")).strip()
+
+
+def text_of(element: HtmlElement) -> str:
+    return normalise_space(element.text_content())
+
+
+def tag_of(element: HtmlElement) -> str:
+    tag = element.tag
+    return tag.lower() if isinstance(tag, str) else ""
+
+
+def class_and_id(element: HtmlElement) -> str:
+    return f"{element.get('class') or ''} {element.get('id') or ''}".strip()
+
+
+def is_furniture(element: HtmlElement) -> bool:
+    """True for navigation, sidebars, share bars, ads, comment sections and the like."""
+    if tag_of(element) in FURNITURE_TAGS:
+        return True
+    if element.get("role") in {"navigation", "complementary", "contentinfo", "banner"}:
+        return True
+    names = class_and_id(element)
+    return bool(names) and _FURNITURE_WORDS.search(names) is not None
+
+
+def furniture_ancestor(element: HtmlElement, stop: HtmlElement | None = None) -> HtmlElement | None:
+    """The nearest ancestor (or the element itself) that is page furniture, below ``stop``."""
+    node: HtmlElement | None = element
+    while node is not None and node is not stop and tag_of(node) not in {"body", "html"}:
+        if is_furniture(node):
+            return node
+        node = node.getparent()
+    return None
+
+
+def ancestors_and_self(element: HtmlElement) -> Iterator[HtmlElement]:
+    node: HtmlElement | None = element
+    while node is not None:
+        yield node
+        node = node.getparent()
+
+
+def lowest_common_ancestor(elements: list[HtmlElement]) -> HtmlElement:
+    """Deepest element containing all of ``elements`` (which must share a tree)."""
+    first_chain = list(ancestors_and_self(elements[0]))
+    depth_of = {id(node): depth for depth, node in enumerate(first_chain)}
+    deepest = 0
+    for element in elements[1:]:
+        for node in ancestors_and_self(element):
+            if id(node) in depth_of:
+                deepest = max(deepest, depth_of[id(node)])
+                break
+    return first_chain[deepest]
+
+
+def link_text_ratio(element: HtmlElement) -> float:
+    """Share of the element's text that sits inside links (1.0 for a pure link list)."""
+    total = len(text_of(element))
+    if total == 0:
+        return 0.0
+    linked = sum(len(text_of(anchor)) for anchor in element.iter("a"))
+    return min(1.0, linked / total)

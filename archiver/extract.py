@@ -1,0 +1,114 @@
+"""The extraction core: ``parse_page(html, url) -> ListiclePage``. Pure: no I/O, no Scrapy.
+
+The same function serves the spider, a saved file and a WARC record, so the records a crawl
+writes and the records re-extracted from its WARCs are the same.
+"""
+
+from __future__ import annotations
+
+from archiver.counting import declared_count
+from archiver.decoding import decode_html
+from archiver.document import DEFAULT_MAX_BYTES, check_is_html, load_document
+from archiver.embedded import html_fragments_in_scripts
+from archiver.errors import ParseError
+from archiver.heads import Selection, select_heads
+from archiver.images import absolute_url
+from archiver.item_content import build_items
+from archiver.links import find_next_page, find_recommendations
+from archiver.metadata import extract_metadata
+from archiver.models import Item, ListiclePage
+
+__all__ = ["parse_page"]
+
+
+def _count_from_headlines(headlines: list[str]) -> int | None:
+    for text in headlines:
+        count = declared_count(text)
+        if count is not None:
+            return count
+    return None
+
+
+def _numbering_warnings(items: list[Item], declared: int | None) -> list[str]:
+    warnings: list[str] = []
+    if declared is not None and declared != len(items):
+        warnings.append(f"declared {declared} items but found {len(items)}")
+    numbers = [item.number for item in items if item.number is not None]
+    if len(numbers) >= 2:
+        descending = numbers[0] > numbers[-1]
+        ordered = sorted(set(numbers), reverse=descending)
+        present = set(numbers)
+        low, high = min(present), max(present)
+        missing = [n for n in range(low, high + 1) if n not in present]
+        if missing:
+            shown = ", ".join(str(n) for n in missing[:10])
+            warnings.append(f"numbering gap at {shown}")
+        duplicates = sorted({n for n in numbers if numbers.count(n) > 1}) if len(numbers) < 500 else []
+        if duplicates:
+            warnings.append(f"numbers printed twice: {', '.join(str(n) for n in duplicates[:10])}")
+        if numbers != ordered and not duplicates:
+            warnings.append("printed numbers are out of order")
+    return warnings
+
+
+def parse_page(
+    data: bytes | str,
+    url: str,
+    *,
+    content_type: str | bytes | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> ListiclePage:
+    """Extract a listicle record from one HTML page.
+
+    ``data`` is the body as received (bytes, decoded here from the HTTP ``content_type``, a BOM,
+    a ``<meta>`` charset or detection) or already-decoded text. Raises :class:`ParseError` for
+    input that is not HTML; any HTML, however broken, gives a record.
+    """
+    if not url.startswith(("http://", "https://")):
+        raise ParseError(f"page URL must be absolute http(s), got {url!r}")
+    warnings: list[str] = []
+    if isinstance(data, str):
+        raw = data.encode("utf-8", "surrogatepass")
+        check_is_html(raw, max_bytes)
+        text, encoding = data, "utf-8"
+    else:
+        check_is_html(data, max_bytes)
+        decoded = decode_html(data, content_type)
+        text, encoding = decoded.text, decoded.encoding
+        if decoded.replaced_bytes:
+            warnings.append(f"invalid {decoded.encoding} bytes were replaced with U+FFFD")
+    document = load_document(text)
+    base_url = absolute_url(document.base_href, url) if document.base_href else url
+    metadata = extract_metadata(document.root, document.json_ld, url)
+    declared = _count_from_headlines(metadata.headlines)
+    next_page_url = find_next_page(document.root, url, base_url)
+
+    selection: Selection | None = select_heads(document.root, declared, next_page_url is not None)
+    if selection is None:
+        for fragment in html_fragments_in_scripts(document.data_scripts):
+            selection = select_heads(fragment, declared, next_page_url is not None)
+            if selection is not None and selection.numbering == "printed":
+                selection.warnings.append("items only found inside a script, not in the rendered page")
+                break
+            selection = None
+    items = build_items(selection, url, base_url) if selection else []
+    if selection:
+        warnings.extend(selection.warnings)
+        warnings.extend(_numbering_warnings(items, declared))
+    return ListiclePage(
+        url=url,
+        canonical_url=metadata.canonical_url,
+        title=metadata.title,
+        declared_count=declared,
+        is_listicle=bool(items),
+        numbering=selection.numbering if selection else "none",
+        items=items,
+        recommendations=find_recommendations(document.root, url, base_url),
+        next_page_url=next_page_url,
+        author=metadata.author,
+        published=metadata.published,
+        site_name=metadata.site_name,
+        language=metadata.language,
+        encoding=encoding,
+        warnings=warnings,
+    )

@@ -1,0 +1,320 @@
+"""What belongs to each item: its text, images, embeds and credit, between one head and the next.
+
+Two layouts occur. In a *flat* layout the heads are siblings in one article body and an item
+runs from its head to the next head, whatever the nesting in between (CNN closes item 1 in one
+div and continues it inside a collapsed "read all" div). In a *wrapper* layout every item is its
+own element (``<article class="card">`` with the image before the heading); the item is that
+element. The walk is one pass in document order with explicit skips, never recursion.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from archiver.credits import parse_credit
+from archiver.dom import (
+    HEADING_TAGS,
+    HtmlElement,
+    ancestors_and_self,
+    is_furniture,
+    link_text_ratio,
+    lowest_common_ancestor,
+    normalise_space,
+    tag_of,
+    text_of,
+)
+from archiver.heads import Head, Selection, _group_key
+from archiver.images import absolute_url, image_from_attributes
+from archiver.models import Credit, Embed, Image, Item
+
+_BLOCK_TAGS = frozenset({
+    "p", "div", "li", "ul", "ol", "dl", "dt", "dd", "blockquote", "section", "article", "figure",
+    "figcaption", "table", "tr", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "br", "hr",
+    "pre", "main", "header", "footer", "aside", "center",
+})
+_IMAGE_TAGS = frozenset({"img", "amp-img"})
+# Caption and credit boxes under images: their text describes the image, not the item.
+_CAPTION_CLASS = re.compile(r"caption|credit|image-source|photo-source|attribution", re.IGNORECASE)
+_EMBED_CLASS = re.compile(r"twitter-tweet|instagram-media|tiktok-embed|fb-post|reddit-card", re.IGNORECASE)
+_EMBED_TAGS = {"iframe": "iframe", "amp-instagram": "instagram", "amp-twitter": "twitter",
+               "amp-youtube": "youtube", "amp-iframe": "iframe"}
+
+
+@dataclass
+class _Segment:
+    kind: str  # "text", "credit", "image", "caption", "embed"
+    text: str = ""
+    image: Image | None = None
+    embed: Embed | None = None
+    credit: Credit | None = None
+
+
+@dataclass
+class _Region:
+    segments: list[_Segment] = field(default_factory=list)
+    buffer: list[str] = field(default_factory=list)
+    buffer_links: list[str] = field(default_factory=list)
+
+    def add_text(self, text: str | None) -> None:
+        if text and text.strip():
+            self.buffer.append(text)
+
+    def flush(self) -> None:
+        if not self.buffer:
+            return
+        text = normalise_space("".join(self.buffer))
+        self.buffer.clear()
+        if not text:
+            return
+        credit = parse_credit(text)
+        self.segments.append(_Segment("credit", text, credit=credit) if credit else _Segment("text", text))
+
+
+def _is_link_card(element: HtmlElement) -> bool:
+    """An inline promo for another article: a block whose text is all link, with a title or image."""
+    if tag_of(element) not in {"div", "section", "aside", "figure", "ul"}:
+        return False
+    if element.find(".//a") is None:
+        return False
+    has_title_or_image = any(True for _ in element.iter("h2", "h3", "h4", "h5", "img"))
+    return has_title_or_image and link_text_ratio(element) > 0.9 and len(text_of(element)) > 15
+
+
+def _embed_of(element: HtmlElement, base_url: str) -> Embed | None:
+    tag = tag_of(element)
+    if tag in {"amp-instagram"}:
+        code = element.get("data-shortcode")
+        return Embed(kind="instagram", url=f"https://www.instagram.com/p/{code}/") if code else None
+    if tag == "blockquote":
+        link = next((a.get("href") for a in element.iter("a") if a.get("href")), None)
+        tweet = element.get("data-tweetid")
+        kind = "twitter" if tweet or "twitter" in (element.get("class") or "") else "embed"
+        if link:
+            return Embed(kind=kind, url=absolute_url(link, base_url))
+        return None
+    src = element.get("src") or element.get("data-src")
+    if not src or src.startswith(("about:", "javascript:", "data:")):
+        return None
+    url = absolute_url(src, base_url)
+    kind = "youtube" if "youtube" in url or "youtu.be" in url else _EMBED_TAGS.get(tag, "iframe")
+    return Embed(kind=kind, url=url)
+
+
+def _walk(
+    root: HtmlElement,
+    head_index: dict[int, int],
+    heads: list[Head],
+    base_url: str,
+    stop_after_last: tuple[int, frozenset[tuple[str, ...]]] | None,
+    regions: list[_Region],
+    preamble: _Region,
+    start_index: int = -1,
+) -> None:
+    """Distribute the content under ``root`` over the items, in document order."""
+    current = start_index
+    noscript_depth = 0
+    last = len(heads) - 1
+
+    def region() -> _Region:
+        return regions[current] if current >= 0 else preamble
+
+    walker = etree.iterwalk(root, events=("start", "end"))
+    for event, element in walker:
+        tag = tag_of(element)
+        if event == "end":
+            if tag == "noscript":
+                noscript_depth -= 1
+            if tag in _BLOCK_TAGS:
+                region().flush()
+            if element is not root and noscript_depth == 0:
+                region().add_text(element.tail)
+            continue
+        if not tag:
+            walker.skip_subtree()
+            continue
+        index = head_index.get(id(element))
+        if index is not None:
+            region().flush()
+            current = index
+            head = heads[index]
+            for image_element in element.iter("img", "amp-img"):
+                image = image_from_attributes(dict(image_element.attrib), base_url)
+                if image is not None:
+                    regions[current].segments.append(_Segment("image", image=image))
+            regions[current].add_text(head.rest)
+            regions[current].flush()
+            walker.skip_subtree()
+            continue
+        if current == last and stop_after_last is not None and element is not root:
+            last_rank, stop_keys = stop_after_last
+            if (tag in HEADING_TAGS and int(tag[1]) <= last_rank) or (
+                tag in {"p", "h1", "h2", "h3", "h4", "h5", "h6"} and _group_key(element, "paragraph" if tag == "p" else "heading") in stop_keys
+            ):
+                region().flush()
+                current = -2  # past the last item: stop collecting
+                break
+        if tag == "noscript":
+            noscript_depth += 1
+            continue
+        if tag in _IMAGE_TAGS:
+            image = image_from_attributes(dict(element.attrib), base_url, in_noscript=noscript_depth > 0)
+            if image is not None:
+                region().segments.append(_Segment("image", image=image))
+            continue
+        if tag in _EMBED_TAGS or (tag == "blockquote" and (
+            element.get("data-tweetid") or _EMBED_CLASS.search(element.get("class") or "")
+        )):
+            region().flush()
+            embed = _embed_of(element, base_url)
+            if embed is not None:
+                region().segments.append(_Segment("embed", embed=embed))
+            walker.skip_subtree()
+            continue
+        if element is not root and (is_furniture(element) or _is_link_card(element)):
+            region().flush()
+            walker.skip_subtree()
+            continue
+        if tag == "figcaption" or (
+            tag in {"p", "div", "span", "small", "cite"}
+            and _CAPTION_CLASS.search(element.get("class") or "")
+            and element.find(".//img") is None
+        ):
+            region().flush()
+            text = text_of(element)
+            if text:
+                link = next((a.get("href") for a in element.iter("a") if a.get("href")), None)
+                credit = parse_credit(text, absolute_url(link, base_url) if link else None)
+                region().segments.append(
+                    _Segment("credit", text, credit=credit) if credit else _Segment("caption", text)
+                )
+            walker.skip_subtree()
+            continue
+        if tag in _BLOCK_TAGS:
+            region().flush()
+        if noscript_depth == 0:
+            region().add_text(element.text)
+    region().flush() if current != -2 else None
+
+
+def _item_block(head: Head, others: set[int], stop: HtmlElement) -> HtmlElement:
+    """Highest ancestor of the head that holds no other head, below ``stop``."""
+    block = head.element
+    for ancestor in ancestors_and_self(head.element):
+        if ancestor is stop:
+            break
+        if any(id(node) in others for node in ancestor.iter() if node is not head.element):
+            break
+        block = ancestor
+    return block
+
+
+def _wrapper_blocks(heads: list[Head], container: HtmlElement) -> list[HtmlElement] | None:
+    """Each item's own wrapper element, when every head sits in one that also holds content."""
+    if len(heads) < 2:
+        return None
+    ids = {id(head.element) for head in heads}
+    blocks = []
+    for head in heads:
+        block = _item_block(head, ids - {id(head.element)}, container)
+        if block is head.element:
+            return None
+        extra = len(text_of(block)) - len(text_of(head.element))
+        if extra < 20 and block.find(".//img") is None:
+            return None
+        blocks.append(block)
+    return blocks
+
+
+def _trailing_media(segments: list[_Segment]) -> int:
+    """Index where the run of media (and credits) after the item's last text begins."""
+    index = len(segments)
+    while index > 0 and segments[index - 1].kind in {"image", "caption", "credit", "embed"}:
+        index -= 1
+    return index
+
+
+def _shift_leading_media(preamble: _Region, regions: list[_Region]) -> None:
+    """Move images printed *before* their numbered text to the item that follows them."""
+    lead = preamble.segments[_trailing_media(preamble.segments):]
+    if not any(segment.kind == "image" for segment in lead):
+        return
+    with_trailing = sum(
+        1 for r in regions[:-1]
+        if any(s.kind == "image" for s in r.segments[_trailing_media(r.segments):])
+    )
+    if with_trailing < max(1, (len(regions) - 1) * 0.6):
+        return
+    carried = lead
+    for region in regions:
+        cut = _trailing_media(region.segments) if region is not regions[-1] else len(region.segments)
+        moved = region.segments[cut:]
+        region.segments = carried + region.segments[:cut]
+        carried = moved
+
+
+def _build_item(position: int, head: Head, region: _Region, page_url: str) -> Item:
+    images: list[Image] = []
+    seen_urls: set[str] = set()
+    captions: list[str] = []
+    texts: list[str] = []
+    credit: Credit | None = None
+    embeds: list[Embed] = []
+    for segment in region.segments:
+        if segment.kind == "image" and segment.image is not None:
+            if segment.image.url not in seen_urls:
+                seen_urls.add(segment.image.url)
+                images.append(segment.image)
+        elif segment.kind == "embed" and segment.embed is not None:
+            embeds.append(segment.embed)
+        elif segment.kind == "credit" and credit is None:
+            credit = segment.credit
+        elif segment.kind == "caption":
+            captions.append(segment.text)
+        elif segment.kind == "text":
+            texts.append(segment.text)
+    if images and captions and images[0].caption is None:
+        images[0] = images[0].model_copy(update={"caption": " ".join(captions)})
+    heading = head.heading
+    if heading is None and images:
+        heading = images[0].title or images[0].alt
+    return Item(
+        position=position,
+        number=head.number,
+        heading=heading,
+        caption=" ".join(texts) or None,
+        images=images,
+        embeds=embeds,
+        # A credit line with no image in the item is a page-wide note ("Images: Pexels; ..."),
+        # not this item's credit.
+        credit=credit if images else None,
+        page_url=page_url,
+    )
+
+
+def build_items(selection: Selection, page_url: str, base_url: str) -> list[Item]:
+    heads = selection.heads
+    if not heads:
+        return []
+    head_index = {id(head.element): index for index, head in enumerate(heads)}
+    regions = [_Region() for _ in heads]
+    preamble = _Region()
+    container = (
+        lowest_common_ancestor([head.element for head in heads])
+        if len(heads) > 1
+        else heads[0].element.getparent() or heads[0].element
+    )
+    blocks = _wrapper_blocks(heads, container)
+    if blocks is not None:
+        for index, block in enumerate(blocks):
+            _walk(block, head_index, heads, base_url, None, regions, preamble, start_index=index)
+    else:
+        last_rank = heads[-1].rank if heads[-1].kind == "heading" else 4
+        _walk(container, head_index, heads, base_url, (last_rank, selection.stop_keys), regions, preamble)
+        _shift_leading_media(preamble, regions)
+    return [
+        _build_item(position, head, region, page_url)
+        for position, (head, region) in enumerate(zip(heads, regions, strict=True), start=1)
+    ]

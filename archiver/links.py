@@ -1,0 +1,154 @@
+"""Links that leave the item list: the article's own next page, and recommendation blocks."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+from archiver.dom import HEADING_TAGS, HtmlElement, ancestors_and_self, normalise_space, tag_of, text_of
+from archiver.images import absolute_url
+from archiver.models import Link
+
+# Labels of recommendation blocks, English and German.
+_RECOMMENDATION_LABEL = re.compile(
+    r"^(?:our best content for you|related(?: posts| articles| stories| content| reading)?|"
+    r"you (?:may|might) (?:also )?(?:like|enjoy)|read (?:this )?next|read more|more like this|"
+    r"recommended(?: for you| stories| reading)?|more (?:from|in|on|to explore|stories|articles)\b.*|"
+    r"up next|don't miss|popular posts|most popular(?: content)?|most read|trending(?: now)?|"
+    r"recent (?:posts|features|articles)|stories chosen for you|further reading|see also|"
+    r"lesen sie auch|auch interessant(?: für dich)?|das könnte (?:dich|sie) (?:auch )?interessieren|"
+    r"weitere (?:artikel|beiträge)|ähnliche (?:artikel|beiträge)|neue beiträge|top-themen|"
+    r"mehr zum thema|empfehlungen)\s*:?$",
+    re.IGNORECASE,
+)
+_LABEL_TAGS = HEADING_TAGS | {"div", "span", "p", "strong", "b", "header", "h", "legend", "figcaption"}
+_MAX_LABEL_CHARS = 60
+_MAX_LINKS_PER_BLOCK = 40
+_SHARE_HOSTS = re.compile(
+    r"(?:facebook\.com/sharer|twitter\.com/(?:intent|share)|x\.com/intent|pinterest\.com/pin/create|"
+    r"linkedin\.com/share|reddit\.com/submit|wa\.me/|api\.whatsapp|mailto:|addthis|sharethis)",
+    re.IGNORECASE,
+)
+_NEXT_TEXT = re.compile(
+    r"^(?:next(?: page)?|next\s*[→›»>]|continue(?: reading)?|weiter|nächste seite|page suivante|[›»>]|→)$",
+    re.IGNORECASE,
+)
+# A page marker at the end of an article URL: "/2/", "_page_2", "-page-2", "/page/2".
+_PATH_PAGE = re.compile(r"(?:[/_-](?:page|seite|p)[/_-]?|/)(\d{1,3})/?$", re.IGNORECASE)
+_QUERY_PAGE_KEYS = frozenset({"page", "p", "pg", "seite", "paged", "pagenum"})
+_EXTENSION = re.compile(r"\.(?:html?|php|aspx?)$", re.IGNORECASE)
+
+
+def _http_url(href: str | None, base_url: str) -> str | None:
+    if not href or href.startswith("#"):
+        return None
+    url = absolute_url(href, base_url)
+    if not url.startswith(("http://", "https://")):
+        return None
+    return url.split("#", 1)[0]
+
+
+def _label_of_block(label: HtmlElement) -> HtmlElement | None:
+    """Smallest ancestor of a label that also holds the links it labels."""
+    for ancestor in ancestors_and_self(label):
+        if ancestor is label:
+            continue
+        if tag_of(ancestor) in {"body", "html"}:
+            return None
+        anchors = [a for a in ancestor.iter("a") if a.get("href")]
+        if anchors:
+            return ancestor if len(anchors) <= _MAX_LINKS_PER_BLOCK * 3 else None
+    return None
+
+
+def find_recommendations(root: HtmlElement, page_url: str, base_url: str) -> list[Link]:
+    """Links of labelled recommendation blocks, one per target URL, in document order."""
+    links: list[Link] = []
+    seen: set[str] = {page_url.split("#", 1)[0]}
+    taken_blocks: set[int] = set()
+    for element in root.iter(*_LABEL_TAGS):
+        own_text = normalise_space(element.text or "")
+        if not own_text or len(own_text) > _MAX_LABEL_CHARS:
+            # Label text may be one level down: <h2><span>Related</span></h2> is found at the span.
+            continue
+        label = text_of(element)
+        if len(label) > _MAX_LABEL_CHARS or not _RECOMMENDATION_LABEL.match(label):
+            continue
+        if element.getparent() is not None and tag_of(element) == "a":
+            continue
+        block = _label_of_block(element)
+        if block is None or id(block) in taken_blocks:
+            continue
+        taken_blocks.add(id(block))
+        titles: dict[str, str | None] = {}
+        for anchor in block.iter("a"):
+            url = _http_url(anchor.get("href"), base_url)
+            if url is None or _SHARE_HOSTS.search(url):
+                continue
+            title = text_of(anchor) or anchor.get("title") or next(
+                (img.get("alt") for img in anchor.iter("img") if img.get("alt")), None
+            )
+            if title == label:
+                continue
+            if url not in titles or (title and len(title) > len(titles[url] or "")):
+                titles[url] = title or None
+            if len(titles) >= _MAX_LINKS_PER_BLOCK:
+                break
+        for url, title in titles.items():
+            if url in seen:
+                continue
+            seen.add(url)
+            links.append(Link(url=url, title=title, section=label.rstrip(":").strip()))
+    return links
+
+
+def _page_marker(url: str) -> tuple[str, int]:
+    """(URL without its page marker, page number; 1 when unmarked)."""
+    parts = urlsplit(url)
+    query = parse_qsl(parts.query, keep_blank_values=True)
+    page = 1
+    kept = []
+    for key, value in query:
+        if key.lower() in _QUERY_PAGE_KEYS and value.isdigit():
+            page = int(value)
+        else:
+            kept.append((key, value))
+    path = _EXTENSION.sub("", parts.path)
+    match = _PATH_PAGE.search(path)
+    if match and page == 1:
+        page = int(match.group(1))
+        path = path[: match.start()]
+    path = path.rstrip("/")
+    return urlunsplit((parts.scheme, parts.netloc.lower(), path, urlencode(kept), "")), page
+
+
+def continues_article(current_url: str, candidate_url: str) -> bool:
+    """True when ``candidate_url`` is the next page of the article at ``current_url``.
+
+    >>> continues_article("https://a.example/story/", "https://a.example/story/2/")
+    True
+    >>> continues_article("https://b.example/x/lessons-0920.html", "https://b.example/x/lessons-0920_page_2.html")
+    True
+    >>> continues_article("https://c.example/top-10/", "https://c.example/another-post/")
+    False
+    """
+    base, page = _page_marker(current_url)
+    next_base, next_page = _page_marker(candidate_url)
+    return base == next_base and next_page == page + 1
+
+
+def find_next_page(root: HtmlElement, page_url: str, base_url: str) -> str | None:
+    """URL of the same article's next page, or None when it does not continue."""
+    candidates: list[str] = []
+    for link in root.iter("link", "a"):
+        rel = (link.get("rel") or "").lower().split()
+        text = text_of(link) if tag_of(link) == "a" else ""
+        names = f"{link.get('class') or ''} {link.get('id') or ''}".lower()
+        if "next" in rel or _NEXT_TEXT.match(text) or "next" in names or text.isdigit():
+            url = _http_url(link.get("href"), base_url)
+            if url:
+                candidates.append(url)
+    for url in candidates:
+        if continues_article(page_url, url):
+            return url
+    return None

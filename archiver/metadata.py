@@ -1,0 +1,156 @@
+"""Page-level facts: title, canonical URL, author, publication date, site name, language."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from datetime import datetime
+
+from archiver.dom import HtmlElement, normalise_space, text_of
+from archiver.images import absolute_url
+from archiver.models import Published
+
+
+@dataclass(frozen=True)
+class PageMetadata:
+    title: str | None
+    headlines: list[str]  # texts that may promise a count, best first
+    canonical_url: str | None
+    author: str | None
+    published: Published | None
+    site_name: str | None
+    language: str | None
+
+
+def _meta(root: HtmlElement, *keys: str) -> str | None:
+    """First non-empty <meta> content whose property/name/itemprop is one of ``keys``."""
+    wanted = {key.lower() for key in keys}
+    found: dict[str, str] = {}
+    for meta in root.iter("meta"):
+        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
+        content = meta.get("content")
+        if key in wanted and content and content.strip() and key not in found:
+            found[key] = normalise_space(content)
+    for key in keys:
+        if key.lower() in found:
+            return found[key.lower()]
+    return None
+
+
+def _json_ld_objects(blocks: list[str]) -> list[dict[str, object]]:
+    objects: list[dict[str, object]] = []
+    for block in blocks:
+        try:
+            data = json.loads(block)
+        except ValueError:
+            continue
+        stack = [data]
+        while stack and len(objects) < 50:
+            node = stack.pop()
+            if isinstance(node, list):
+                stack.extend(node)
+            elif isinstance(node, dict):
+                objects.append(node)
+                graph = node.get("@graph")
+                if isinstance(graph, list):
+                    stack.extend(graph)
+    return objects
+
+
+def _ld_author(objects: list[dict[str, object]]) -> str | None:
+    for obj in objects:
+        author = obj.get("author")
+        if isinstance(author, list) and author:
+            author = author[0]
+        if isinstance(author, dict):
+            author = author.get("name")
+        if isinstance(author, str) and author.strip():
+            return normalise_space(author)
+    return None
+
+
+def parse_iso_date(raw: str) -> str | None:
+    """ISO 8601 form of a date as pages write it in metadata, or None.
+
+    >>> parse_iso_date("2017-12-12T10:00:02-05:00")
+    '2017-12-12T10:00:02-05:00'
+    >>> parse_iso_date("20110920")
+    '2011-09-20'
+    """
+    value = raw.strip()
+    try:
+        return datetime.fromisoformat(value.replace("Z", "+00:00")).isoformat()
+    except ValueError:
+        pass
+    for pattern in ("%Y%m%d", "%B %d, %Y", "%b %d, %Y", "%d.%m.%Y", "%Y/%m/%d", "%a, %d %b %Y %H:%M:%S %z"):
+        try:
+            parsed = datetime.strptime(value, pattern)
+        except ValueError:
+            continue
+        return parsed.date().isoformat() if "%H" not in pattern else parsed.isoformat()
+    return None
+
+
+def _published(root: HtmlElement, objects: list[dict[str, object]]) -> Published | None:
+    for key in ("article:published_time", "datePublished", "pubdate", "publishdate", "date",
+                "dc.date", "dc.date.issued", "sailthru.date", "parsely-pub-date"):
+        value = _meta(root, key)
+        if value:
+            return Published(raw=value, iso=parse_iso_date(value), source=f"meta[{key}]")
+    for obj in objects:
+        value = obj.get("datePublished")
+        if isinstance(value, str) and value.strip():
+            return Published(raw=value, iso=parse_iso_date(value), source="json-ld datePublished")
+    for time in root.iter("time"):
+        value = time.get("datetime") or text_of(time)
+        if value:
+            return Published(raw=value, iso=parse_iso_date(value), source="time")
+    return None
+
+
+_TITLE_SUFFIX = re.compile(r"\s+[|–—-]\s+[^|–—-]{2,40}$")
+
+
+def extract_metadata(root: HtmlElement, json_ld: list[str], page_url: str) -> PageMetadata:
+    objects = _json_ld_objects(json_ld)
+    title_element = root.find(".//title")
+    html_title = text_of(title_element) if title_element is not None else None
+    og_title = _meta(root, "og:title", "twitter:title")
+    h1s = [text for text in (text_of(h) for h in root.iter("h1")) if 8 <= len(text) <= 300][:3]
+    # WordPress themes often print the headline as h2.entry-title while h1 holds the logo.
+    entry_titles = [
+        text_of(element)
+        for element in root.xpath(
+            "//*[self::h1 or self::h2][contains(@class,'title') or @itemprop='headline' "
+            "or @itemprop='name']"
+        )[:3]
+    ]
+    headlines = [t for t in [*h1s, og_title, html_title, *entry_titles] if t]
+    title = og_title or (_TITLE_SUFFIX.sub("", html_title) if html_title else None) or (h1s[0] if h1s else None)
+
+    canonical = root.find(".//link[@rel='canonical']")
+    canonical_href = canonical.get("href") if canonical is not None else None
+    canonical_url = canonical_href or _meta(root, "og:url")
+    if canonical_url:
+        canonical_url = absolute_url(canonical_url, page_url)
+
+    author = _meta(root, "author", "article:author", "parsely-author", "sailthru.author", "dc.creator")
+    if author and author.startswith(("http://", "https://")):
+        author = None  # article:author is often a profile URL, not a name
+    author = author or _ld_author(objects)
+    if author is None:
+        byline = root.xpath("//*[@rel='author' or @itemprop='author' or contains(@class,'author-name')][1]")
+        if byline:
+            author = text_of(byline[0]) or None
+
+    language = root.get("lang") or root.get("xml:lang") or _meta(root, "og:locale", "content-language", "language")
+    return PageMetadata(
+        title=title,
+        headlines=headlines,
+        canonical_url=canonical_url,
+        author=author[:200] if author else None,
+        published=_published(root, objects),
+        site_name=_meta(root, "og:site_name", "application-name", "twitter:site"),
+        language=language.strip().replace("_", "-") if language else None,
+    )

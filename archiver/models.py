@@ -1,0 +1,106 @@
+"""The records: the project's public contract, validated by pydantic and exported as JSON Schema.
+
+Every model forbids unknown fields so that a typo in a producer fails loudly instead of
+silently writing a field no consumer reads. ``SCHEMA_VERSION`` changes whenever a field is
+renamed or removed; adding an optional field does not change it.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = "1.0"
+
+
+class _Record(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Image(_Record):
+    url: str = Field(description="Absolute URL of the image as the page shows it (lazy-load resolved).")
+    largest_url: str | None = Field(
+        default=None,
+        description="Largest candidate of the image's srcset, when it offers a larger one than url.",
+    )
+    alt: str | None = None
+    title: str | None = None
+    width: int | None = None
+    height: int | None = None
+    source_attr: str = Field(description="Attribute the URL came from, e.g. 'data-lazy-src'.")
+    in_noscript: bool = Field(default=False, description="Found only inside <noscript>.")
+    caption: str | None = Field(default=None, description="The image's own caption (figcaption).")
+
+
+class Credit(_Record):
+    text: str = Field(description="The credit line as printed, e.g. 'Image Source: Michal Huniewicz'.")
+    name: str | None = Field(default=None, description="Who is credited, label removed.")
+    url: str | None = Field(default=None, description="Link of the credited source, if any.")
+
+
+class Embed(_Record):
+    kind: str = Field(description="'youtube', 'twitter', 'instagram', 'iframe' or 'embed'.")
+    url: str
+
+
+class Item(_Record):
+    position: int = Field(ge=1, description="1-based position in document order.")
+    number: int | None = Field(default=None, description="The printed number, or null.")
+    heading: str | None = Field(default=None, description="Heading without its number prefix.")
+    caption: str | None = Field(
+        default=None, description="The item's own text, whitespace-normalised, credit removed."
+    )
+    images: list[Image] = Field(default_factory=list)
+    embeds: list[Embed] = Field(
+        default_factory=list, description="Embedded media (videos, tweets) standing in for images."
+    )
+    credit: Credit | None = None
+    page_url: str
+
+
+class Link(_Record):
+    url: str
+    title: str | None = None
+    section: str = Field(description="Label of the block, e.g. 'Our Best Content For You'.")
+
+
+class Published(_Record):
+    raw: str = Field(description="The date as found in the page.")
+    iso: str | None = Field(default=None, description="ISO 8601 form when it could be parsed.")
+    source: str = Field(description="Where it was found, e.g. 'meta[article:published_time]'.")
+
+
+NumberingStyle = Literal["printed", "ordered-list", "unnumbered", "none"]
+
+
+class ListiclePage(_Record):
+    schema_version: str = SCHEMA_VERSION
+    url: str
+    canonical_url: str | None = None
+    title: str | None = None
+    declared_count: int | None = Field(
+        default=None, description="Number of items the title or headline promises."
+    )
+    is_listicle: bool
+    numbering: NumberingStyle = "none"
+    items: list[Item] = Field(default_factory=list)
+    recommendations: list[Link] = Field(default_factory=list)
+    next_page_url: str | None = Field(
+        default=None, description="Next page of the same article, null when it does not continue."
+    )
+    author: str | None = None
+    published: Published | None = None
+    site_name: str | None = None
+    language: str | None = None
+    encoding: str | None = Field(default=None, description="Character encoding used to decode.")
+    warnings: list[str] = Field(default_factory=list)
+
+    def to_json(self) -> str:
+        """One JSON line, UTF-8 text without ``\\u`` escapes."""
+        return self.model_dump_json()
+
+
+def record_json_schema() -> dict[str, Any]:
+    """JSON Schema of the page record (with its nested models)."""
+    return ListiclePage.model_json_schema()
