@@ -45,3 +45,26 @@ def parse_credit(text: str, url: str | None = None) -> Credit | None:
     if not name or len(name.split()) > 12:
         return None
     return Credit(text=text, name=name, url=url)
+
+
+# Where a credit may start inside a longer caption: after a sentence end or a separator.
+_CREDIT_BOUNDARY = re.compile(r"(?<=[.!?])\s+|\s+[|/–—]\s+|\s{2,}")
+
+
+def split_credit(text: str, url: str | None = None) -> tuple[str, Credit | None]:
+    """Split "The path under the north face. Photo by Luca Ferri" into caption and credit.
+
+    >>> split_credit("The path under the north face. Photo by Luca Ferri")[1].name
+    'Luca Ferri'
+    >>> split_credit("Just a caption.")
+    ('Just a caption.', None)
+    """
+    whole = parse_credit(text, url)
+    if whole is not None:
+        return "", whole
+    for boundary in _CREDIT_BOUNDARY.finditer(text):
+        tail = text[boundary.end():]
+        credit = parse_credit(tail, url)
+        if credit is not None:
+            return text[: boundary.start()].strip(), credit
+    return text, None

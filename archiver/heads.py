@@ -52,7 +52,8 @@ class Head:
 class Selection:
     heads: list[Head]
     numbering: NumberingStyle
-    stop_keys: frozenset[GroupKey]  # template of the heads: an unnumbered one ends the last item
+    # Unnumbered elements of the heads' own template ("The bottom line"): they end the last item.
+    stop_elements: frozenset[HtmlElement]
     warnings: list[str] = field(default_factory=list)
 
 
@@ -220,7 +221,8 @@ def _numbered_selection(candidates: list[Head], declared: int | None) -> Selecti
     if best is None:
         return None
     _, heads, key = best
-    return Selection(heads=heads, numbering="printed", stop_keys=frozenset({key}))
+    stops = frozenset(head.element for head in groups[key] if head.number is None)
+    return Selection(heads=heads, numbering="printed", stop_elements=stops)
 
 
 def _ordered_list_selection(root: HtmlElement, declared: int | None) -> Selection | None:
@@ -244,7 +246,7 @@ def _ordered_list_selection(root: HtmlElement, declared: int | None) -> Selectio
         return Selection(
             heads=heads,
             numbering="ordered-list",
-            stop_keys=frozenset(),
+            stop_elements=frozenset(),
             warnings=["item numbers come from an <ol> without printed numbers"],
         )
     return None
@@ -275,7 +277,9 @@ def _unnumbered_selection(
     return Selection(
         heads=numbered,
         numbering="unnumbered",
-        stop_keys=frozenset({heads[0].key}),
+        stop_elements=frozenset(
+            head.element for head in candidates if head.key == heads[0].key and head not in heads
+        ),
         warnings=[f"items have no printed numbers; matched {len(heads)} headings to the count in the title"],
     )
 

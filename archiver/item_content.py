@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from archiver.credits import parse_credit
+from archiver.credits import parse_credit, split_credit
 from archiver.dom import (
     HEADING_TAGS,
     HtmlElement,
@@ -26,7 +26,7 @@ from archiver.dom import (
     tag_of,
     text_of,
 )
-from archiver.heads import Head, Selection, _group_key
+from archiver.heads import Head, Selection
 from archiver.images import absolute_url, image_from_attributes
 from archiver.models import Credit, Embed, Image, Item
 
@@ -105,10 +105,10 @@ def _embed_of(element: HtmlElement, base_url: str) -> Embed | None:
 
 def _walk(
     root: HtmlElement,
-    head_index: dict[int, int],
+    head_index: dict[HtmlElement, int],
     heads: list[Head],
     base_url: str,
-    stop_after_last: tuple[int, frozenset[tuple[str, ...]]] | None,
+    stop_after_last: tuple[int, frozenset[HtmlElement]] | None,
     regions: list[_Region],
     preamble: _Region,
     start_index: int = -1,
@@ -135,7 +135,7 @@ def _walk(
         if not tag:
             walker.skip_subtree()
             continue
-        index = head_index.get(id(element))
+        index = head_index.get(element)
         if index is not None:
             region().flush()
             current = index
@@ -149,9 +149,9 @@ def _walk(
             walker.skip_subtree()
             continue
         if current == last and stop_after_last is not None and element is not root:
-            last_rank, stop_keys = stop_after_last
+            last_rank, stop_elements = stop_after_last
             if (tag in HEADING_TAGS and int(tag[1]) <= last_rank) or (
-                tag in {"p", "h1", "h2", "h3", "h4", "h5", "h6"} and _group_key(element, "paragraph" if tag == "p" else "heading") in stop_keys
+                element in stop_elements
             ):
                 region().flush()
                 current = -2  # past the last item: stop collecting
@@ -186,10 +186,11 @@ def _walk(
             text = text_of(element)
             if text:
                 link = next((a.get("href") for a in element.iter("a") if a.get("href")), None)
-                credit = parse_credit(text, absolute_url(link, base_url) if link else None)
-                region().segments.append(
-                    _Segment("credit", text, credit=credit) if credit else _Segment("caption", text)
-                )
+                caption, credit = split_credit(text, absolute_url(link, base_url) if link else None)
+                if caption:
+                    region().segments.append(_Segment("caption", caption))
+                if credit:
+                    region().segments.append(_Segment("credit", credit.text, credit=credit))
             walker.skip_subtree()
             continue
         if tag in _BLOCK_TAGS:
@@ -199,13 +200,13 @@ def _walk(
     region().flush() if current != -2 else None
 
 
-def _item_block(head: Head, others: set[int], stop: HtmlElement) -> HtmlElement:
+def _item_block(head: Head, others: set[HtmlElement], stop: HtmlElement) -> HtmlElement:
     """Highest ancestor of the head that holds no other head, below ``stop``."""
     block = head.element
     for ancestor in ancestors_and_self(head.element):
         if ancestor is stop:
             break
-        if any(id(node) in others for node in ancestor.iter() if node is not head.element):
+        if any(node in others for node in ancestor.iter() if node is not head.element):
             break
         block = ancestor
     return block
@@ -215,10 +216,10 @@ def _wrapper_blocks(heads: list[Head], container: HtmlElement) -> list[HtmlEleme
     """Each item's own wrapper element, when every head sits in one that also holds content."""
     if len(heads) < 2:
         return None
-    ids = {id(head.element) for head in heads}
+    elements = {head.element for head in heads}
     blocks = []
     for head in heads:
-        block = _item_block(head, ids - {id(head.element)}, container)
+        block = _item_block(head, elements - {head.element}, container)
         if block is head.element:
             return None
         extra = len(text_of(block)) - len(text_of(head.element))
@@ -229,11 +230,13 @@ def _wrapper_blocks(heads: list[Head], container: HtmlElement) -> list[HtmlEleme
 
 
 def _trailing_media(segments: list[_Segment]) -> int:
-    """Index where the run of media (and credits) after the item's last text begins."""
-    index = len(segments)
-    while index > 0 and segments[index - 1].kind in {"image", "caption", "credit", "embed"}:
-        index -= 1
-    return index
+    """Index of the first image (or embed) after the region's last text: where a run of media
+    that belongs to the *next* item would begin. Credits right after the text stay put."""
+    last_text = max((i for i, s in enumerate(segments) if s.kind == "text"), default=-1)
+    for index in range(last_text + 1, len(segments)):
+        if segments[index].kind in {"image", "embed"}:
+            return index
+    return len(segments)
 
 
 def _shift_leading_media(preamble: _Region, regions: list[_Region]) -> None:
@@ -298,7 +301,7 @@ def build_items(selection: Selection, page_url: str, base_url: str) -> list[Item
     heads = selection.heads
     if not heads:
         return []
-    head_index = {id(head.element): index for index, head in enumerate(heads)}
+    head_index = {head.element: index for index, head in enumerate(heads)}
     regions = [_Region() for _ in heads]
     preamble = _Region()
     container = (
@@ -312,7 +315,7 @@ def build_items(selection: Selection, page_url: str, base_url: str) -> list[Item
             _walk(block, head_index, heads, base_url, None, regions, preamble, start_index=index)
     else:
         last_rank = heads[-1].rank if heads[-1].kind == "heading" else 4
-        _walk(container, head_index, heads, base_url, (last_rank, selection.stop_keys), regions, preamble)
+        _walk(container, head_index, heads, base_url, (last_rank, selection.stop_elements), regions, preamble)
         _shift_leading_media(preamble, regions)
     return [
         _build_item(position, head, region, page_url)

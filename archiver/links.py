@@ -65,7 +65,7 @@ def find_recommendations(root: HtmlElement, page_url: str, base_url: str) -> lis
     """Links of labelled recommendation blocks, one per target URL, in document order."""
     links: list[Link] = []
     seen: set[str] = {page_url.split("#", 1)[0]}
-    taken_blocks: set[int] = set()
+    taken_blocks: set[HtmlElement] = set()  # elements, not ids: lxml proxies die and ids get reused
     for element in root.iter(*_LABEL_TAGS):
         own_text = normalise_space(element.text or "")
         if not own_text or len(own_text) > _MAX_LABEL_CHARS:
@@ -77,9 +77,9 @@ def find_recommendations(root: HtmlElement, page_url: str, base_url: str) -> lis
         if element.getparent() is not None and tag_of(element) == "a":
             continue
         block = _label_of_block(element)
-        if block is None or id(block) in taken_blocks:
+        if block is None or block in taken_blocks:
             continue
-        taken_blocks.add(id(block))
+        taken_blocks.add(block)
         titles: dict[str, str | None] = {}
         for anchor in block.iter("a"):
             url = _http_url(anchor.get("href"), base_url)
