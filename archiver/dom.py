@@ -29,7 +29,8 @@ _FURNITURE_WORDS = re.compile(
     r"sponsor(?:ed)?|comments?|commentlist|respond|toc|ez-toc-container|table-of-contents|"
     r"read-more|readmore|author-box|authorbox|about-author|avatar|byline|tags|tag-list|"
     r"pagination|pager|page-numbers|recommend(?:ed|ations)?|teasers?|outbrain|taboola|"
-    r"cookie|consent|modal|popup|skip-link|screen-reader-text|sr-only|visually-hidden)"
+    r"cookie|consent|modal|popup|skip-link|screen-reader-text|sr-only|visually-hidden|"
+    r"was-this-helpful|helpful|feedback|rating|reactions?|voting|code-block|print-only)"
     r"(?:$|[-_\s])",
     re.IGNORECASE,
 )
@@ -53,14 +54,32 @@ def class_and_id(element: HtmlElement) -> str:
     return f"{element.get('class') or ''} {element.get('id') or ''}".strip()
 
 
+# Class tokens that describe the post, not the block: WordPress prints "tag-twitter",
+# "category-popular", "has-sidebar" on the article itself.
+_TAXONOMY_TOKEN = re.compile(r"^(?:tag|category|categories|post|postid|format|has|type|status|entry)[-_]", re.I)
+# Furniture is small: a block holding this much text is the article (or wraps it), whatever its
+# class says ("l-sidebar-fixed" wraps Vox's article body, "widget__body" Raw Story's).
+_MAX_FURNITURE_TEXT = 2500
+
+
+def _furniture_names(element: HtmlElement) -> str:
+    tokens = (element.get("class") or "").split()
+    kept = " ".join(token for token in tokens if not _TAXONOMY_TOKEN.match(token))
+    return f"{kept} {element.get('id') or ''}".strip()
+
+
 def is_furniture(element: HtmlElement) -> bool:
     """True for navigation, sidebars, share bars, ads, comment sections and the like."""
-    if tag_of(element) in FURNITURE_TAGS:
-        return True
-    if element.get("role") in {"navigation", "complementary", "contentinfo", "banner"}:
-        return True
-    names = class_and_id(element)
-    return bool(names) and _FURNITURE_WORDS.search(names) is not None
+    tag = tag_of(element)
+    if tag in FURNITURE_TAGS or element.get("role") in {
+        "navigation", "complementary", "contentinfo", "banner"
+    }:
+        # <form> wraps whole ASP.NET pages and <header> some article bodies: size decides.
+        return tag not in {"form", "header"} or len(element.text_content()) < _MAX_FURNITURE_TEXT
+    names = _furniture_names(element)
+    if not names or _FURNITURE_WORDS.search(names) is None:
+        return False
+    return len(element.text_content()) < _MAX_FURNITURE_TEXT
 
 
 def furniture_ancestor(element: HtmlElement, stop: HtmlElement | None = None) -> HtmlElement | None:

@@ -23,6 +23,7 @@ from archiver.dom import (
     HtmlElement,
     furniture_ancestor,
     link_text_ratio,
+    lowest_common_ancestor,
     normalise_space,
     tag_of,
     text_of,
@@ -33,6 +34,8 @@ _MAX_HEADING_CHARS = 300
 _MAX_BOLD_HEADING_CHARS = 200
 _MAX_CANDIDATES = 20_000  # bounds the work on pages with thousands of "items"
 _DIGITS_IN_CLASS = re.compile(r"\d+")
+
+_ONLY_PUNCTUATION = re.compile(r"^[\s.,:;!?)\]]+$")
 
 GroupKey = tuple[str, ...]
 
@@ -46,6 +49,7 @@ class Head:
     rest: str  # the head element's own text after the heading (bold-led paragraphs, list items)
     rank: int  # 1-6 for h1-h6, 7 for paragraphs and list items
     key: GroupKey
+    linked: bool = False  # all of its text is link text (teasers, tables of contents)
 
 
 @dataclass
@@ -140,6 +144,8 @@ def _lead_split(element: HtmlElement, kind: str) -> Head | None:
         if bold_text and len(bold_text) <= _MAX_BOLD_HEADING_CHARS and start != -1 and start < 4:
             heading = bold_text
             rest = after_number[start + len(bold_text):].strip()
+            if _ONLY_PUNCTUATION.match(rest):  # "<strong>Heading</strong>." keeps its period
+                heading, rest = heading + rest, ""
     if heading is None and number is None:
         return None
     if heading is None and kind == "paragraph":
@@ -167,8 +173,10 @@ def _candidates(root: HtmlElement) -> Iterator[Head]:
         head = _heading_candidate(element) if tag in HEADING_TAGS else _lead_split(element, "paragraph")
         if head is None:
             continue
-        # A paragraph that is all link text is a teaser or a table-of-contents entry.
-        if head.kind == "paragraph" and link_text_ratio(element) > 0.9 and not head.rest:
+        # A paragraph that is all link text is a teaser or a table-of-contents entry, unless
+        # it is numbered (then the sequence score weighs it down rather than dropping it).
+        head.linked = link_text_ratio(element) > 0.9
+        if head.kind == "paragraph" and head.linked and not head.rest and head.number is None:
             continue
         if furniture_ancestor(element) is not None:
             continue
@@ -216,6 +224,9 @@ def _numbered_selection(candidates: list[Head], declared: int | None) -> Selecti
     for key, members in groups.items():
         numbered = _dedupe([head for head in members if head.number is not None])
         score = _sequence_score([head.number for head in numbered if head.number is not None], declared)
+        if numbered:
+            # Tables of contents and teaser lists repeat the items as links: prefer the items.
+            score *= 1 - 0.5 * sum(head.linked for head in numbered) / len(numbered)
         if score > 0 and (best is None or score > best[0]):
             best = (score, numbered, key)
     if best is None:
@@ -252,6 +263,24 @@ def _ordered_list_selection(root: HtmlElement, declared: int | None) -> Selectio
     return None
 
 
+def _prose_length(members: list[Head]) -> float:
+    """Mean length of the non-link text each member introduces (its own rest and the next few
+    siblings). Item headings introduce prose; section titles in a sidebar introduce link lists."""
+    total = 0.0
+    member_elements = {head.element for head in members}
+    for head in members:
+        total += len(head.rest)
+        node = head.element
+        if head.kind == "heading" and len(text_of(node.getparent())) <= len(text_of(node)) + 5:
+            node = node.getparent()  # <div class="paragraph"><h3>..</h3></div>: step out of the wrapper
+        for count, sibling in enumerate(node.itersiblings()):
+            if count >= 6 or tag_of(sibling) in HEADING_TAGS or sibling in member_elements:
+                break
+            text = len(text_of(sibling))
+            total += text * (1 - link_text_ratio(sibling)) if text else 0
+    return total / len(members)
+
+
 def _unnumbered_selection(
     candidates: list[Head], declared: int | None, continues: bool
 ) -> Selection | None:
@@ -263,13 +292,12 @@ def _unnumbered_selection(
         if head.heading and head.number is None:
             groups[head.key].append(head)
     low = (declared + 1) // 2 if continues else declared
-    fitting = [
-        members for members in groups.values() if low <= len(members) <= declared
-    ]
+    fitting = [members for members in groups.values() if low <= len(members) <= declared]
     if not fitting:
         return None
-    # Headings before bold paragraphs; then the group closest to the promised count.
-    fitting.sort(key=lambda members: (members[0].kind != "heading", declared - len(members)))
+    # The exact count first; then the group that sits in the most prose (an article body rather
+    # than a sidebar of section titles).
+    fitting.sort(key=lambda members: (len(members) != declared, -_prose_length(members)))
     heads = fitting[0]
     numbered = [
         Head(h.element, h.kind, None, h.heading, h.rest, h.rank, h.key) for h in heads

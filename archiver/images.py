@@ -27,6 +27,12 @@ _PLACEHOLDER_NAME = re.compile(
     r"[^/]*\.(?:gif|png|svg)(?:$|\?)",
     re.IGNORECASE,
 )
+# Decoration, not content: dividers, icons, logos, avatars, emoji.
+_DECORATIVE_NAME = re.compile(
+    r"(?:^|[/_.-])(?:divider|separator|spacer|border|bullet|icon|logo|avatar|gravatar|emoji|"
+    r"smiley|sprite|button|badge|arrow|rating-stars?)[^/]*\.(?:gif|png|svg|jpe?g|webp)(?:$|\?)",
+    re.IGNORECASE,
+)
 _SRCSET_CANDIDATE = re.compile(r"\s*(\S+?)(?:\s+([\d.]+)([wx]))?\s*(?:,|$)")
 
 
@@ -37,6 +43,7 @@ def is_placeholder(url: str) -> bool:
         not lowered
         or lowered.startswith(("data:", "about:", "javascript:", "blob:"))
         or _PLACEHOLDER_NAME.search(lowered) is not None
+        or _DECORATIVE_NAME.search(lowered) is not None
     )
 
 

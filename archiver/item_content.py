@@ -280,6 +280,9 @@ def _build_item(position: int, head: Head, region: _Region, page_url: str) -> It
             texts.append(segment.text)
     if images and captions and images[0].caption is None:
         images[0] = images[0].model_copy(update={"caption": " ".join(captions)})
+    elif not images and captions:
+        # With no image to describe, a figcaption is the item's own text (POPSUGAR's AMP slides).
+        texts = captions + texts
     heading = head.heading
     if heading is None and images:
         heading = images[0].title or images[0].alt
