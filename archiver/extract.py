@@ -29,10 +29,19 @@ def _count_from_headlines(headlines: list[str]) -> int | None:
     return None
 
 
-def _numbering_warnings(items: list[Item], declared: int | None) -> list[str]:
+def _numbering_warnings(items: list[Item], declared: int | None, continues: bool) -> list[str]:
     warnings: list[str] = []
+    first_number = items[0].number if items else None
+    is_part = continues or (first_number is not None and 1 < first_number <= (declared or 0) and
+                            (items[-1].number or 0) > first_number)
     if declared is not None and declared != len(items):
-        warnings.append(f"declared {declared} items but found {len(items)}")
+        if is_part and len(items) < declared:
+            warnings.append(
+                f"this page holds {len(items)} of the {declared} declared items; "
+                "the article is split over several pages"
+            )
+        else:
+            warnings.append(f"declared {declared} items but found {len(items)}")
     numbers = [item.number for item in items if item.number is not None]
     if len(numbers) >= 2:
         descending = numbers[0] > numbers[-1]
@@ -94,7 +103,7 @@ def parse_page(
     items = build_items(selection, url, base_url) if selection else []
     if selection:
         warnings.extend(selection.warnings)
-        warnings.extend(_numbering_warnings(items, declared))
+        warnings.extend(_numbering_warnings(items, declared, next_page_url is not None))
     return ListiclePage(
         url=url,
         canonical_url=metadata.canonical_url,

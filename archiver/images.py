@@ -33,7 +33,7 @@ _DECORATIVE_NAME = re.compile(
     r"smiley|sprite|button|badge|arrow|rating-stars?)[^/]*\.(?:gif|png|svg|jpe?g|webp)(?:$|\?)",
     re.IGNORECASE,
 )
-_SRCSET_CANDIDATE = re.compile(r"\s*(\S+?)(?:\s+([\d.]+)([wx]))?\s*(?:,|$)")
+_DESCRIPTOR = re.compile(r"([\d.]+)([wx])")
 
 
 def is_placeholder(url: str) -> bool:
@@ -47,15 +47,39 @@ def is_placeholder(url: str) -> bool:
     )
 
 
+def _srcset_candidates(srcset: str) -> list[tuple[str, str]]:
+    """(URL, descriptor) pairs, split as the HTML spec does: a URL runs to whitespace, so the
+    commas inside a data: URI do not split it; a URL ending in a comma has no descriptor."""
+    candidates = []
+    position, end = 0, len(srcset)
+    while position < end:
+        while position < end and (srcset[position].isspace() or srcset[position] == ","):
+            position += 1
+        start = position
+        while position < end and not srcset[position].isspace():
+            position += 1
+        url, descriptor = srcset[start:position], ""
+        if url.endswith(","):
+            url = url.rstrip(",")
+        else:
+            start = position
+            while position < end and srcset[position] != ",":
+                position += 1
+            descriptor = srcset[start:position].strip()
+        if url:
+            candidates.append((url, descriptor))
+    return candidates
+
+
 def largest_srcset_candidate(srcset: str) -> str | None:
     """URL of the widest candidate in a srcset ("a.jpg 320w, b.jpg 1200w" -> "b.jpg")."""
     best: tuple[float, str] | None = None
-    for match in _SRCSET_CANDIDATE.finditer(srcset):
-        url = match.group(1).rstrip(",")
-        if not url or is_placeholder(url):
+    for url, descriptor in _srcset_candidates(srcset):
+        if is_placeholder(url):
             continue
-        size = float(match.group(2)) if match.group(2) else 1.0
-        if match.group(3) == "x":
+        match = _DESCRIPTOR.match(descriptor)
+        size = float(match.group(1)) if match else 1.0
+        if match and match.group(2) == "x":
             size *= 1000  # a density descriptor: rank 2x above any plain candidate
         if best is None or size > best[0]:
             best = (size, url)

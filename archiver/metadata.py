@@ -79,6 +79,8 @@ def parse_iso_date(raw: str) -> str | None:
     '2011-09-20'
     """
     value = raw.strip()
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return value
     try:
         return datetime.fromisoformat(value.replace("Z", "+00:00")).isoformat()
     except ValueError:
@@ -109,6 +111,7 @@ def _published(root: HtmlElement, objects: list[dict[str, object]]) -> Published
     return None
 
 
+_BYLINE_PREFIX = re.compile(r"^(?:by|von|posted by|written by)\s+", re.IGNORECASE)
 _TITLE_SUFFIX = re.compile(r"\s+[|–—-]\s+[^|–—-]{2,40}$")
 
 
@@ -140,9 +143,12 @@ def extract_metadata(root: HtmlElement, json_ld: list[str], page_url: str) -> Pa
         author = None  # article:author is often a profile URL, not a name
     author = author or _ld_author(objects)
     if author is None:
-        byline = root.xpath("//*[@rel='author' or @itemprop='author' or contains(@class,'author-name')][1]")
+        byline = root.xpath(
+            "//*[@rel='author' or @itemprop='author' or contains(@class,'author-name') "
+            "or contains(@class,'byline') or contains(@class,'fn')][1]"
+        )
         if byline:
-            author = text_of(byline[0]) or None
+            author = _BYLINE_PREFIX.sub("", text_of(byline[0])) or None
 
     language = root.get("lang") or root.get("xml:lang") or _meta(root, "og:locale", "content-language", "language")
     return PageMetadata(
