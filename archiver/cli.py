@@ -32,7 +32,9 @@ def _cmd_parse(args: argparse.Namespace) -> int:
     for name in args.files:
         url = args.url or Path(name).resolve().as_uri().replace("file://", "http://localhost", 1)
         try:
-            record = parse_page(_read_input(name), url, content_type=args.content_type, max_bytes=args.max_bytes)
+            record = parse_page(
+                _read_input(name), url, content_type=args.content_type, max_bytes=args.max_bytes
+            )
         except ParseError as error:
             print(f"archiver: error: {name}: {error}", file=sys.stderr)
             return 1
@@ -71,8 +73,10 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     target = out / "pages.jsonl"
     write_jsonl_atomically(target, (record.to_json() for record in records))
     for record in records:
-        print(f"{record.url}: {len(record.items)} items (declared {record.declared_count}),"
-              f" next page: {record.next_page_url or '-'}")
+        print(
+            f"{record.url}: {len(record.items)} items (declared {record.declared_count}),"
+            f" next page: {record.next_page_url or '-'}"
+        )
     print(f"wrote {len(records)} records to {target}")
     return 0
 

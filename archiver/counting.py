@@ -8,22 +8,64 @@ from __future__ import annotations
 import re
 
 _EN_UNITS = {
-    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
 }
 _EN_TENS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
 }
 _DE_UNITS = {
-    "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9,
-    "zehn": 10, "elf": 11, "zwölf": 12, "dreizehn": 13, "vierzehn": 14, "fünfzehn": 15,
-    "sechzehn": 16, "siebzehn": 17, "achtzehn": 18, "neunzehn": 19,
+    "zwei": 2,
+    "drei": 3,
+    "vier": 4,
+    "fünf": 5,
+    "sechs": 6,
+    "sieben": 7,
+    "acht": 8,
+    "neun": 9,
+    "zehn": 10,
+    "elf": 11,
+    "zwölf": 12,
+    "dreizehn": 13,
+    "vierzehn": 14,
+    "fünfzehn": 15,
+    "sechzehn": 16,
+    "siebzehn": 17,
+    "achtzehn": 18,
+    "neunzehn": 19,
 }
 _DE_TENS = {
-    "zwanzig": 20, "dreißig": 30, "vierzig": 40, "fünfzig": 50, "sechzig": 60, "siebzig": 70,
-    "achtzig": 80, "neunzig": 90,
+    "zwanzig": 20,
+    "dreißig": 30,
+    "vierzig": 40,
+    "fünfzig": 50,
+    "sechzig": 60,
+    "siebzig": 70,
+    "achtzig": 80,
+    "neunzig": 90,
 }
 
 
@@ -95,7 +137,9 @@ _STRONG_PREFIX = re.compile(
     """,
     re.VERBOSE,
 )
-_MARKED_PREFIX = re.compile(r"^\s*(?:\#\s*|(?:No|Nr|Number|Nummer)\.?\s+)(?P<number>\d{1,4})\b\s*[.):–—-]?\s*")
+_MARKED_PREFIX = re.compile(
+    r"^\s*(?:\#\s*|(?:No|Nr|Number|Nummer)\.?\s+)(?P<number>\d{1,4})\b\s*[.):–—-]?\s*"
+)
 # A bare "12 Heading" is only an item number when the number stands in its own element
 # (mitvergnuegen's <div class="number">12</div>); callers check that and use this pattern.
 _BARE_PREFIX = re.compile(r"^\s*(?P<number>\d{1,4})\s+(?=\S)")
@@ -119,10 +163,10 @@ def split_number_prefix(text: str) -> tuple[int | None, str]:
     """
     marked = _MARKED_PREFIX.match(text)
     if marked:
-        return int(marked.group("number")), text[marked.end():].strip()
+        return int(marked.group("number")), text[marked.end() :].strip()
     match = _STRONG_PREFIX.match(text)
     if match:
-        return int(match.group("number")), text[match.end():].strip()
+        return int(match.group("number")), text[match.end() :].strip()
     return None, text.strip()
 
 
@@ -131,4 +175,4 @@ def split_bare_number(text: str) -> tuple[int | None, str]:
     match = _BARE_PREFIX.match(text)
     if match is None:
         return split_number_prefix(text)
-    return int(match.group("number")), text[match.end():].strip()
+    return int(match.group("number")), text[match.end() :].strip()

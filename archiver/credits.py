@@ -63,7 +63,7 @@ def split_credit(text: str, url: str | None = None) -> tuple[str, Credit | None]
     if whole is not None:
         return "", whole
     for boundary in _CREDIT_BOUNDARY.finditer(text):
-        tail = text[boundary.end():]
+        tail = text[boundary.end() :]
         credit = parse_credit(tail, url)
         if credit is not None:
             return text[: boundary.start()].strip(), credit

@@ -21,16 +21,22 @@ _BOMS = (
 )
 _HEADER_CHARSET = re.compile(rb"""charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
 # <meta charset="x"> and <meta http-equiv="Content-Type" content="text/html; charset=x">.
-_META_CHARSET = re.compile(
-    rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE
-)
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
 _META_SCAN_BYTES = 4096
 # WHATWG maps these labels to a superset that browsers actually use.
 _WHATWG_ALIASES = {
-    "iso-8859-1": "windows-1252", "latin1": "windows-1252", "latin-1": "windows-1252",
-    "us-ascii": "windows-1252", "ascii": "windows-1252", "iso8859-1": "windows-1252",
-    "iso-8859-9": "windows-1254", "tis-620": "windows-874", "x-user-defined": "windows-1252",
-    "utf8": "utf-8", "unicode": "utf-16-le", "utf-16": "utf-16-le",
+    "iso-8859-1": "windows-1252",
+    "latin1": "windows-1252",
+    "latin-1": "windows-1252",
+    "us-ascii": "windows-1252",
+    "ascii": "windows-1252",
+    "iso8859-1": "windows-1252",
+    "iso-8859-9": "windows-1254",
+    "tis-620": "windows-874",
+    "x-user-defined": "windows-1252",
+    "utf8": "utf-8",
+    "unicode": "utf-16-le",
+    "utf-16": "utf-16-le",
 }
 
 
@@ -71,7 +77,7 @@ def decode_html(data: bytes, content_type: str | bytes | None = None) -> Decoded
     """Decode an HTML document; never raises on bad bytes (they become U+FFFD and are reported)."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
-            return _decode(data[len(bom):], encoding, "bom")
+            return _decode(data[len(bom) :], encoding, "bom")
     header_encoding = charset_from_content_type(content_type)
     if header_encoding:
         return _decode(data, header_encoding, "http-header")

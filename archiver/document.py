@@ -69,9 +69,7 @@ def _is_hidden(element: HtmlElement) -> bool:
 def load_document(text: str) -> Document:
     """Parse text into a tree without scripts, styles, comments and hidden copies of the body."""
     text = _XML_DECLARATION.sub("", text, count=1)
-    parser = html.HTMLParser(
-        encoding="utf-8", remove_comments=True, remove_pis=True, no_network=True
-    )
+    parser = html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True, no_network=True)
     try:
         root = html.document_fromstring(text.encode("utf-8", "replace"), parser=parser)
     except (etree.ParserError, ValueError) as error:
@@ -90,8 +88,12 @@ def load_document(text: str) -> Document:
     if base is not None:
         document.base_href = base.get("href")
     etree.strip_elements(root, *_DROPPED_TAGS, with_tail=False)
-    hidden = [element for element in root.iter() if isinstance(element.tag, str) and _is_hidden(element)]
+    hidden = [
+        element
+        for element in root.iter()
+        if isinstance(element, HtmlElement) and isinstance(element.tag, str) and _is_hidden(element)
+    ]
     for element in hidden:
         if tag_of(element) not in {"html", "body"} and element.getparent() is not None:
-            element.drop_tree()
+            element.drop_tree()  # keeps the tail text, which belongs to the parent
     return document

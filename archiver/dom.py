@@ -11,9 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from lxml import html
-
-HtmlElement = html.HtmlElement
+# Re-exported: the element type every extraction module works on.
+from lxml.html import HtmlElement as HtmlElement
 
 _WHITESPACE = re.compile(r"\s+")
 HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
@@ -56,7 +55,9 @@ def class_and_id(element: HtmlElement) -> str:
 
 # Class tokens that describe the post, not the block: WordPress prints "tag-twitter",
 # "category-popular", "has-sidebar" on the article itself.
-_TAXONOMY_TOKEN = re.compile(r"^(?:tag|category|categories|post|postid|format|has|type|status|entry)[-_]", re.I)
+_TAXONOMY_TOKEN = re.compile(
+    r"^(?:tag|category|categories|post|postid|format|has|type|status|entry)[-_]", re.I
+)
 # Furniture is small: a block holding this much text is the article (or wraps it), whatever its
 # class says ("l-sidebar-fixed" wraps Vox's article body, "widget__body" Raw Story's).
 _MAX_FURNITURE_TEXT = 2500
@@ -72,7 +73,10 @@ def is_furniture(element: HtmlElement) -> bool:
     """True for navigation, sidebars, share bars, ads, comment sections and the like."""
     tag = tag_of(element)
     if tag in FURNITURE_TAGS or element.get("role") in {
-        "navigation", "complementary", "contentinfo", "banner"
+        "navigation",
+        "complementary",
+        "contentinfo",
+        "banner",
     }:
         # <form> wraps whole ASP.NET pages and <header> some article bodies: size decides.
         return tag not in {"form", "header"} or len(element.text_content()) < _MAX_FURNITURE_TEXT

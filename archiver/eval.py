@@ -82,8 +82,10 @@ def score_page(entry: dict[str, Any], record: ListiclePage | None, error: str | 
         detail=f"items {len(record.items)}/{expected_items}",
     )
     if entry["is_listicle"]:
-        ends = {"first": record.items[0] if record.items else None,
-                "last": record.items[-1] if record.items else None}
+        ends = {
+            "first": record.items[0] if record.items else None,
+            "last": record.items[-1] if record.items else None,
+        }
         for end, item in ends.items():
             truth = entry[f"{end}_item"]
             for name in BOUNDARY_FIELDS:
@@ -121,9 +123,7 @@ def totals(scores: list[PageScore], corpus: Path) -> dict[str, int]:
         "declared_count_correct": sum(s.declared_count for s in scores),
         "non_listicles_with_zero_items": sum(s.item_count for s in others),
         "listicles_item_count_exact": sum(s.item_count for s in listicles),
-        "listicles_count_and_boundaries_exact": sum(
-            s.item_count and s.boundaries_exact for s in listicles
-        ),
+        "listicles_count_and_boundaries_exact": sum(s.item_count and s.boundaries_exact for s in listicles),
     }
     for name in BOUNDARY_FIELDS:
         for end in ("first", "last"):

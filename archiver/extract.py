@@ -32,8 +32,11 @@ def _count_from_headlines(headlines: list[str]) -> int | None:
 def _numbering_warnings(items: list[Item], declared: int | None, continues: bool) -> list[str]:
     warnings: list[str] = []
     first_number = items[0].number if items else None
-    is_part = continues or (first_number is not None and 1 < first_number <= (declared or 0) and
-                            (items[-1].number or 0) > first_number)
+    is_part = continues or (
+        first_number is not None
+        and 1 < first_number <= (declared or 0)
+        and (items[-1].number or 0) > first_number
+    )
     if declared is not None and declared != len(items):
         if is_part and len(items) < declared:
             warnings.append(

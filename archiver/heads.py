@@ -9,6 +9,7 @@ printed numbers, an ordered list or a group whose size matches the count the tit
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import defaultdict
 from collections.abc import Iterator
@@ -23,7 +24,6 @@ from archiver.dom import (
     HtmlElement,
     furniture_ancestor,
     link_text_ratio,
-    lowest_common_ancestor,
     normalise_space,
     tag_of,
     text_of,
@@ -130,9 +130,8 @@ def _lead_split(element: HtmlElement, kind: str) -> Head | None:
     first_text, first_owner = chunks[0]
     bold = _bold_ancestor(first_owner, element)
     # "1. <strong>Heading</strong> commentary": the number alone, then the bold lead.
-    if bold is None and number is not None and len(chunks) == 2:
-        if not split_number_prefix(first_text)[1]:
-            bold = _bold_ancestor(chunks[1][1], element)
+    if bold is None and number is not None and len(chunks) == 2 and not split_number_prefix(first_text)[1]:
+        bold = _bold_ancestor(chunks[1][1], element)
     heading: str | None = None
     rest = after_number
     if bold is not None:
@@ -143,7 +142,7 @@ def _lead_split(element: HtmlElement, kind: str) -> Head | None:
         start = after_number.find(bold_text)
         if bold_text and len(bold_text) <= _MAX_BOLD_HEADING_CHARS and start != -1 and start < 4:
             heading = bold_text
-            rest = after_number[start + len(bold_text):].strip()
+            rest = after_number[start + len(bold_text) :].strip()
             if _ONLY_PUNCTUATION.match(rest):  # "<strong>Heading</strong>." keeps its period
                 heading, rest = heading + rest, ""
     if heading is None and number is None:
@@ -200,7 +199,7 @@ def _sequence_score(numbers: list[int], declared: int | None) -> float:
     """How much a list of printed numbers looks like one listicle's numbering (0 = not at all)."""
     if len(numbers) < 2 or max(numbers) > 5000 or min(numbers) > 100:
         return 0.0
-    pairs = list(zip(numbers, numbers[1:], strict=False))
+    pairs = list(itertools.pairwise(numbers))
     rising = sum(b > a for a, b in pairs)
     falling = sum(b < a for a, b in pairs)
     monotone = max(rising, falling) / len(pairs)
@@ -251,9 +250,7 @@ def _ordered_list_selection(root: HtmlElement, declared: int | None) -> Selectio
             head = _lead_split(item, "list-item")
             heading = head.heading if head else None
             rest = head.rest if head else text_of(item)
-            heads.append(
-                Head(item, "list-item", position, heading, rest, 7, _group_key(item, "list-item"))
-            )
+            heads.append(Head(item, "list-item", position, heading, rest, 7, _group_key(item, "list-item")))
         return Selection(
             heads=heads,
             numbering="ordered-list",
@@ -281,9 +278,7 @@ def _prose_length(members: list[Head]) -> float:
     return total / len(members)
 
 
-def _unnumbered_selection(
-    candidates: list[Head], declared: int | None, continues: bool
-) -> Selection | None:
+def _unnumbered_selection(candidates: list[Head], declared: int | None, continues: bool) -> Selection | None:
     """A template group with as many members as the title promises (fewer if the article continues)."""
     if declared is None or declared < 2:
         return None
@@ -299,9 +294,7 @@ def _unnumbered_selection(
     # than a sidebar of section titles).
     fitting.sort(key=lambda members: (len(members) != declared, -_prose_length(members)))
     heads = fitting[0]
-    numbered = [
-        Head(h.element, h.kind, None, h.heading, h.rest, h.rank, h.key) for h in heads
-    ]
+    numbered = [Head(h.element, h.kind, None, h.heading, h.rest, h.rank, h.key) for h in heads]
     return Selection(
         heads=numbered,
         numbering="unnumbered",

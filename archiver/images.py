@@ -16,8 +16,17 @@ from archiver.models import Image
 
 # Single-URL attributes, most specific first: a lazy loader's attribute beats a placeholder src.
 _SINGLE_URL_ATTRS = (
-    "data-lazy-src", "data-src", "data-original", "data-lazy", "data-url", "data-hi-res-src",
-    "data-full-src", "data-orig-file", "data-large-file", "data-echo", "data-img-src",
+    "data-lazy-src",
+    "data-src",
+    "data-original",
+    "data-lazy",
+    "data-url",
+    "data-hi-res-src",
+    "data-full-src",
+    "data-orig-file",
+    "data-large-file",
+    "data-echo",
+    "data-img-src",
 )
 _SRCSET_ATTRS = ("data-lazy-srcset", "data-srcset", "srcset")
 # Responsive size ladders such as CNN's data-src-mini ... data-src-large.

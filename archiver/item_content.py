@@ -30,17 +30,52 @@ from archiver.heads import Head, Selection
 from archiver.images import absolute_url, image_from_attributes
 from archiver.models import Credit, Embed, Image, Item
 
-_BLOCK_TAGS = frozenset({
-    "p", "div", "li", "ul", "ol", "dl", "dt", "dd", "blockquote", "section", "article", "figure",
-    "figcaption", "table", "tr", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "br", "hr",
-    "pre", "main", "header", "footer", "aside", "center",
-})
+_BLOCK_TAGS = frozenset(
+    {
+        "p",
+        "div",
+        "li",
+        "ul",
+        "ol",
+        "dl",
+        "dt",
+        "dd",
+        "blockquote",
+        "section",
+        "article",
+        "figure",
+        "figcaption",
+        "table",
+        "tr",
+        "td",
+        "th",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "br",
+        "hr",
+        "pre",
+        "main",
+        "header",
+        "footer",
+        "aside",
+        "center",
+    }
+)
 _IMAGE_TAGS = frozenset({"img", "amp-img"})
 # Caption and credit boxes under images: their text describes the image, not the item.
 _CAPTION_CLASS = re.compile(r"caption|credit|image-source|photo-source|attribution", re.IGNORECASE)
 _EMBED_CLASS = re.compile(r"twitter-tweet|instagram-media|tiktok-embed|fb-post|reddit-card", re.IGNORECASE)
-_EMBED_TAGS = {"iframe": "iframe", "amp-instagram": "instagram", "amp-twitter": "twitter",
-               "amp-youtube": "youtube", "amp-iframe": "iframe"}
+_EMBED_TAGS = {
+    "iframe": "iframe",
+    "amp-instagram": "instagram",
+    "amp-twitter": "twitter",
+    "amp-youtube": "youtube",
+    "amp-iframe": "iframe",
+}
 
 
 @dataclass
@@ -150,9 +185,7 @@ def _walk(
             continue
         if current == last and stop_after_last is not None and element is not root:
             last_rank, stop_elements = stop_after_last
-            if (tag in HEADING_TAGS and int(tag[1]) <= last_rank) or (
-                element in stop_elements
-            ):
+            if (tag in HEADING_TAGS and int(tag[1]) <= last_rank) or (element in stop_elements):
                 region().flush()
                 current = -2  # past the last item: stop collecting
                 break
@@ -164,9 +197,10 @@ def _walk(
             if image is not None:
                 region().segments.append(_Segment("image", image=image))
             continue
-        if tag in _EMBED_TAGS or (tag == "blockquote" and (
-            element.get("data-tweetid") or _EMBED_CLASS.search(element.get("class") or "")
-        )):
+        if tag in _EMBED_TAGS or (
+            tag == "blockquote"
+            and (element.get("data-tweetid") or _EMBED_CLASS.search(element.get("class") or ""))
+        ):
             region().flush()
             embed = _embed_of(element, base_url)
             if embed is not None:
@@ -241,12 +275,11 @@ def _trailing_media(segments: list[_Segment]) -> int:
 
 def _shift_leading_media(preamble: _Region, regions: list[_Region]) -> None:
     """Move images printed *before* their numbered text to the item that follows them."""
-    lead = preamble.segments[_trailing_media(preamble.segments):]
+    lead = preamble.segments[_trailing_media(preamble.segments) :]
     if not any(segment.kind == "image" for segment in lead):
         return
     with_trailing = sum(
-        1 for r in regions[:-1]
-        if any(s.kind == "image" for s in r.segments[_trailing_media(r.segments):])
+        1 for r in regions[:-1] if any(s.kind == "image" for s in r.segments[_trailing_media(r.segments) :])
     )
     if with_trailing < max(1, (len(regions) - 1) * 0.6):
         return
@@ -318,7 +351,15 @@ def build_items(selection: Selection, page_url: str, base_url: str) -> list[Item
             _walk(block, head_index, heads, base_url, None, regions, preamble, start_index=index)
     else:
         last_rank = heads[-1].rank if heads[-1].kind == "heading" else 4
-        _walk(container, head_index, heads, base_url, (last_rank, selection.stop_elements), regions, preamble)
+        _walk(
+            container,
+            head_index,
+            heads,
+            base_url,
+            (last_rank, selection.stop_elements),
+            regions,
+            preamble,
+        )
         _shift_leading_media(preamble, regions)
     return [
         _build_item(position, head, region, page_url)

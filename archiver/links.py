@@ -5,7 +5,14 @@ from __future__ import annotations
 import re
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-from archiver.dom import HEADING_TAGS, HtmlElement, ancestors_and_self, normalise_space, tag_of, text_of
+from archiver.dom import (
+    HEADING_TAGS,
+    HtmlElement,
+    ancestors_and_self,
+    normalise_space,
+    tag_of,
+    text_of,
+)
 from archiver.images import absolute_url
 from archiver.models import Link
 
@@ -21,7 +28,17 @@ _RECOMMENDATION_LABEL = re.compile(
     r"mehr zum thema|empfehlungen)\s*:?$",
     re.IGNORECASE,
 )
-_LABEL_TAGS = HEADING_TAGS | {"div", "span", "p", "strong", "b", "header", "h", "legend", "figcaption"}
+_LABEL_TAGS = HEADING_TAGS | {
+    "div",
+    "span",
+    "p",
+    "strong",
+    "b",
+    "header",
+    "h",
+    "legend",
+    "figcaption",
+}
 _MAX_LABEL_CHARS = 60
 _MAX_LINKS_PER_BLOCK = 40
 _SHARE_HOSTS = re.compile(
@@ -85,8 +102,10 @@ def find_recommendations(root: HtmlElement, page_url: str, base_url: str) -> lis
             url = _http_url(anchor.get("href"), base_url)
             if url is None or _SHARE_HOSTS.search(url):
                 continue
-            title = text_of(anchor) or anchor.get("title") or next(
-                (img.get("alt") for img in anchor.iter("img") if img.get("alt")), None
+            title = (
+                text_of(anchor)
+                or anchor.get("title")
+                or next((img.get("alt") for img in anchor.iter("img") if img.get("alt")), None)
             )
             if title == label:
                 continue

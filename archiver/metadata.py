@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from archiver.dom import HtmlElement, normalise_space, text_of
 from archiver.images import absolute_url
@@ -79,13 +79,23 @@ def parse_iso_date(raw: str) -> str | None:
     '2011-09-20'
     """
     value = raw.strip()
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-        return value
+    if re.fullmatch(r"\d{4}-?\d{2}-?\d{2}", value):  # a date without a time stays a date
+        try:
+            return date.fromisoformat(value).isoformat()
+        except ValueError:
+            return None
     try:
         return datetime.fromisoformat(value.replace("Z", "+00:00")).isoformat()
     except ValueError:
         pass
-    for pattern in ("%Y%m%d", "%B %d, %Y", "%b %d, %Y", "%d.%m.%Y", "%Y/%m/%d", "%a, %d %b %Y %H:%M:%S %z"):
+    for pattern in (
+        "%Y%m%d",
+        "%B %d, %Y",
+        "%b %d, %Y",
+        "%d.%m.%Y",
+        "%Y/%m/%d",
+        "%a, %d %b %Y %H:%M:%S %z",
+    ):
         try:
             parsed = datetime.strptime(value, pattern)
         except ValueError:
@@ -95,15 +105,24 @@ def parse_iso_date(raw: str) -> str | None:
 
 
 def _published(root: HtmlElement, objects: list[dict[str, object]]) -> Published | None:
-    for key in ("article:published_time", "datePublished", "pubdate", "publishdate", "date",
-                "dc.date", "dc.date.issued", "sailthru.date", "parsely-pub-date"):
+    for key in (
+        "article:published_time",
+        "datePublished",
+        "pubdate",
+        "publishdate",
+        "date",
+        "dc.date",
+        "dc.date.issued",
+        "sailthru.date",
+        "parsely-pub-date",
+    ):
         value = _meta(root, key)
         if value:
             return Published(raw=value, iso=parse_iso_date(value), source=f"meta[{key}]")
     for obj in objects:
-        value = obj.get("datePublished")
-        if isinstance(value, str) and value.strip():
-            return Published(raw=value, iso=parse_iso_date(value), source="json-ld datePublished")
+        found = obj.get("datePublished")
+        if isinstance(found, str) and found.strip():
+            return Published(raw=found, iso=parse_iso_date(found), source="json-ld datePublished")
     for time in root.iter("time"):
         value = time.get("datetime") or text_of(time)
         if value:
@@ -125,12 +144,13 @@ def extract_metadata(root: HtmlElement, json_ld: list[str], page_url: str) -> Pa
     entry_titles = [
         text_of(element)
         for element in root.xpath(
-            "//*[self::h1 or self::h2][contains(@class,'title') or @itemprop='headline' "
-            "or @itemprop='name']"
+            "//*[self::h1 or self::h2][contains(@class,'title') or @itemprop='headline' or @itemprop='name']"
         )[:3]
     ]
     headlines = [t for t in [*h1s, og_title, html_title, *entry_titles] if t]
-    title = og_title or (_TITLE_SUFFIX.sub("", html_title) if html_title else None) or (h1s[0] if h1s else None)
+    title = (
+        og_title or (_TITLE_SUFFIX.sub("", html_title) if html_title else None) or (h1s[0] if h1s else None)
+    )
 
     canonical = root.find(".//link[@rel='canonical']")
     canonical_href = canonical.get("href") if canonical is not None else None
@@ -150,7 +170,9 @@ def extract_metadata(root: HtmlElement, json_ld: list[str], page_url: str) -> Pa
         if byline:
             author = _BYLINE_PREFIX.sub("", text_of(byline[0])) or None
 
-    language = root.get("lang") or root.get("xml:lang") or _meta(root, "og:locale", "content-language", "language")
+    language = (
+        root.get("lang") or root.get("xml:lang") or _meta(root, "og:locale", "content-language", "language")
+    )
     return PageMetadata(
         title=title,
         headlines=headlines,

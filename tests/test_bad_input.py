@@ -53,7 +53,9 @@ def test_truncated_html_still_gives_the_items_that_arrived() -> None:
 
 
 def test_deeply_nested_markup_is_bounded_and_parsed() -> None:
-    page = b"<html><body>" + b"<div>" * 100_000 + b"<h2>1. Deep</h2>" + b"</div>" * 100_000 + b"</body></html>"
+    page = (
+        b"<html><body>" + b"<div>" * 100_000 + b"<h2>1. Deep</h2>" + b"</div>" * 100_000 + b"</body></html>"
+    )
     record = parse_page(page, URL)
     assert record.is_listicle is False
 

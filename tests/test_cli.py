@@ -13,7 +13,12 @@ from tests.conftest import FIXTURE_PAGES
 def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "archiver.cli", *args],
-        capture_output=True, text=True, encoding="utf-8", cwd=cwd, timeout=120, check=False,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=cwd,
+        timeout=120,
+        check=False,
     )
 
 
@@ -33,7 +38,9 @@ def test_parse_reads_standard_input() -> None:
     result = subprocess.run(
         [sys.executable, "-m", "archiver.cli", "parse", "-", "--url", "https://x.example/a"],
         input=b"<title>3 Things</title><h2>1. A</h2><h2>2. B</h2><h2>3. C</h2>",
-        capture_output=True, timeout=60, check=False,
+        capture_output=True,
+        timeout=60,
+        check=False,
     )
     assert result.returncode == 0
     assert json.loads(result.stdout)["is_listicle"] is True

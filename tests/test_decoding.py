@@ -18,7 +18,9 @@ def test_http_header_charset_wins_over_meta() -> None:
 
 
 def test_meta_charset_is_used_and_latin1_means_windows_1252() -> None:
-    page = GERMAN.replace("<head>", '<head><meta http-equiv="Content-Type" content="text/html; charset=ISO-8859-1">')
+    page = GERMAN.replace(
+        "<head>", '<head><meta http-equiv="Content-Type" content="text/html; charset=ISO-8859-1">'
+    )
     decoded = decode_html((page + "<p>“quotes”</p>").encode("cp1252"))
     assert decoded.encoding == "cp1252"
     assert "“quotes”" in decoded.text

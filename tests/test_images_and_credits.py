@@ -11,7 +11,11 @@ def test_lazy_attribute_beats_a_data_uri_placeholder() -> None:
         {"src": "data:image/gif;base64,R0lGOD", "data-lazy-src": "/a.jpg", "alt": "A"}, BASE
     )
     assert image is not None
-    assert (image.url, image.source_attr, image.alt) == ("https://site.example/a.jpg", "data-lazy-src", "A")
+    assert (image.url, image.source_attr, image.alt) == (
+        "https://site.example/a.jpg",
+        "data-lazy-src",
+        "A",
+    )
 
 
 @pytest.mark.parametrize("attr", ["data-src", "data-original", "data-lazy-src"])
@@ -21,7 +25,9 @@ def test_each_lazy_loading_attribute_is_read(attr: str) -> None:
 
 
 def test_srcset_largest_candidate_is_kept_beside_the_named_url() -> None:
-    image = image_from_attributes({"src": "a-300.jpg", "srcset": "a-300.jpg 300w, a-2048.jpg 2048w, a-1024.jpg 1024w"}, BASE)
+    image = image_from_attributes(
+        {"src": "a-300.jpg", "srcset": "a-300.jpg 300w, a-2048.jpg 2048w, a-1024.jpg 1024w"}, BASE
+    )
     assert image is not None
     assert image.url == "https://site.example/dir/a-300.jpg"
     assert image.largest_url == "https://site.example/dir/a-2048.jpg"
@@ -35,15 +41,23 @@ def test_srcset_only_gives_its_largest_candidate() -> None:
 
 def test_size_ladder_attributes_take_the_large_variant() -> None:
     image = image_from_attributes(
-        {"data-src-mini": "//cdn.example/a-small.jpg", "data-src-large": "//cdn.example/a-super.jpg"}, BASE
+        {
+            "data-src-mini": "//cdn.example/a-small.jpg",
+            "data-src-large": "//cdn.example/a-super.jpg",
+        },
+        BASE,
     )
     assert image is not None and image.url == "https://cdn.example/a-super.jpg"
 
 
 @pytest.mark.parametrize(
     "attrs",
-    [{"src": "/pixel.gif", "width": "1", "height": "1"}, {"src": "data:image/png;base64,xx"},
-     {"src": "/img/content-divider.png"}, {}],
+    [
+        {"src": "/pixel.gif", "width": "1", "height": "1"},
+        {"src": "data:image/png;base64,xx"},
+        {"src": "/img/content-divider.png"},
+        {},
+    ],
 )
 def test_pixels_placeholders_and_decoration_are_not_images(attrs: dict[str, str]) -> None:
     assert image_from_attributes(attrs, BASE) is None
