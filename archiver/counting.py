@@ -145,6 +145,13 @@ _MARKED_PREFIX = re.compile(
 _BARE_PREFIX = re.compile(r"^\s*(?P<number>\d{1,4})\s+(?=\S)")
 
 
+# Slideshows print the position among the total: "3 of 25: Heading", "Slide 3/25 - Heading".
+_OF_TOTAL_PREFIX = re.compile(
+    r"^\s*(?:slide|bild|photo|foto|image)?\s*(?P<number>\d{1,4})\s*(?:of|von|/)\s*\d{1,4}\s*[.):–—-]?\s*",
+    re.IGNORECASE,
+)
+
+
 def split_number_prefix(text: str) -> tuple[int | None, str]:
     """Split a printed item number from the heading text that follows it.
 
@@ -158,10 +165,12 @@ def split_number_prefix(text: str) -> tuple[int | None, str]:
     (3, 'Charlotte Jones Anderson')
     >>> split_number_prefix("3.5 million people")
     (None, '3.5 million people')
+    >>> split_number_prefix("Slide 3 of 25: The metro stations")
+    (3, 'The metro stations')
     >>> split_number_prefix("(2) a footnote")
     (None, '(2) a footnote')
     """
-    marked = _MARKED_PREFIX.match(text)
+    marked = _MARKED_PREFIX.match(text) or _OF_TOTAL_PREFIX.match(text)
     if marked:
         return int(marked.group("number")), text[marked.end() :].strip()
     match = _STRONG_PREFIX.match(text)

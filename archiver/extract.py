@@ -14,7 +14,7 @@ from archiver.errors import ParseError
 from archiver.heads import Selection, select_heads
 from archiver.images import absolute_url
 from archiver.item_content import build_items
-from archiver.links import find_next_page, find_recommendations
+from archiver.links import find_next_page, find_recommendations, is_later_page
 from archiver.metadata import extract_metadata
 from archiver.models import Item, ListiclePage
 
@@ -29,10 +29,10 @@ def _count_from_headlines(headlines: list[str]) -> int | None:
     return None
 
 
-def _numbering_warnings(items: list[Item], declared: int | None, continues: bool) -> list[str]:
+def _numbering_warnings(items: list[Item], declared: int | None, paginated: bool) -> list[str]:
     warnings: list[str] = []
     first_number = items[0].number if items else None
-    is_part = continues or (
+    is_part = paginated or (
         first_number is not None
         and 1 < first_number <= (declared or 0)
         and (items[-1].number or 0) > first_number
@@ -95,7 +95,8 @@ def parse_page(
     declared = _count_from_headlines(metadata.headlines)
     next_page_url = find_next_page(document.root, url, base_url)
 
-    selection: Selection | None = select_heads(document.root, declared, next_page_url is not None)
+    paginated = next_page_url is not None or is_later_page(url)
+    selection: Selection | None = select_heads(document.root, declared, next_page_url is not None, paginated)
     if selection is None:
         for fragment in html_fragments_in_scripts(document.data_scripts):
             selection = select_heads(fragment, declared, next_page_url is not None)
@@ -106,7 +107,7 @@ def parse_page(
     items = build_items(selection, url, base_url) if selection else []
     if selection:
         warnings.extend(selection.warnings)
-        warnings.extend(_numbering_warnings(items, declared, next_page_url is not None))
+        warnings.extend(_numbering_warnings(items, declared, paginated))
     return ListiclePage(
         url=url,
         canonical_url=metadata.canonical_url,

@@ -305,11 +305,32 @@ def _unnumbered_selection(candidates: list[Head], declared: int | None, continue
     )
 
 
-def select_heads(root: HtmlElement, declared: int | None, continues: bool) -> Selection | None:
-    """The heads of the page's listicle items, or None when the page is not a listicle."""
+def _slide_selection(candidates: list[Head], declared: int | None, paginated: bool) -> Selection | None:
+    """One numbered heading on one page of a paginated listicle: a slideshow slide."""
+    if declared is None or not paginated:
+        return None
+    numbered = [
+        head
+        for head in candidates
+        if head.kind == "heading" and head.rank <= 3 and head.number is not None and head.number <= declared
+    ]
+    if len(numbered) != 1:
+        return None
+    return Selection(heads=numbered, numbering="printed", stop_elements=frozenset())
+
+
+def select_heads(
+    root: HtmlElement, declared: int | None, continues: bool, paginated: bool = False
+) -> Selection | None:
+    """The heads of the page's listicle items, or None when the page is not a listicle.
+
+    ``continues``: the article has a next page; ``paginated``: it has a next page or this page
+    is a later page of it (a slideshow shows one item per page).
+    """
     candidates = list(_candidates(root))
     return (
         _numbered_selection(candidates, declared)
+        or _slide_selection(candidates, declared, paginated or continues)
         or _ordered_list_selection(root, declared)
         or _unnumbered_selection(candidates, declared, continues)
     )

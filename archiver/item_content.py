@@ -340,26 +340,20 @@ def build_items(selection: Selection, page_url: str, base_url: str) -> list[Item
     head_index = {head.element: index for index, head in enumerate(heads)}
     regions = [_Region() for _ in heads]
     preamble = _Region()
-    container = (
-        lowest_common_ancestor([head.element for head in heads])
-        if len(heads) > 1
-        else heads[0].element.getparent() or heads[0].element
-    )
+    if len(heads) == 1:
+        # A slideshow slide: the head's own box (image, text, credit around one heading).
+        parent = heads[0].element.getparent()
+        box = parent if parent is not None and tag_of(parent) not in {"body", "html"} else heads[0].element
+        _walk(box, head_index, heads, base_url, None, regions, preamble, start_index=0)
+        return [_build_item(1, heads[0], regions[0], page_url)]
+    container = lowest_common_ancestor([head.element for head in heads])
     blocks = _wrapper_blocks(heads, container)
     if blocks is not None:
         for index, block in enumerate(blocks):
             _walk(block, head_index, heads, base_url, None, regions, preamble, start_index=index)
     else:
         last_rank = heads[-1].rank if heads[-1].kind == "heading" else 4
-        _walk(
-            container,
-            head_index,
-            heads,
-            base_url,
-            (last_rank, selection.stop_elements),
-            regions,
-            preamble,
-        )
+        _walk(container, head_index, heads, base_url, (last_rank, selection.stop_elements), regions, preamble)
         _shift_leading_media(preamble, regions)
     return [
         _build_item(position, head, region, page_url)

@@ -141,6 +141,11 @@ def _page_marker(url: str) -> tuple[str, int]:
     return urlunsplit((parts.scheme, parts.netloc.lower(), path, urlencode(kept), "")), page
 
 
+def is_later_page(url: str) -> bool:
+    """True for page 2 and later of a paginated article ("/story/3/", "?page=2")."""
+    return _page_marker(url)[1] > 1
+
+
 def continues_article(current_url: str, candidate_url: str) -> bool:
     """True when ``candidate_url`` is the next page of the article at ``current_url``.
 

@@ -80,3 +80,21 @@ def test_photo_listicle_first_item_in_full(demo_site: Path) -> None:
     assert len(record.items) == 9
     assert record.author == "Dana Whitfield"
     assert record.site_name == "Viral Frame"
+
+
+def test_slideshow_pages_give_one_item_each_with_its_image_and_credit(demo_site: Path) -> None:
+    base = "http://demo.example/slideshow-7-bridges/"
+    seen = []
+    for number in range(1, 8):
+        suffix = "" if number == 1 else f"{number}/"
+        record = parse_page(
+            (demo_site / "slideshow-7-bridges" / suffix / "index.html").read_bytes(), base + suffix
+        )
+        [item] = record.items
+        seen.append((item.number, record.next_page_url))
+        assert item.images[0].url == f"http://demo.example/img/bridges/{number}.jpg"
+        assert item.images[0].largest_url == f"http://demo.example/img/bridges/{number}@2x.jpg"
+        assert item.credit is not None and item.credit.name == "City Walks archive"
+        assert item.heading is not None and " of 7" not in item.heading
+        assert any("split over several pages" in warning for warning in record.warnings)
+    assert seen == [(n, base + f"{n + 1}/" if n < 7 else None) for n in range(1, 8)]
