@@ -5,17 +5,15 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from archiver import __version__
 from archiver.document import DEFAULT_MAX_BYTES
 from archiver.errors import ParseError
 from archiver.extract import parse_page
 from archiver.jsonl import write_jsonl_atomically
-from archiver.models import ListiclePage, record_json_schema
-
-DEMO_BASE_URL = "http://demo.listicle-archiver.invalid/"
+from archiver.models import Article, ListiclePage, record_json_schema
 
 
 def _read_input(name: str) -> bytes:
@@ -45,39 +43,69 @@ def _cmd_parse(args: argparse.Namespace) -> int:
 
 
 def _cmd_schema(args: argparse.Namespace) -> int:
-    print(json.dumps(record_json_schema(), indent=2, ensure_ascii=False))
+    model = Article if args.record == "article" else ListiclePage
+    print(json.dumps(record_json_schema(model), indent=2, ensure_ascii=False))
     return 0
 
 
-def demo_pages() -> list[tuple[str, bytes]]:
-    """The bundled demo site: (URL path, HTML bytes) of each page; ``a/index.html`` is ``a/``."""
-    pages = []
-    stack = [(resources.files("archiver") / "demo" / "site", "")]
-    while stack:
-        folder, prefix = stack.pop()
-        for entry in folder.iterdir():
-            if entry.is_dir():
-                stack.append((entry, f"{prefix}{entry.name}/"))
-            elif entry.name == "index.html":
-                pages.append((prefix, entry.read_bytes()))
-            elif entry.name.endswith(".html"):
-                pages.append((prefix + entry.name, entry.read_bytes()))
-    return sorted(pages)
+def _print_summary(out: Path, summary: dict[str, Any]) -> None:
+    print(
+        f"finished ({summary['finish_reason']}): {summary['articles']} articles, {summary['items']} items, "
+        f"{summary['pages']} pages, {summary['images']} images, {summary['responses']} responses, "
+        f"{len(summary['errors'])} errors, {summary['rejects']} rejects"
+    )
+    print(f"output: {out}/articles.jsonl, {out}/warc/, {out}/rejects.jsonl, {out}/crawl.json")
+
+
+def _parse_setting(text: str) -> tuple[str, str]:
+    name, sep, value = text.partition("=")
+    if not sep:
+        raise ParseError(f"--set takes NAME=VALUE, got {text!r}")
+    return name, value
+
+
+def _cmd_crawl(args: argparse.Namespace) -> int:
+    from archiver.crawl.runner import run_crawl
+
+    summary = run_crawl(
+        args.urls,
+        args.out,
+        depth=args.depth,
+        max_pages=args.max_pages,
+        job_dir=args.job_dir,
+        job=args.job,
+        overrides=dict(_parse_setting(item) for item in args.set),
+    )
+    _print_summary(args.out, summary)
+    return 0
 
 
 def _cmd_demo(args: argparse.Namespace) -> int:
-    out: Path = args.out
-    records: list[ListiclePage] = []
-    for path, data in demo_pages():
-        records.append(parse_page(data, DEMO_BASE_URL + path))
-    target = out / "pages.jsonl"
-    write_jsonl_atomically(target, (record.to_json() for record in records))
-    for record in records:
-        print(
-            f"{record.url}: {len(record.items)} items (declared {record.declared_count}),"
-            f" next page: {record.next_page_url or '-'}"
+    from archiver.crawl.runner import run_crawl
+    from archiver.demo.server import SEED_PATHS, serve_demo_site
+
+    with serve_demo_site() as base_url:
+        print(f"demo site serving on {base_url}")
+        summary = run_crawl(
+            [base_url + path for path in SEED_PATHS],
+            args.out,
+            job="demo",
+            overrides={"AUTOTHROTTLE_ENABLED": False, "LOG_LEVEL": args.log_level},
         )
-    print(f"wrote {len(records)} records to {target}")
+    _print_summary(args.out, summary)
+    return 0
+
+
+def _cmd_extract(args: argparse.Namespace) -> int:
+    from archiver.reextract import articles_from_warcs
+
+    lines = [article.to_json() for article in articles_from_warcs(args.warcs)]
+    if args.output == Path("-"):
+        for line in lines:
+            print(line)
+    else:
+        write_jsonl_atomically(args.output, lines)
+        print(f"wrote {len(lines)} articles to {args.output}", file=sys.stderr)
     return 0
 
 
@@ -94,12 +122,35 @@ def build_parser() -> argparse.ArgumentParser:
     parse.add_argument("--pretty", action="store_true", help="indent the JSON")
     parse.set_defaults(handler=_cmd_parse)
 
-    schema = commands.add_parser("schema", help="print the JSON Schema of the page record")
+    schema = commands.add_parser("schema", help="print the JSON Schema of the records")
+    schema.add_argument(
+        "record",
+        nargs="?",
+        choices=["page", "article"],
+        default="page",
+        help="page: what `parse` prints; article: a line of articles.jsonl",
+    )
     schema.set_defaults(handler=_cmd_schema)
 
-    demo = commands.add_parser("demo", help="extract the bundled demo site into output/demo")
+    crawl = commands.add_parser("crawl", help="crawl listicles from seed URLs into articles.jsonl and WARCs")
+    crawl.add_argument("urls", nargs="+", help="seed URLs")
+    crawl.add_argument("--out", type=Path, default=Path("output/crawl"), help="output folder")
+    crawl.add_argument("--depth", type=int, default=1, help="recommendation hops from a seed (default 1)")
+    crawl.add_argument("--max-pages", type=int, help="stop after this many responses")
+    crawl.add_argument("--job-dir", type=Path, help="pause/resume state folder (Scrapy JOBDIR)")
+    crawl.add_argument("--job", default="crawl", help="job name: WARC file prefix and warcinfo isPartOf")
+    crawl.add_argument("--set", action="append", default=[], metavar="NAME=VALUE", help="a Scrapy setting")
+    crawl.set_defaults(handler=_cmd_crawl)
+
+    demo = commands.add_parser("demo", help="crawl the bundled demo site, served on 127.0.0.1")
     demo.add_argument("--out", type=Path, default=Path("output/demo"), help="output folder")
+    demo.add_argument("--log-level", default="WARNING", help="Scrapy log level (default WARNING)")
     demo.set_defaults(handler=_cmd_demo)
+
+    extract = commands.add_parser("extract", help="re-extract articles from WARC files")
+    extract.add_argument("warcs", nargs="+", type=Path, help="WARC files (.warc.gz or .warc)")
+    extract.add_argument("-o", "--output", type=Path, default=Path("-"), help="JSONL file (default stdout)")
+    extract.set_defaults(handler=_cmd_extract)
     return parser
 
 
@@ -109,6 +160,9 @@ def main(argv: list[str] | None = None) -> int:
         return int(args.handler(args))
     except BrokenPipeError:
         return 0
+    except ParseError as error:
+        print(f"archiver: error: {error}", file=sys.stderr)
+        return 1
     except OSError as error:
         print(f"archiver: error: {error}", file=sys.stderr)
         return 1

@@ -16,7 +16,8 @@ from archiver.images import absolute_url
 from archiver.item_content import build_items
 from archiver.links import find_next_page, find_recommendations, is_later_page
 from archiver.metadata import extract_metadata
-from archiver.models import Item, ListiclePage
+from archiver.models import ListiclePage
+from archiver.numbering import numbering_warnings
 
 __all__ = ["parse_page"]
 
@@ -27,40 +28,6 @@ def _count_from_headlines(headlines: list[str]) -> int | None:
         if count is not None:
             return count
     return None
-
-
-def _numbering_warnings(items: list[Item], declared: int | None, paginated: bool) -> list[str]:
-    warnings: list[str] = []
-    first_number = items[0].number if items else None
-    is_part = paginated or (
-        first_number is not None
-        and 1 < first_number <= (declared or 0)
-        and (items[-1].number or 0) > first_number
-    )
-    if declared is not None and declared != len(items):
-        if is_part and len(items) < declared:
-            warnings.append(
-                f"this page holds {len(items)} of the {declared} declared items; "
-                "the article is split over several pages"
-            )
-        else:
-            warnings.append(f"declared {declared} items but found {len(items)}")
-    numbers = [item.number for item in items if item.number is not None]
-    if len(numbers) >= 2:
-        descending = numbers[0] > numbers[-1]
-        ordered = sorted(set(numbers), reverse=descending)
-        present = set(numbers)
-        low, high = min(present), max(present)
-        missing = [n for n in range(low, high + 1) if n not in present]
-        if missing:
-            shown = ", ".join(str(n) for n in missing[:10])
-            warnings.append(f"numbering gap at {shown}")
-        duplicates = sorted({n for n in numbers if numbers.count(n) > 1}) if len(numbers) < 500 else []
-        if duplicates:
-            warnings.append(f"numbers printed twice: {', '.join(str(n) for n in duplicates[:10])}")
-        if numbers != ordered and not duplicates:
-            warnings.append("printed numbers are out of order")
-    return warnings
 
 
 def parse_page(
@@ -107,7 +74,7 @@ def parse_page(
     items = build_items(selection, url, base_url) if selection else []
     if selection:
         warnings.extend(selection.warnings)
-        warnings.extend(_numbering_warnings(items, declared, paginated))
+        warnings.extend(numbering_warnings(items, declared, paginated))
     return ListiclePage(
         url=url,
         canonical_url=metadata.canonical_url,

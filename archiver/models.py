@@ -18,6 +18,18 @@ class _Record(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+class ImageCapture(_Record):
+    """What the crawl received for an image URL (after redirects), and where it is archived."""
+
+    status: int
+    content_type: str | None = None
+    length: int = Field(description="Payload bytes as received (content-encoded if it was).")
+    payload_digest: str
+    warc_filename: str
+    warc_record_id: str
+    warc_type: Literal["response", "revisit"]
+
+
 class Image(_Record):
     url: str = Field(description="Absolute URL of the image as the page shows it (lazy-load resolved).")
     largest_url: str | None = Field(
@@ -31,6 +43,9 @@ class Image(_Record):
     source_attr: str = Field(description="Attribute the URL came from, e.g. 'data-lazy-src'.")
     in_noscript: bool = Field(default=False, description="Found only inside <noscript>.")
     caption: str | None = Field(default=None, description="The image's own caption (figcaption).")
+    capture: ImageCapture | None = Field(
+        default=None, description="Filled by a crawl: the archived response for this image, if any."
+    )
 
 
 class Credit(_Record):
@@ -101,6 +116,46 @@ class ListiclePage(_Record):
         return self.model_dump_json()
 
 
-def record_json_schema() -> dict[str, Any]:
-    """JSON Schema of the page record (with its nested models)."""
-    return ListiclePage.model_json_schema()
+class PageCapture(_Record):
+    """Provenance of one page of an article: the WARC response it was parsed from."""
+
+    url: str
+    status: int
+    fetched_at: str = Field(description="WARC-Date of the response record.")
+    warc_filename: str
+    warc_offset: int
+    warc_record_id: str
+
+
+class PageFailure(_Record):
+    url: str
+    reason: str
+
+
+class Article(_Record):
+    """One listicle, stitched across its pages: what ``articles.jsonl`` holds, one per line."""
+
+    schema_version: str = SCHEMA_VERSION
+    url: str = Field(description="URL of the article's first page.")
+    canonical_url: str | None = None
+    title: str | None = None
+    declared_count: int | None = None
+    numbering: NumberingStyle = "none"
+    complete: bool = Field(description="All pages fetched and the items found match declared_count.")
+    pages: list[PageCapture]
+    failed_pages: list[PageFailure] = Field(default_factory=list)
+    items: list[Item] = Field(default_factory=list)
+    recommendations: list[Link] = Field(default_factory=list)
+    author: str | None = None
+    published: Published | None = None
+    site_name: str | None = None
+    language: str | None = None
+    warnings: list[str] = Field(default_factory=list)
+
+    def to_json(self) -> str:
+        return self.model_dump_json()
+
+
+def record_json_schema(model: type[BaseModel] = ListiclePage) -> dict[str, Any]:
+    """JSON Schema of a record type (the page record unless told), with its nested models."""
+    return model.model_json_schema()

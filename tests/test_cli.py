@@ -69,19 +69,3 @@ def test_schema_is_the_json_schema_of_the_page_record() -> None:
     assert schema["title"] == "ListiclePage"
     assert schema["additionalProperties"] is False
     assert {"Item", "Image", "Credit", "Link"} <= set(schema["$defs"])
-
-
-def test_demo_writes_the_bundled_site_records(tmp_path: Path) -> None:
-    result = run("demo", "--out", str(tmp_path / "out"))
-    assert result.returncode == 0, result.stderr
-    records = [
-        json.loads(line) for line in (tmp_path / "out" / "pages.jsonl").read_text("utf-8").splitlines()
-    ]
-    by_article: dict[str, list[int]] = {}
-    for record in records:
-        article = record["url"].split("/")[3]
-        by_article.setdefault(article, []).extend(item["number"] for item in record["items"])
-    assert {article: sorted(numbers) for article, numbers in by_article.items()} == {
-        "25-pictures-north-korea": list(range(1, 26)),
-        "slideshow-7-bridges": list(range(1, 8)),
-    }

@@ -1,0 +1,67 @@
+"""Downloader middleware that writes every response the crawl receives to WARC, as received.
+
+It sits at priority 750: after redirects (600) and decompression (590) in ``process_request``
+order, so it sees the final request headers, and before them in ``process_response`` order, so
+it sees each redirect, error page and retry, with the body still content-encoded.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from scrapy import Request
+from scrapy.crawler import Crawler
+from scrapy.http import Response
+from scrapy.http.headers import Headers
+
+from archiver.warc import HttpExchange
+
+WARC_META_KEY = "warc_record"
+
+
+def _header_pairs(headers: Headers) -> list[tuple[str, str]]:
+    pairs = []
+    for name, values in headers.items():
+        for value in values:  # every value of a repeated header (Set-Cookie, Link, Vary)
+            pairs.append((name.decode("latin-1"), value.decode("latin-1")))
+    return pairs
+
+
+def exchange_from_scrapy(request: Request, response: Response) -> HttpExchange:
+    truncated = None
+    if "dataloss" in response.flags or "partial" in response.flags:
+        truncated = "disconnect"
+    elif "download_stopped" in response.flags:
+        truncated = "length"
+    return HttpExchange(
+        url=response.url,
+        status=response.status,
+        response_headers=_header_pairs(response.headers),
+        body=response.body,
+        method=request.method,
+        request_headers=_header_pairs(request.headers),
+        request_body=request.body or b"",
+        protocol=response.protocol or "HTTP/1.1",
+        ip_address=str(response.ip_address) if response.ip_address is not None else None,
+        fetched_at=datetime.now(UTC),
+        truncated=truncated,
+    )
+
+
+class WarcCaptureMiddleware:
+    def __init__(self, crawler: Crawler) -> None:
+        self.crawler = crawler
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> WarcCaptureMiddleware:
+        return cls(crawler)
+
+    def process_response(self, request: Request, response: Response) -> Response:
+        session = getattr(self.crawler.spider, "session", None)
+        if session is None or "cached" in response.flags:
+            return response  # cache hits were not downloaded now: not a fresh capture
+        written = session.warc.write_exchange(exchange_from_scrapy(request, response))
+        request.meta[WARC_META_KEY] = written
+        assert self.crawler.stats is not None
+        self.crawler.stats.inc_value("archiver/warc_records")
+        return response

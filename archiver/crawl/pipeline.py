@@ -1,0 +1,25 @@
+"""Item pipeline: stitched articles go to articles.jsonl through the crawl session."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from scrapy.crawler import Crawler
+
+from archiver.models import Article
+
+
+class ArticleWriterPipeline:
+    def __init__(self, crawler: Crawler) -> None:
+        self.crawler = crawler
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> ArticleWriterPipeline:
+        return cls(crawler)
+
+    def process_item(self, item: Any) -> Any:
+        article = item.get("article") if isinstance(item, dict) else None
+        session = getattr(self.crawler.spider, "session", None)
+        if isinstance(article, Article) and session is not None:
+            session.write_article(article)
+        return item

@@ -1,0 +1,152 @@
+"""Everything one crawl job owns, in one place: its output files, WARC writer and crawl state.
+
+The spider, the capture middleware and the pipeline all reach the session through the spider
+(``spider.session``); nothing else holds crawl state.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any
+
+from archiver.articles import ArticleDraft, stitch_article
+from archiver.jsonl import write_jsonl_atomically
+from archiver.models import Article, ImageCapture
+from archiver.warc import WarcWriter, WrittenRecord
+
+ARTICLES_FILE = "articles.jsonl"
+REJECTS_FILE = "rejects.jsonl"
+SUMMARY_FILE = "crawl.json"
+
+
+@dataclass
+class CrawlState:
+    """Articles in progress and what is known about their images."""
+
+    drafts: dict[str, ArticleDraft] = field(default_factory=dict)
+    image_captures: dict[str, ImageCapture | None] = field(default_factory=dict)
+    image_waiters: dict[str, set[str]] = field(default_factory=dict)
+    requested_images: set[str] = field(default_factory=set)
+    pending_images: dict[str, set[str]] = field(default_factory=dict)  # article key -> image URLs
+
+
+class CrawlSession:
+    def __init__(self, out_dir: Path, warc: WarcWriter) -> None:
+        self.out_dir = out_dir
+        self.warc = warc
+        self.state = CrawlState()
+        self.started = time.monotonic()
+        self.counts = {"pages": 0, "listicle_pages": 0, "articles": 0, "items": 0, "images": 0, "rejects": 0}
+        self.errors: list[dict[str, Any]] = []
+        out_dir.mkdir(parents=True, exist_ok=True)
+        self._articles: IO[str] = open(out_dir / ARTICLES_FILE, "a", encoding="utf-8")  # noqa: SIM115
+        self._rejects: IO[str] = open(out_dir / REJECTS_FILE, "a", encoding="utf-8")  # noqa: SIM115
+
+    # -- output -----------------------------------------------------------------------------
+    @staticmethod
+    def _append_line(handle: IO[str], line: str) -> None:
+        # One write per whole line, flushed and synced: a crash never leaves half a line.
+        handle.write(line + "\n")
+        handle.flush()
+        os.fsync(handle.fileno())
+
+    def write_article(self, article: Article) -> None:
+        self._append_line(self._articles, article.to_json())
+        self.counts["articles"] += 1
+        self.counts["items"] += len(article.items)
+
+    def write_reject(self, url: str, reason: str, record: WrittenRecord | None) -> None:
+        entry = {
+            "url": url,
+            "reason": reason,
+            "warc_filename": record.filename if record else None,
+            "warc_offset": record.offset if record else None,
+            "warc_record_id": record.record_id if record else None,
+        }
+        self._append_line(self._rejects, json.dumps(entry, ensure_ascii=False))
+        self.counts["rejects"] += 1
+
+    def record_error(self, url: str, error: str, kind: str) -> None:
+        self.errors.append({"url": url, "kind": kind, "error": error})
+
+    # -- articles and their images ----------------------------------------------------------
+    def finish_pages(self, key: str) -> list[str]:
+        """The article's pages are all in: returns the image URLs still to request."""
+        draft = self.state.drafts[key]
+        to_request = []
+        pending = set()
+        for url in draft.image_urls():
+            if url in self.state.image_captures:
+                continue
+            pending.add(url)
+            self.state.image_waiters.setdefault(url, set()).add(key)
+            if url not in self.state.requested_images:
+                self.state.requested_images.add(url)
+                to_request.append(url)
+        self.state.pending_images[key] = pending
+        return to_request
+
+    def image_done(self, url: str, capture: ImageCapture | None) -> list[Article]:
+        """Record an image outcome; returns the articles that became complete."""
+        self.state.image_captures[url] = capture
+        if capture is not None:
+            self.counts["images"] += 1
+        ready = []
+        for key in sorted(self.state.image_waiters.pop(url, set())):
+            pending = self.state.pending_images.get(key)
+            if pending is None:
+                continue
+            pending.discard(url)
+            if not pending:
+                ready.append(self.complete(key))
+        return ready
+
+    def ready_without_images(self, key: str) -> Article | None:
+        if not self.state.pending_images.get(key):
+            return self.complete(key)
+        return None
+
+    def complete(self, key: str) -> Article:
+        draft = self.state.drafts.pop(key)
+        self.state.pending_images.pop(key, None)
+        return stitch_article(draft, self.state.image_captures)
+
+    def flush_unfinished(self) -> list[Article]:
+        """At close: articles still waiting (an image request that never came back)."""
+        return [self.complete(key) for key in sorted(self.state.drafts) if self.state.drafts[key].pages]
+
+    # -- closing ----------------------------------------------------------------------------
+    def close(self, summary: dict[str, Any]) -> None:
+        self.warc.close()
+        self._articles.close()
+        self._rejects.close()
+        sort_articles_file(self.out_dir / ARTICLES_FILE)
+        summary = {
+            **summary,
+            **self.counts,
+            "errors": self.errors,
+            "warc_files": sorted(path.name for path in (self.out_dir / "warc").glob("*.warc.gz")),
+            "duration_seconds": round(time.monotonic() - self.started, 3),
+        }
+        write_jsonl_atomically(
+            self.out_dir / SUMMARY_FILE, [json.dumps(summary, indent=2, ensure_ascii=False)]
+        )
+
+
+def article_sort_key(line: str) -> tuple[str, int, str]:
+    """Capture order of the article's first page: the order re-extraction reproduces."""
+    article = json.loads(line)
+    first = article["pages"][0]
+    return (first["warc_filename"], first["warc_offset"], article["url"])
+
+
+def sort_articles_file(path: Path) -> None:
+    """Rewrite articles.jsonl in capture order, atomically (completion order varies run to run)."""
+    if not path.exists():
+        return
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    write_jsonl_atomically(path, sorted(lines, key=article_sort_key))

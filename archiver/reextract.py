@@ -1,0 +1,232 @@
+"""Re-extraction: the articles of a crawl, rebuilt from its WARC files alone.
+
+The same parser and the same stitching as the live crawl run over the archived responses, with
+times taken from ``WARC-Date``, so ``archiver extract`` reproduces the crawl's articles.jsonl
+byte for byte. WARCs written by other tools (``wget --warc-file``) read the same way.
+"""
+
+from __future__ import annotations
+
+import gzip
+import zlib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from io import BytesIO
+from pathlib import Path
+from urllib.parse import urljoin
+
+from warcio.archiveiterator import ArchiveIterator
+from warcio.bufferedreaders import ChunkedDataReader
+
+from archiver.articles import MAX_ARTICLE_PAGES, ArticleDraft, stitch_article
+from archiver.errors import ParseError
+from archiver.extract import parse_page
+from archiver.models import Article, ImageCapture, ListiclePage, PageCapture, PageFailure
+from archiver.warc import payload_digest
+
+_MAX_REDIRECTS = 10
+
+
+@dataclass
+class _Capture:
+    url: str
+    status: int
+    headers: dict[str, str]  # lower-cased names, last value wins (only a few are read)
+    filename: str
+    offset: int
+    record_id: str
+    date: str
+    warc_type: str
+    payload_digest: str
+    payload_length: int
+    body: bytes | None  # decoded body, kept for HTML pages only
+
+
+def decode_body(raw: bytes, headers: dict[str, str]) -> bytes:
+    """Undo transfer chunking (wget keeps it) and content encoding (our WARCs keep it)."""
+    if "chunked" in headers.get("transfer-encoding", "").lower():
+        raw = ChunkedDataReader(BytesIO(raw)).read()
+    encoding = headers.get("content-encoding", "").lower().strip()
+    try:
+        if encoding in {"gzip", "x-gzip"}:
+            return gzip.decompress(raw)
+        if encoding == "deflate":
+            try:
+                return zlib.decompress(raw)
+            except zlib.error:
+                return zlib.decompress(raw, -zlib.MAX_WBITS)
+        if encoding == "br":
+            import brotli
+
+            return bytes(brotli.decompress(raw))
+    except (OSError, EOFError, zlib.error):
+        return raw
+    return raw
+
+
+def _is_html(capture: _Capture) -> bool:
+    content_type = capture.headers.get("content-type", "")
+    return "html" in content_type.lower() or not content_type
+
+
+class WarcIndex:
+    """What a set of WARC files captured, by URL (the last capture of a URL wins, as in a crawl
+    where a retry's response is the one the spider saw)."""
+
+    def __init__(self, paths: Iterable[Path]) -> None:
+        self.captures: dict[str, _Capture] = {}
+        self.fetch_errors: dict[str, str] = {}
+        self.order: list[str] = []
+        originals: dict[str, int] = {}
+        for path in sorted(paths, key=lambda p: p.name):
+            filename = path.name.removesuffix(".open")
+            with path.open("rb") as stream:
+                iterator = ArchiveIterator(stream)
+                for record in iterator:
+                    self._add(record, iterator, filename, originals)
+
+    def _add(
+        self, record: object, iterator: ArchiveIterator, filename: str, originals: dict[str, int]
+    ) -> None:
+        rec_type = record.rec_type  # type: ignore[attr-defined]
+        headers = record.rec_headers  # type: ignore[attr-defined]
+        url = headers.get_header("WARC-Target-URI")
+        if rec_type == "metadata":
+            raw = record.content_stream().read().decode("utf-8", "replace")  # type: ignore[attr-defined]
+            for line in raw.splitlines():
+                if line.startswith("fetch-error: ") and url:
+                    self.fetch_errors[url] = line[len("fetch-error: ") :]
+            return
+        if rec_type not in {"response", "revisit"} or not url:
+            return
+        http = record.http_headers  # type: ignore[attr-defined]
+        if http is None:
+            return
+        status = int(http.get_statuscode() or 0)
+        names = {name.lower(): value for name, value in http.headers}
+        raw = record.raw_stream.read()  # type: ignore[attr-defined]
+        digest = headers.get_header("WARC-Payload-Digest") or payload_digest(raw)
+        if rec_type == "response":
+            originals.setdefault(digest, len(raw))
+            length = len(raw)
+        else:
+            length = originals.get(digest, len(raw))
+        capture = _Capture(
+            url=url,
+            status=status,
+            headers=names,
+            filename=filename,
+            offset=iterator.get_record_offset(),
+            record_id=headers.get_header("WARC-Record-ID") or "",
+            date=headers.get_header("WARC-Date") or "",
+            warc_type=rec_type,
+            payload_digest=digest,
+            payload_length=length,
+            body=None,
+        )
+        if rec_type == "response" and 200 <= status < 300 and _is_html(capture):
+            capture.body = decode_body(raw, names)
+        if url not in self.captures:
+            self.order.append(url)
+        self.captures[url] = capture
+
+    def resolve(self, url: str) -> tuple[str, _Capture | None]:
+        """Follow archived redirects from ``url``: (last URL, its capture or None)."""
+        for _ in range(_MAX_REDIRECTS):
+            capture = self.captures.get(url)
+            location = capture.headers.get("location") if capture else None
+            if capture is None or not (300 <= capture.status < 400 and location):
+                return url, capture
+            url = urljoin(url, location)
+        return url, self.captures.get(url)
+
+
+def _image_capture(index: WarcIndex, url: str) -> ImageCapture | None:
+    _, capture = index.resolve(url)
+    if capture is None:
+        return None
+    return ImageCapture(
+        status=capture.status,
+        content_type=capture.headers.get("content-type"),
+        length=capture.payload_length,
+        payload_digest=capture.payload_digest,
+        warc_filename=capture.filename,
+        warc_record_id=capture.record_id,
+        warc_type="revisit" if capture.warc_type == "revisit" else "response",
+    )
+
+
+def articles_from_warcs(paths: Iterable[Path]) -> list[Article]:
+    index = WarcIndex(paths)
+    parsed: dict[str, ListiclePage | ParseError] = {}
+
+    def parse(capture: _Capture) -> ListiclePage | ParseError:
+        if capture.url not in parsed:
+            try:
+                parsed[capture.url] = parse_page(
+                    capture.body or b"", capture.url, content_type=capture.headers.get("content-type")
+                )
+            except ParseError as error:
+                parsed[capture.url] = error
+        return parsed[capture.url]
+
+    consumed: set[str] = set()
+    drafts: list[ArticleDraft] = []
+    for url in index.order:
+        capture = index.captures[url]
+        if url in consumed or capture.body is None:
+            continue
+        record = parse(capture)
+        if not isinstance(record, ListiclePage) or not record.is_listicle:
+            continue
+        draft = ArticleDraft()
+        _follow_chain(index, draft, capture, record, parse, consumed)
+        drafts.append(draft)
+    captures: dict[str, ImageCapture | None] = {}
+    for draft in drafts:
+        for image_url in draft.image_urls():
+            captures.setdefault(image_url, _image_capture(index, image_url))
+    articles = [stitch_article(draft, captures) for draft in drafts]
+    return sorted(articles, key=lambda a: (a.pages[0].warc_filename, a.pages[0].warc_offset, a.url))
+
+
+def _follow_chain(index, draft, capture, record, parse, consumed) -> None:  # type: ignore[no-untyped-def]
+    while True:
+        consumed.add(capture.url)
+        draft.pages.append(
+            (
+                record,
+                PageCapture(
+                    url=capture.url,
+                    status=capture.status,
+                    fetched_at=capture.date,
+                    warc_filename=capture.filename,
+                    warc_offset=capture.offset,
+                    warc_record_id=capture.record_id,
+                ),
+            )
+        )
+        next_url = record.next_page_url
+        seen = {page.url for _, page in draft.pages}
+        if not next_url:
+            return
+        if next_url in seen:
+            draft.stopped_reason = f"next page links back to an earlier page ({next_url})"
+            return
+        if len(draft.pages) >= MAX_ARTICLE_PAGES:
+            draft.stopped_reason = f"stopped after {MAX_ARTICLE_PAGES} pages (possible crawler trap)"
+            return
+        last_url, next_capture = index.resolve(next_url)
+        if next_capture is None:
+            reason = index.fetch_errors.get(last_url)
+            if reason is not None:
+                draft.failures.append(PageFailure(url=last_url, reason=reason))
+            return
+        if next_capture.status >= 400:
+            draft.failures.append(PageFailure(url=next_capture.url, reason=f"HTTP {next_capture.status}"))
+            return
+        next_record = parse(next_capture)
+        if isinstance(next_record, ParseError):
+            draft.failures.append(PageFailure(url=next_capture.url, reason=f"rejected: {next_record}"))
+            return
+        capture, record = next_capture, next_record

@@ -1,0 +1,216 @@
+"""Rotating, crash-aware WARC/1.1 files: one gzip member per record, ``.open`` until closed.
+
+Files are named ``PREFIX-TIMESTAMP-SERIAL-HOST.warc.gz`` (Heritrix's scheme), start with a
+``warcinfo`` record, and rotate once they pass ``max_size``. Serials continue from the files
+already in the folder, so a resumed crawl never overwrites one. Identical payloads (the same
+image under two URLs) are written once; later copies become ``revisit`` records.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import socket
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import IO, Any
+
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+from archiver.warc.exchange import HttpExchange, payload_digest, warc_date
+
+DEFAULT_MAX_SIZE = 1_000_000_000
+_SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
+_SERIAL = re.compile(r"-(\d{5})-[^-]*\.warc\.gz(?:\.open)?$")
+
+
+def safe_name_part(text: str, fallback: str = "x") -> str:
+    """A file-name fragment that cannot leave its folder (no separators, no dot-dot)."""
+    cleaned = _SAFE_NAME.sub("-", text).strip(".-")[:80]
+    return cleaned or fallback
+
+
+@dataclass(frozen=True)
+class WrittenRecord:
+    filename: str
+    offset: int
+    length: int
+    record_id: str
+    warc_type: str  # "response" or "revisit"
+    payload_digest: str
+    payload_length: int
+    date: str
+    refers_to: str | None = None
+
+
+@dataclass(frozen=True)
+class _Original:
+    record_id: str
+    uri: str
+    date: str
+    payload_length: int
+
+
+class WarcWriter:
+    def __init__(
+        self,
+        directory: Path,
+        *,
+        prefix: str = "archiver",
+        info: Mapping[str, str] | None = None,
+        max_size: int = DEFAULT_MAX_SIZE,
+        record_secrets: bool = False,
+        dedup: bool = True,
+    ) -> None:
+        self.directory = directory
+        self.prefix = safe_name_part(prefix, "archiver")
+        self.host = safe_name_part(socket.gethostname(), "host")
+        self.info = dict(info or {})
+        self.max_size = max_size
+        self.record_secrets = record_secrets
+        self.dedup = dedup
+        self._originals: dict[str, _Original] = {}
+        self._file: IO[bytes] | None = None
+        self._writer: WARCWriter | None = None
+        self._name = ""
+        self._serial = self._next_serial()
+        self.closed_files: list[str] = []
+
+    def _next_serial(self) -> int:
+        serials = [
+            int(match.group(1))
+            for path in self.directory.glob(f"{self.prefix}-*.warc.gz*")
+            if (match := _SERIAL.search(path.name))
+        ]
+        return max(serials, default=-1) + 1
+
+    @property
+    def current_filename(self) -> str:
+        return self._name
+
+    def _open(self) -> WARCWriter:
+        if self._writer is not None:
+            return self._writer
+        self.directory.mkdir(parents=True, exist_ok=True)
+        stamp = datetime.now(UTC).strftime("%Y%m%d%H%M%S")
+        self._name = f"{self.prefix}-{stamp}-{self._serial:05d}-{self.host}.warc.gz"
+        self._serial += 1
+        self._file = open(self.directory / f"{self._name}.open", "xb")  # noqa: SIM115 - closed in close()
+        self._writer = WARCWriter(self._file, gzip=True, warc_version="1.1")
+        info_record = self._writer.create_warcinfo_record(self._name, self.info)
+        self._write(info_record)
+        return self._writer
+
+    def _write(self, record: Any) -> tuple[int, int]:
+        assert self._writer is not None and self._file is not None
+        offset = self._file.tell()
+        self._writer.write_record(record)
+        self._file.flush()
+        return offset, self._file.tell() - offset
+
+    def _rotate_if_full(self) -> None:
+        if self._file is not None and self._file.tell() >= self.max_size:
+            self.close()
+
+    def write_exchange(self, exchange: HttpExchange) -> WrittenRecord:
+        """Write the response (or a revisit) and its request, linked by WARC-Concurrent-To."""
+        writer = self._open()
+        date = warc_date(exchange.fetched_at)
+        digest = payload_digest(exchange.body)
+        http_headers = StatusAndHeaders(
+            exchange.status_line(), exchange.stored_response_headers(), protocol=exchange.protocol
+        )
+        warc_headers: dict[str, str] = {"WARC-Date": date}
+        if exchange.ip_address:
+            warc_headers["WARC-IP-Address"] = exchange.ip_address
+        if exchange.truncated:
+            warc_headers["WARC-Truncated"] = exchange.truncated
+        original = self._originals.get(digest) if self.dedup and exchange.body else None
+        if original is not None and not exchange.truncated:
+            record = writer.create_revisit_record(
+                exchange.url,
+                digest,
+                original.uri,
+                original.date,
+                http_headers=http_headers,
+                warc_headers_dict={**warc_headers, "WARC-Refers-To": original.record_id},
+            )
+            warc_type, payload_length, refers_to = "revisit", original.payload_length, original.record_id
+        else:
+            warc_headers["WARC-Payload-Digest"] = digest
+            record = writer.create_warc_record(
+                exchange.url,
+                "response",
+                payload=io.BytesIO(exchange.body),
+                length=len(exchange.body),
+                http_headers=http_headers,
+                warc_headers_dict=warc_headers,
+            )
+            warc_type, payload_length, refers_to = "response", len(exchange.body), None
+        record_id = record.rec_headers.get_header("WARC-Record-ID")
+        if (
+            warc_type == "response"
+            and exchange.body
+            and 200 <= exchange.status < 300
+            and not exchange.truncated
+        ):
+            self._originals.setdefault(digest, _Original(record_id, exchange.url, date, len(exchange.body)))
+        filename = self._name
+        offset, length = self._write(record)
+        request_line_headers = StatusAndHeaders(
+            f"{exchange.method} {exchange.request_target()} {exchange.protocol}",
+            exchange.stored_request_headers(self.record_secrets),
+            is_http_request=True,
+        )
+        request = writer.create_warc_record(
+            exchange.url,
+            "request",
+            payload=io.BytesIO(exchange.request_body),
+            length=len(exchange.request_body),
+            http_headers=request_line_headers,
+            warc_headers_dict={"WARC-Date": date, "WARC-Concurrent-To": record_id},
+        )
+        self._write(request)
+        self._rotate_if_full()
+        return WrittenRecord(
+            filename, offset, length, record_id, warc_type, digest, payload_length, date, refers_to
+        )
+
+    def write_metadata(self, url: str, concurrent_to: str, date: str, fields: list[tuple[str, str]]) -> None:
+        """A ``metadata`` record (application/warc-fields) about a captured page, e.g. its outlinks."""
+        writer = self._open()
+        body = "".join(f"{name}: {value}\r\n" for name, value in fields).encode("utf-8")
+        record = writer.create_warc_record(
+            url,
+            "metadata",
+            payload=io.BytesIO(body),
+            length=len(body),
+            warc_content_type="application/warc-fields",
+            warc_headers_dict={
+                "WARC-Date": date,
+                **({"WARC-Concurrent-To": concurrent_to} if concurrent_to else {}),
+            },
+        )
+        self._write(record)
+        self._rotate_if_full()
+
+    def write_fetch_error(self, url: str, reason: str) -> None:
+        """A failed fetch (DNS, timeout, reset, robots.txt) never produced a response; a metadata
+        record keeps "not captured" apart from "did not exist"."""
+        self.write_metadata(url, "", warc_date(datetime.now(UTC)), [("fetch-error", reason)])
+
+    def close(self) -> None:
+        """Finish the current file: flush, fsync and drop the ``.open`` suffix."""
+        if self._file is None:
+            return
+        self._file.flush()
+        os.fsync(self._file.fileno())
+        self._file.close()
+        os.replace(self.directory / f"{self._name}.open", self.directory / self._name)
+        self.closed_files.append(self._name)
+        self._file = None
+        self._writer = None

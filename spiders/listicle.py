@@ -1,0 +1,239 @@
+"""The listicle spider: seeds -> article pages (following the article's own next pages) ->
+item images; recommendation links lead to more listicles within the seeds' sites.
+
+    scrapy crawl listicle -a url=https://site.example/25-pictures/ -a out=output/nk
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import scrapy
+import warcio
+from pydantic import ValidationError
+from scrapy import Request, signals
+from scrapy.crawler import Crawler
+from scrapy.http import Response
+from scrapy.spidermiddlewares.httperror import HttpError
+from twisted.python.failure import Failure
+
+from archiver import __version__, parse_page
+from archiver.articles import MAX_ARTICLE_PAGES, ArticleDraft
+from archiver.crawl.middleware import WARC_META_KEY
+from archiver.crawl.session import CrawlSession
+from archiver.errors import ParseError
+from archiver.models import ImageCapture, ListiclePage, PageCapture, PageFailure
+from archiver.warc import WarcWriter, WrittenRecord
+
+# Error statuses reach the callbacks (redirects are still followed): they are part of the record.
+ERROR_STATUSES = list(range(400, 600))
+
+
+def _content_type(response: Response) -> str | None:
+    value = response.headers.get(b"Content-Type")
+    return value.decode("latin-1") if value else None
+
+
+class ListicleSpider(scrapy.Spider):
+    name = "listicle"
+    session: CrawlSession
+    depth: int
+
+    def __init__(self, url: str = "", urls: list[str] | None = None, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.seeds = [u for u in [*(urls or []), *url.split(",")] if u]
+        if not self.seeds:
+            raise ValueError("give at least one seed URL: -a url=https://...")
+        self.allowed_domains = sorted({urlsplit(seed).hostname or "" for seed in self.seeds})
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> ListicleSpider:
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        settings = crawler.settings
+        out_dir = Path(kwargs.get("out") or settings.get("ARCHIVER_OUTPUT_DIR"))
+        job = str(kwargs.get("job") or settings.get("ARCHIVER_JOB_NAME"))
+        spider.depth = int(kwargs.get("depth", settings.getint("ARCHIVER_DEPTH")))
+        info = {
+            "software": f"listicle-archiver/{__version__}",
+            "scrapy-version": scrapy.__version__,
+            "warcio-version": warcio.__version__ if hasattr(warcio, "__version__") else "unknown",
+            "format": "WARC File Format 1.1",
+            "conformsTo": "https://iipc.github.io/warc-specifications/specifications/warc-format/warc-1.1/",
+            "isPartOf": job,
+            "robots": "obey" if settings.getbool("ROBOTSTXT_OBEY") else "ignore",
+            "http-header-user-agent": settings.get("USER_AGENT"),
+            "operator": settings.get("ARCHIVER_CONTACT"),
+            "seeds": " ".join(spider.seeds),
+        }
+        warc = WarcWriter(
+            out_dir / "warc",
+            prefix=job,
+            info=info,
+            max_size=settings.getint("ARCHIVER_WARC_MAX_SIZE"),
+            record_secrets=settings.getbool("ARCHIVER_RECORD_SECRETS"),
+        )
+        spider.session = CrawlSession(out_dir, warc)
+        crawler.signals.connect(spider.closed_session, signal=signals.spider_closed)
+        return spider
+
+    # -- requests -----------------------------------------------------------------------------
+    async def start(self) -> AsyncIterator[Request]:
+        for seed in self.seeds:
+            yield self._page_request(seed, hops=0, article_key=None)
+
+    def _page_request(self, url: str, *, hops: int, article_key: str | None) -> Request:
+        return Request(
+            url,
+            callback=self.parse_page,
+            errback=self.page_failed,
+            meta={"hops": hops, "article_key": article_key, "handle_httpstatus_list": ERROR_STATUSES},
+            # A next page must be fetched even if a recommendation already asked for it.
+            dont_filter=article_key is not None,
+            priority=10 if article_key else 0,
+        )
+
+    # -- pages --------------------------------------------------------------------------------
+    def parse_page(self, response: Response) -> Iterator[Any]:
+        session: CrawlSession = self.session
+        written: WrittenRecord | None = response.meta.get(WARC_META_KEY)
+        key: str | None = response.meta.get("article_key")
+        hops: int = response.meta.get("hops", 0)
+        if response.status >= 400:
+            session.record_error(response.url, f"HTTP {response.status}", "http")
+            if key:
+                self.session.state.drafts[key].failures.append(
+                    PageFailure(url=response.url, reason=f"HTTP {response.status}")
+                )
+                yield from self._finish_article(key)
+            return
+        session.counts["pages"] += 1
+        try:
+            record = parse_page(response.body, response.url, content_type=_content_type(response))
+        except (ParseError, ValidationError) as error:
+            session.write_reject(response.url, str(error).splitlines()[0], written)
+            if key:
+                session.state.drafts[key].failures.append(
+                    PageFailure(url=response.url, reason=f"rejected: {error}")
+                )
+                yield from self._finish_article(key)
+            return
+        if written is not None:
+            outlinks = [record.next_page_url] if record.next_page_url else []
+            outlinks += [link.url for link in record.recommendations]
+            outlinks += [image.url for item in record.items for image in item.images]
+            session.warc.write_metadata(
+                response.url, written.record_id, written.date, [("outlink", url) for url in outlinks]
+            )
+        if key is None and record.is_listicle:
+            key = response.url
+            session.state.drafts[key] = ArticleDraft()
+        if key is not None and written is not None:
+            yield from self._add_page(key, record, response, written, hops)
+        if hops < self.depth:
+            for link in record.recommendations:
+                yield self._page_request(link.url, hops=hops + 1, article_key=None)
+
+    def _add_page(
+        self, key: str, record: ListiclePage, response: Response, written: WrittenRecord, hops: int
+    ) -> Iterator[Any]:
+        draft = self.session.state.drafts[key]
+        self.session.counts["listicle_pages"] += 1
+        draft.pages.append(
+            (
+                record,
+                PageCapture(
+                    url=response.url,
+                    status=response.status,
+                    fetched_at=written.date,
+                    warc_filename=written.filename,
+                    warc_offset=written.offset,
+                    warc_record_id=written.record_id,
+                ),
+            )
+        )
+        next_url = record.next_page_url
+        seen = {capture.url for _, capture in draft.pages}
+        if next_url and next_url not in seen and len(draft.pages) < MAX_ARTICLE_PAGES:
+            yield self._page_request(next_url, hops=hops, article_key=key)
+            return
+        if next_url and next_url in seen:
+            draft.stopped_reason = f"next page links back to an earlier page ({next_url})"
+        elif next_url:
+            draft.stopped_reason = f"stopped after {MAX_ARTICLE_PAGES} pages (possible crawler trap)"
+        yield from self._finish_article(key)
+
+    def page_failed(self, failure: Failure) -> Iterator[Any]:
+        request = failure.request  # type: ignore[attr-defined]
+        reason = f"{failure.type.__name__}: {failure.getErrorMessage()}" if failure.type else str(failure)
+        if isinstance(failure.value, HttpError):
+            reason = f"HTTP {failure.value.response.status}"
+        self.session.record_error(request.url, reason, "page")
+        self.session.warc.write_fetch_error(request.url, reason)
+        key = request.meta.get("article_key")
+        if key and key in self.session.state.drafts:
+            self.session.state.drafts[key].failures.append(PageFailure(url=request.url, reason=reason))
+            yield from self._finish_article(key)
+
+    # -- images and completion ----------------------------------------------------------------
+    def _finish_article(self, key: str) -> Iterator[Any]:
+        fetch = self.settings.getbool("ARCHIVER_FETCH_IMAGES")
+        for url in self.session.finish_pages(key) if fetch else []:
+            yield Request(
+                url,
+                callback=self.parse_image,
+                errback=self.image_failed,
+                meta={"image_url": url, "allow_offsite": True, "handle_httpstatus_list": ERROR_STATUSES},
+                dont_filter=True,
+                priority=5,
+            )
+        if not fetch:
+            self.session.state.pending_images[key] = set()
+        article = self.session.ready_without_images(key)
+        if article is not None:
+            yield {"article": article}
+
+    def parse_image(self, response: Response) -> Iterator[Any]:
+        written: WrittenRecord | None = response.meta.get(WARC_META_KEY)
+        capture = None
+        if written is not None:
+            capture = ImageCapture(
+                status=response.status,
+                content_type=_content_type(response),
+                length=written.payload_length,
+                payload_digest=written.payload_digest,
+                warc_filename=written.filename,
+                warc_record_id=written.record_id,
+                warc_type="revisit" if written.warc_type == "revisit" else "response",
+            )
+        for article in self.session.image_done(response.meta["image_url"], capture):
+            yield {"article": article}
+
+    def image_failed(self, failure: Failure) -> Iterator[Any]:
+        request = failure.request  # type: ignore[attr-defined]
+        reason = f"{failure.type.__name__}: {failure.getErrorMessage()}" if failure.type else str(failure)
+        self.session.record_error(request.url, reason, "image")
+        self.session.warc.write_fetch_error(request.url, reason)
+        for article in self.session.image_done(request.meta["image_url"], None):
+            yield {"article": article}
+
+    # -- closing ------------------------------------------------------------------------------
+    def closed_session(self, spider: scrapy.Spider, reason: str) -> None:
+        for article in self.session.flush_unfinished():
+            self.session.write_article(article)
+        stats = self.crawler.stats.get_stats() if self.crawler.stats else {}
+        self.session.close(
+            {
+                "finish_reason": reason,
+                "seeds": self.seeds,
+                "responses": stats.get("downloader/response_count", 0),
+                "bytes": stats.get("downloader/response_bytes", 0),
+                "status_counts": {
+                    key.rsplit("/", 1)[1]: value
+                    for key, value in stats.items()
+                    if key.startswith("downloader/response_status_count/")
+                },
+            }
+        )

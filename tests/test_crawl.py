@@ -1,0 +1,260 @@
+"""End to end: the demo site served on loopback, crawled by real Scrapy in a subprocess, the
+WARCs read back with warcio and checked with third-party tools."""
+
+from __future__ import annotations
+
+import base64
+import gzip
+import hashlib
+import json
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from warcio.archiveiterator import ArchiveIterator
+
+from archiver.demo.server import serve_demo_site
+
+BIN = Path(sys.executable).parent
+
+
+def _run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    result = subprocess.run(list(args), capture_output=True, text=True, timeout=600, check=False, cwd=cwd)
+    assert result.returncode == 0, f"{args} failed:\n{result.stdout}\n{result.stderr}"
+    return result
+
+
+@pytest.fixture(scope="module")
+def demo_crawl(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("demo") / "out"
+    _run(str(BIN / "archiver"), "demo", "--out", str(out))
+    return out
+
+
+def _articles(out: Path) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in (out / "articles.jsonl").read_text("utf-8").splitlines()]
+
+
+def _records(out: Path) -> list[tuple[str, int, Any, bytes]]:
+    """(file name, offset, record, raw payload) for every record of every WARC."""
+    found = []
+    for path in sorted((out / "warc").glob("*.warc.gz")):
+        with path.open("rb") as stream:
+            iterator = ArchiveIterator(stream)
+            for record in iterator:
+                raw = record.raw_stream.read()  # before get_record_offset(), which reads to the end
+                found.append((path.name, iterator.get_record_offset(), record, raw))
+    return found
+
+
+def test_demo_crawl_stitches_each_article_across_its_pages(demo_crawl: Path) -> None:
+    articles = _articles(demo_crawl)
+    by_path = {article["url"].split("/", 3)[3]: article for article in articles}
+    assert sorted(by_path) == ["25-pictures-north-korea/", "slideshow-7-bridges/"]
+    photos = by_path["25-pictures-north-korea/"]
+    assert [page["url"].split("/", 3)[3] for page in photos["pages"]] == [
+        "25-pictures-north-korea/",
+        "25-pictures-north-korea/2/",
+        "25-pictures-north-korea/3/",
+    ]
+    assert [item["number"] for item in photos["items"]] == list(range(1, 26))
+    assert [item["position"] for item in photos["items"]] == list(range(1, 26))
+    assert photos["items"][9]["page_url"].endswith("/25-pictures-north-korea/2/")
+    assert photos["complete"] is True and photos["declared_count"] == 25
+    assert not any("this page holds" in warning for warning in photos["warnings"])
+    slides = by_path["slideshow-7-bridges/"]
+    assert [item["number"] for item in slides["items"]] == list(range(1, 8))
+    assert len(slides["pages"]) == 7 and slides["complete"] is True
+
+
+def test_every_warc_is_whole_and_passes_warcio_check(demo_crawl: Path) -> None:
+    files = sorted((demo_crawl / "warc").glob("*"))
+    assert files and all(re.fullmatch(r"demo-\d{14}-\d{5}-[\w.-]+\.warc\.gz", f.name) for f in files)
+    for path in files:
+        _run("gzip", "-t", str(path))
+        result = _run(str(BIN / "warcio"), "check", "-v", str(path))
+        assert "digest pass" in result.stdout
+
+
+def test_warc_holds_every_response_with_its_request(demo_crawl: Path) -> None:
+    records = _records(demo_crawl)
+    first = records[0][2]
+    assert first.rec_type == "warcinfo" and first.rec_headers.protocol == "WARC/1.1"
+    info = records[0][3].decode()
+    assert "listicle-archiver/" in info and "scrapy-version" in info and "warcio-version" in info
+    assert "robots: obey" in info
+    responses = {
+        r.rec_headers.get_header("WARC-Target-URI"): r
+        for _, _, r, _ in records
+        if r.rec_type in {"response", "revisit"}
+    }
+    paths = {url.split("/", 3)[3]: r for url, r in responses.items()}
+    assert paths["robots.txt"].http_headers.get_statuscode() == "200"
+    assert paths["nk"].http_headers.get_statuscode() == "301"
+    assert paths["nk"].http_headers.get_header("Location") == "/25-pictures-north-korea/"
+    assert paths["11-forbidden-islands/"].http_headers.get_statuscode() == "404"
+    requests = {
+        r.rec_headers.get_header("WARC-Concurrent-To") for _, _, r, _ in records if r.rec_type == "request"
+    }
+    for response in responses.values():
+        assert response.rec_headers.get_header("WARC-Record-ID") in requests
+        assert response.rec_headers.get_header("WARC-IP-Address") == "127.0.0.1"
+        assert response.http_headers.protocol == "HTTP/1.1"
+
+
+def test_html_is_stored_as_received_gzip_encoded_and_dechunked(demo_crawl: Path) -> None:
+    for _, _, record, raw in _records(demo_crawl):
+        url = record.rec_headers.get_header("WARC-Target-URI") or ""
+        if record.rec_type != "response" or not url.endswith("/25-pictures-north-korea/2/"):
+            continue
+        headers = record.http_headers
+        assert headers.get_header("Content-Encoding") == "gzip"
+        assert b"25 Pictures" in gzip.decompress(raw)
+        # The server sent it chunked; the stored body is not, and no header claims it is.
+        assert headers.get_header("Transfer-Encoding") is None
+        assert len(headers.headers) > 3
+        cookies = [value for name, value in headers.headers if name.lower() == "set-cookie"]
+        assert len(cookies) == 2  # both values of a repeated header
+        break
+    else:
+        pytest.fail("page 2 not archived")
+
+
+def test_request_records_carry_host_query_and_redacted_cookies(demo_crawl: Path) -> None:
+    requests = [(record, raw) for _, _, record, raw in _records(demo_crawl) if record.rec_type == "request"]
+    assert requests
+    for record, _ in requests:
+        headers = record.http_headers
+        assert headers.get_header("Host", "").startswith("127.0.0.1:")
+        assert headers.protocol == "GET" and headers.statusline.startswith("/")  # warcio's split
+        assert "listicle-archiver/" in headers.get_header("User-Agent", "")
+        cookie = headers.get_header("Cookie")
+        assert cookie in (None, "[redacted]")
+    assert any(record.http_headers.get_header("Cookie") == "[redacted]" for record, _ in requests)
+
+
+def test_identical_images_are_written_once_then_as_revisits(demo_crawl: Path) -> None:
+    records = _records(demo_crawl)
+    by_id = {r.rec_headers.get_header("WARC-Record-ID"): r for _, _, r, _ in records}
+    revisits = [r for _, _, r, _ in records if r.rec_type == "revisit"]
+    assert revisits, "the -400/-1200 image variants share one payload"
+    for revisit in revisits:
+        original = by_id[revisit.rec_headers.get_header("WARC-Refers-To")]
+        assert original.rec_type == "response"
+        assert revisit.rec_headers.get_header("WARC-Refers-To-Target-URI") == original.rec_headers.get_header(
+            "WARC-Target-URI"
+        )
+        assert revisit.rec_headers.get_header("WARC-Refers-To-Date") == original.rec_headers.get_header(
+            "WARC-Date"
+        )
+        assert revisit.rec_headers.get_header("WARC-Payload-Digest") == original.rec_headers.get_header(
+            "WARC-Payload-Digest"
+        )
+
+
+def test_each_page_has_a_metadata_record_with_its_outlinks(demo_crawl: Path) -> None:
+    records = _records(demo_crawl)
+    metadata = [(r, raw) for _, _, r, raw in records if r.rec_type == "metadata"]
+    page_urls = {page["url"] for article in _articles(demo_crawl) for page in article["pages"]}
+    described = {r.rec_headers.get_header("WARC-Target-URI") for r, _ in metadata}
+    assert page_urls <= described
+    body = next(
+        raw
+        for r, raw in metadata
+        if r.rec_headers.get_header("WARC-Target-URI").endswith("/25-pictures-north-korea/")
+    )
+    assert b"outlink: " in body and b"/25-pictures-north-korea/2/" in body
+
+
+def test_provenance_points_at_the_bytes_each_record_came_from(demo_crawl: Path) -> None:
+    for article in _articles(demo_crawl):
+        for page in article["pages"]:
+            with (demo_crawl / "warc" / page["warc_filename"]).open("rb") as stream:
+                stream.seek(page["warc_offset"])
+                record = next(iter(ArchiveIterator(stream)))
+                assert record.rec_headers.get_header("WARC-Record-ID") == page["warc_record_id"]
+                assert record.rec_headers.get_header("WARC-Target-URI") == page["url"]
+                assert record.rec_headers.get_header("WARC-Date") == page["fetched_at"]
+        for item in article["items"]:
+            for image in item["images"]:
+                capture = image["capture"]
+                assert capture is not None, image["url"]
+                assert (capture["status"], capture["content_type"]) == (200, "image/jpeg")
+                assert capture["payload_digest"].startswith("sha1:")
+
+
+def test_image_capture_digest_is_the_sha1_of_the_archived_payload(demo_crawl: Path) -> None:
+    payloads = {
+        r.rec_headers.get_header("WARC-Record-ID"): raw
+        for _, _, r, raw in _records(demo_crawl)
+        if r.rec_type == "response"
+    }
+    captures = [
+        image["capture"]
+        for article in _articles(demo_crawl)
+        for item in article["items"]
+        for image in item["images"]
+    ]
+    assert {capture["warc_type"] for capture in captures} == {"response", "revisit"}
+    by_digest = {}
+    for capture in captures:
+        if capture["warc_type"] == "response":
+            payload = payloads[capture["warc_record_id"]]
+            assert (
+                capture["payload_digest"]
+                == "sha1:" + base64.b32encode(hashlib.sha1(payload).digest()).decode()
+            )
+            assert capture["length"] == len(payload)
+            by_digest[capture["payload_digest"]] = len(payload)
+    for capture in captures:  # a revisit reports the length of the payload it refers to
+        if capture["warc_type"] == "revisit" and capture["payload_digest"] in by_digest:
+            assert capture["length"] == by_digest[capture["payload_digest"]]
+
+
+def test_crawl_summary_reports_counts_errors_and_finish_reason(demo_crawl: Path) -> None:
+    summary = json.loads((demo_crawl / "crawl.json").read_text("utf-8"))
+    assert summary["finish_reason"] == "finished"
+    assert summary["articles"] == 2 and summary["items"] == 32
+    assert summary["images"] >= 25
+    assert summary["status_counts"]["301"] == 1
+    assert {error["error"] for error in summary["errors"]} == {"HTTP 404"}
+    assert summary["bytes"] > 0 and summary["responses"] >= 40
+    assert (demo_crawl / "rejects.jsonl").read_text() == ""
+
+
+def test_extract_from_the_warcs_reproduces_articles_byte_for_byte(demo_crawl: Path, tmp_path: Path) -> None:
+    output = tmp_path / "records.jsonl"
+    _run(
+        str(BIN / "archiver"),
+        "extract",
+        *map(str, sorted((demo_crawl / "warc").glob("*.warc.gz"))),
+        "-o",
+        str(output),
+    )
+    assert output.read_bytes() == (demo_crawl / "articles.jsonl").read_bytes()
+
+
+def test_scrapy_crawl_command_runs_the_same_spider(tmp_path: Path) -> None:
+    project = Path(__file__).parent.parent
+    with serve_demo_site() as base_url:
+        _run(
+            str(BIN / "scrapy"),
+            "crawl",
+            "listicle",
+            "-a",
+            f"url={base_url}/slideshow-7-bridges/",
+            "-a",
+            f"out={tmp_path / 'out'}",
+            "-s",
+            "AUTOTHROTTLE_ENABLED=False",
+            "-s",
+            "LOG_LEVEL=WARNING",
+            cwd=project,
+        )
+    [article] = _articles(tmp_path / "out")
+    assert [item["number"] for item in article["items"]] == list(range(1, 8))
+    assert shutil.which("gzip")
