@@ -37,6 +37,7 @@ REMOTE_CONTROL_ENABLED = False
 
 DOWNLOADER_MIDDLEWARES = {"archiver.crawl.middleware.WarcCaptureMiddleware": 750}
 ITEM_PIPELINES = {"archiver.crawl.pipeline.ArticleWriterPipeline": 300}
+EXTENSIONS = {"archiver.crawl.progress.ProgressLog": 500}
 
 # Archiver settings (override with -s NAME=VALUE or archiver crawl options).
 ARCHIVER_OUTPUT_DIR = "output/crawl"
@@ -45,3 +46,5 @@ ARCHIVER_DEPTH = 1  # recommendation hops from a seed article
 ARCHIVER_WARC_MAX_SIZE = 1_000_000_000
 ARCHIVER_RECORD_SECRETS = False  # Cookie/Authorization values in request records
 ARCHIVER_FETCH_IMAGES = True
+ARCHIVER_MAX_PAGES = 0  # 0: no limit; else stop starting new articles after this many pages
+ARCHIVER_PROGRESS_INTERVAL = 30.0  # seconds between progress lines in the log; 0 turns it off

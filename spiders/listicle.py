@@ -41,6 +41,7 @@ class ListicleSpider(scrapy.Spider):
     name = "listicle"
     session: CrawlSession
     depth: int
+    max_pages: int
 
     def __init__(self, url: str = "", urls: list[str] | None = None, **kwargs: Any) -> None:
         super().__init__(**kwargs)
@@ -76,15 +77,27 @@ class ListicleSpider(scrapy.Spider):
             record_secrets=settings.getbool("ARCHIVER_RECORD_SECRETS"),
         )
         spider.session = CrawlSession(out_dir, warc)
+        spider.max_pages = settings.getint("ARCHIVER_MAX_PAGES")
         crawler.signals.connect(spider.closed_session, signal=signals.spider_closed)
         return spider
 
     # -- requests -----------------------------------------------------------------------------
     async def start(self) -> AsyncIterator[Request]:
+        # With JOBDIR, Scrapy's SpiderState extension has loaded ``self.state`` by now (it runs
+        # on spider_opened, before the engine asks for start requests).
+        persisted = getattr(self, "state", None)
+        if isinstance(persisted, dict):
+            self.session.adopt_state(persisted)
+        if self.session.state.pages_requested:
+            return  # resumed from JOBDIR: the seeds were scheduled in the first run
         for seed in self.seeds:
             yield self._page_request(seed, hops=0, article_key=None)
 
+    def _may_start_article(self) -> bool:
+        return not self.max_pages or self.session.state.pages_requested < self.max_pages
+
     def _page_request(self, url: str, *, hops: int, article_key: str | None) -> Request:
+        self.session.state.pages_requested += 1
         return Request(
             url,
             callback=self.parse_page,
@@ -104,7 +117,7 @@ class ListicleSpider(scrapy.Spider):
         if response.status >= 400:
             session.record_error(response.url, f"HTTP {response.status}", "http")
             if key:
-                self.session.state.drafts[key].failures.append(
+                self.session.state.drafts.setdefault(key, ArticleDraft()).failures.append(
                     PageFailure(url=response.url, reason=f"HTTP {response.status}")
                 )
                 yield from self._finish_article(key)
@@ -115,7 +128,7 @@ class ListicleSpider(scrapy.Spider):
         except (ParseError, ValidationError) as error:
             session.write_reject(response.url, str(error).splitlines()[0], written)
             if key:
-                session.state.drafts[key].failures.append(
+                session.state.drafts.setdefault(key, ArticleDraft()).failures.append(
                     PageFailure(url=response.url, reason=f"rejected: {error}")
                 )
                 yield from self._finish_article(key)
@@ -134,12 +147,15 @@ class ListicleSpider(scrapy.Spider):
             yield from self._add_page(key, record, response, written, hops)
         if hops < self.depth:
             for link in record.recommendations:
+                if not self._may_start_article():
+                    break
                 yield self._page_request(link.url, hops=hops + 1, article_key=None)
 
     def _add_page(
         self, key: str, record: ListiclePage, response: Response, written: WrittenRecord, hops: int
     ) -> Iterator[Any]:
-        draft = self.session.state.drafts[key]
+        # A draft is missing only if the crawl state was lost (a killed crawl): start it afresh.
+        draft = self.session.state.drafts.setdefault(key, ArticleDraft())
         self.session.counts["listicle_pages"] += 1
         draft.pages.append(
             (
@@ -221,8 +237,11 @@ class ListicleSpider(scrapy.Spider):
 
     # -- closing ------------------------------------------------------------------------------
     def closed_session(self, spider: scrapy.Spider, reason: str) -> None:
-        for article in self.session.flush_unfinished():
-            self.session.write_article(article)
+        resumable = bool(self.settings.get("JOBDIR")) and reason != "finished"
+        if not resumable:
+            # The crawl is over: articles still waiting for a page or image are written as they are.
+            for article in self.session.flush_unfinished():
+                self.session.write_article(article)
         stats = self.crawler.stats.get_stats() if self.crawler.stats else {}
         self.session.close(
             {

@@ -54,7 +54,12 @@ def _records(out: Path) -> list[tuple[str, int, Any, bytes]]:
 def test_demo_crawl_stitches_each_article_across_its_pages(demo_crawl: Path) -> None:
     articles = _articles(demo_crawl)
     by_path = {article["url"].split("/", 3)[3]: article for article in articles}
-    assert sorted(by_path) == ["25-pictures-north-korea/", "slideshow-7-bridges/"]
+    # The countdown was discovered through the photo listicle's "Our Best Content For You" block.
+    assert sorted(by_path) == ["10-hiking-trails-ranked/", "25-pictures-north-korea/", "slideshow-7-bridges/"]
+    countdown = by_path["10-hiking-trails-ranked/"]
+    assert [item["number"] for item in countdown["items"]] == list(range(10, 0, -1))
+    assert countdown["items"][0]["images"][0]["largest_url"].endswith("/img/trails/sorapis-1024.jpg")
+    assert countdown["items"][0]["credit"]["text"] == "Photo: Anna Keller"
     photos = by_path["25-pictures-north-korea/"]
     assert [page["url"].split("/", 3)[3] for page in photos["pages"]] == [
         "25-pictures-north-korea/",
@@ -218,7 +223,7 @@ def test_image_capture_digest_is_the_sha1_of_the_archived_payload(demo_crawl: Pa
 def test_crawl_summary_reports_counts_errors_and_finish_reason(demo_crawl: Path) -> None:
     summary = json.loads((demo_crawl / "crawl.json").read_text("utf-8"))
     assert summary["finish_reason"] == "finished"
-    assert summary["articles"] == 2 and summary["items"] == 32
+    assert summary["articles"] == 3 and summary["items"] == 42
     assert summary["images"] >= 25
     assert summary["status_counts"]["301"] == 1
     assert {error["error"] for error in summary["errors"]} == {"HTTP 404"}
@@ -258,3 +263,27 @@ def test_scrapy_crawl_command_runs_the_same_spider(tmp_path: Path) -> None:
     [article] = _articles(tmp_path / "out")
     assert [item["number"] for item in article["items"]] == list(range(1, 8))
     assert shutil.which("gzip")
+
+
+def _article_summary(out: Path) -> dict[str, list[int | None]]:
+    return {
+        article["url"].split("/", 3)[3]: [item["number"] for item in article["items"]]
+        for article in _articles(out)
+    }
+
+
+def test_a_stopped_crawl_resumes_from_its_job_dir_without_duplicates(tmp_path: Path) -> None:
+    archiver = str(BIN / "archiver")
+    with serve_demo_site() as base_url:
+        seeds = [f"{base_url}/nk", f"{base_url}/slideshow-7-bridges/"]
+        common = ["--set", "AUTOTHROTTLE_ENABLED=False", "--set", "CONCURRENT_REQUESTS=1"]
+        _run(archiver, "crawl", *seeds, "--out", str(tmp_path / "whole"), *common)
+        job = ["--out", str(tmp_path / "resumed"), "--job-dir", str(tmp_path / "job"), *common]
+        first = _run(archiver, "crawl", *seeds, *job, "--set", "CLOSESPIDER_PAGECOUNT=8")
+        assert "closespider_pagecount" in first.stdout
+        _run(archiver, "crawl", *seeds, *job)
+    resumed = _articles(tmp_path / "resumed")
+    assert len({article["url"] for article in resumed}) == len(resumed), "an article was written twice"
+    assert _article_summary(tmp_path / "resumed") == _article_summary(tmp_path / "whole")
+    serials = sorted(path.name.split("-")[2] for path in (tmp_path / "resumed" / "warc").glob("*.warc.gz"))
+    assert serials == ["00000", "00001"]

@@ -35,7 +35,7 @@ def run_crawl(
 
     settings_overrides: dict[str, Any] = {"ARCHIVER_OUTPUT_DIR": str(out_dir), "ARCHIVER_JOB_NAME": job}
     if max_pages:
-        settings_overrides["CLOSESPIDER_PAGECOUNT"] = max_pages
+        settings_overrides["ARCHIVER_MAX_PAGES"] = max_pages
     if job_dir is not None:
         settings_overrides["JOBDIR"] = str(job_dir)
     settings_overrides.update(overrides or {})

@@ -32,6 +32,13 @@ class CrawlState:
     image_waiters: dict[str, set[str]] = field(default_factory=dict)
     requested_images: set[str] = field(default_factory=set)
     pending_images: dict[str, set[str]] = field(default_factory=dict)  # article key -> image URLs
+    pages_requested: int = 0
+    counts: dict[str, int] = field(
+        default_factory=lambda: dict.fromkeys(
+            ("pages", "listicle_pages", "articles", "items", "images", "rejects"), 0
+        )
+    )
+    errors: list[dict[str, Any]] = field(default_factory=list)
 
 
 class CrawlSession:
@@ -40,11 +47,22 @@ class CrawlSession:
         self.warc = warc
         self.state = CrawlState()
         self.started = time.monotonic()
-        self.counts = {"pages": 0, "listicle_pages": 0, "articles": 0, "items": 0, "images": 0, "rejects": 0}
-        self.errors: list[dict[str, Any]] = []
         out_dir.mkdir(parents=True, exist_ok=True)
         self._articles: IO[str] = open(out_dir / ARTICLES_FILE, "a", encoding="utf-8")  # noqa: SIM115
         self._rejects: IO[str] = open(out_dir / REJECTS_FILE, "a", encoding="utf-8")  # noqa: SIM115
+
+    @property
+    def counts(self) -> dict[str, int]:
+        return self.state.counts
+
+    @property
+    def errors(self) -> list[dict[str, Any]]:
+        return self.state.errors
+
+    def adopt_state(self, persisted: dict[str, Any]) -> None:
+        """Keep crawl state in the spider's persisted state (Scrapy JOBDIR), so that a resumed
+        crawl finds the articles it left half-done and its counters."""
+        self.state = persisted.setdefault("archiver", self.state)
 
     # -- output -----------------------------------------------------------------------------
     @staticmethod
@@ -101,8 +119,8 @@ class CrawlSession:
             if pending is None:
                 continue
             pending.discard(url)
-            if not pending:
-                ready.append(self.complete(key))
+            if not pending and (article := self.complete(key)) is not None:
+                ready.append(article)
         return ready
 
     def ready_without_images(self, key: str) -> Article | None:
@@ -110,14 +128,16 @@ class CrawlSession:
             return self.complete(key)
         return None
 
-    def complete(self, key: str) -> Article:
+    def complete(self, key: str) -> Article | None:
+        """Stitch and forget a finished draft (None if none of its pages arrived)."""
         draft = self.state.drafts.pop(key)
         self.state.pending_images.pop(key, None)
-        return stitch_article(draft, self.state.image_captures)
+        return stitch_article(draft, self.state.image_captures) if draft.pages else None
 
     def flush_unfinished(self) -> list[Article]:
         """At close: articles still waiting (an image request that never came back)."""
-        return [self.complete(key) for key in sorted(self.state.drafts) if self.state.drafts[key].pages]
+        articles = [self.complete(key) for key in sorted(self.state.drafts)]
+        return [article for article in articles if article is not None]
 
     # -- closing ----------------------------------------------------------------------------
     def close(self, summary: dict[str, Any]) -> None:
