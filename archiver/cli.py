@@ -67,9 +67,13 @@ def _parse_setting(text: str) -> tuple[str, str]:
 def _cmd_crawl(args: argparse.Namespace) -> int:
     from archiver.crawl.runner import run_crawl
 
+    if not (args.urls or args.sitemap or args.feed):
+        raise ParseError("give seed URLs, --sitemap or --feed")
     summary = run_crawl(
         args.urls,
         args.out,
+        sitemaps=args.sitemap,
+        feeds=args.feed,
         depth=args.depth,
         max_pages=args.max_pages,
         job_dir=args.job_dir,
@@ -133,7 +137,11 @@ def build_parser() -> argparse.ArgumentParser:
     schema.set_defaults(handler=_cmd_schema)
 
     crawl = commands.add_parser("crawl", help="crawl listicles from seed URLs into articles.jsonl and WARCs")
-    crawl.add_argument("urls", nargs="+", help="seed URLs")
+    crawl.add_argument("urls", nargs="*", help="seed URLs of listicle pages")
+    crawl.add_argument(
+        "--sitemap", action="append", default=[], help="sitemap or sitemap index URL (repeatable)"
+    )
+    crawl.add_argument("--feed", action="append", default=[], help="RSS or Atom feed URL (repeatable)")
     crawl.add_argument("--out", type=Path, default=Path("output/crawl"), help="output folder")
     crawl.add_argument("--depth", type=int, default=1, help="recommendation hops from a seed (default 1)")
     crawl.add_argument("--max-pages", type=int, help="stop after this many responses")

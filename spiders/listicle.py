@@ -26,6 +26,7 @@ from archiver.crawl.middleware import WARC_META_KEY
 from archiver.crawl.session import CrawlSession
 from archiver.errors import ParseError
 from archiver.models import ImageCapture, ListiclePage, PageCapture, PageFailure
+from archiver.seeds import parse_feed, parse_sitemap
 from archiver.warc import WarcWriter, WrittenRecord
 
 # Error statuses reach the callbacks (redirects are still followed): they are part of the record.
@@ -43,12 +44,22 @@ class ListicleSpider(scrapy.Spider):
     depth: int
     max_pages: int
 
-    def __init__(self, url: str = "", urls: list[str] | None = None, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        url: str = "",
+        urls: list[str] | None = None,
+        sitemap: str = "",
+        feed: str = "",
+        **kwargs: Any,
+    ) -> None:
         super().__init__(**kwargs)
         self.seeds = [u for u in [*(urls or []), *url.split(",")] if u]
-        if not self.seeds:
-            raise ValueError("give at least one seed URL: -a url=https://...")
-        self.allowed_domains = sorted({urlsplit(seed).hostname or "" for seed in self.seeds})
+        self.sitemaps = [u for u in sitemap.split(",") if u] if isinstance(sitemap, str) else list(sitemap)
+        self.feeds = [u for u in feed.split(",") if u] if isinstance(feed, str) else list(feed)
+        if not (self.seeds or self.sitemaps or self.feeds):
+            raise ValueError("give at least one seed: -a url=https://... (or sitemap=..., feed=...)")
+        every_seed = [*self.seeds, *self.sitemaps, *self.feeds]
+        self.allowed_domains = sorted({urlsplit(seed).hostname or "" for seed in every_seed})
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> ListicleSpider:
@@ -92,6 +103,31 @@ class ListicleSpider(scrapy.Spider):
             return  # resumed from JOBDIR: the seeds were scheduled in the first run
         for seed in self.seeds:
             yield self._page_request(seed, hops=0, article_key=None)
+        for sitemap in self.sitemaps:
+            yield Request(sitemap, callback=self.parse_sitemap, errback=self.seed_list_failed)
+        for feed in self.feeds:
+            yield Request(feed, callback=self.parse_feed, errback=self.seed_list_failed)
+
+    def parse_sitemap(self, response: Response) -> Iterator[Request]:
+        links = parse_sitemap(response.body)
+        for sitemap in links.sitemaps:
+            yield Request(sitemap, callback=self.parse_sitemap, errback=self.seed_list_failed)
+        for url in links.pages:
+            if not self._may_start_article():
+                break
+            yield self._page_request(url, hops=0, article_key=None)
+
+    def parse_feed(self, response: Response) -> Iterator[Request]:
+        for url in parse_feed(response.body):
+            if not self._may_start_article():
+                break
+            yield self._page_request(url, hops=0, article_key=None)
+
+    def seed_list_failed(self, failure: Failure) -> None:
+        request = failure.request  # type: ignore[attr-defined]
+        reason = f"{failure.type.__name__}: {failure.getErrorMessage()}" if failure.type else str(failure)
+        self.session.record_error(request.url, reason, "seed-list")
+        self.session.warc.write_fetch_error(request.url, reason)
 
     def _may_start_article(self) -> bool:
         return not self.max_pages or self.session.state.pages_requested < self.max_pages

@@ -287,3 +287,44 @@ def test_a_stopped_crawl_resumes_from_its_job_dir_without_duplicates(tmp_path: P
     assert _article_summary(tmp_path / "resumed") == _article_summary(tmp_path / "whole")
     serials = sorted(path.name.split("-")[2] for path in (tmp_path / "resumed" / "warc").glob("*.warc.gz"))
     assert serials == ["00000", "00001"]
+
+
+@pytest.mark.parametrize(("flag", "path"), [("--sitemap", "/sitemap.xml"), ("--feed", "/feed.xml")])
+def test_sitemap_index_with_gzipped_sitemap_and_rss_feed_seed_the_crawl(
+    flag: str, path: str, tmp_path: Path
+) -> None:
+    with serve_demo_site() as base_url:
+        _run(
+            str(BIN / "archiver"),
+            "crawl",
+            flag,
+            base_url + path,
+            "--out",
+            str(tmp_path),
+            "--depth",
+            "0",
+            "--set",
+            "AUTOTHROTTLE_ENABLED=False",
+        )
+    assert sorted(_article_summary(tmp_path)) == [
+        "10-hiking-trails-ranked/",
+        "25-pictures-north-korea/",
+        "slideshow-7-bridges/",
+    ]
+
+
+def test_feed_and_sitemap_parsers_read_atom_and_refuse_entities() -> None:
+    from archiver.seeds import parse_feed, parse_sitemap
+
+    atom = (
+        b'<feed xmlns="http://www.w3.org/2005/Atom"><entry><link rel="self" href="https://a.example/s"/>'
+        b'<link href="https://a.example/post"/></entry></feed>'
+    )
+    assert parse_feed(atom) == ["https://a.example/post"]
+    bomb = (
+        b'<?xml version="1.0"?><!DOCTYPE l [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;">]>'
+        b"<urlset><url><loc>https://a.example/&b;</loc></url></urlset>"
+    )
+    pages = parse_sitemap(bomb).pages
+    assert all("aaaaaaaaaa" not in page for page in pages)
+    assert parse_sitemap(b"not xml at all").pages == []

@@ -28,6 +28,8 @@ def run_crawl(
     max_pages: int | None = None,
     job_dir: Path | None = None,
     job: str = "crawl",
+    sitemaps: list[str] | None = None,
+    feeds: list[str] | None = None,
     overrides: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     """Crawl ``seeds`` into ``out_dir``; returns the crawl summary (crawl.json)."""
@@ -40,7 +42,15 @@ def run_crawl(
         settings_overrides["JOBDIR"] = str(job_dir)
     settings_overrides.update(overrides or {})
     process = CrawlerProcess(crawl_settings(settings_overrides))
-    process.crawl(ListicleSpider, urls=seeds, out=str(out_dir), depth=depth, job=job)
+    process.crawl(
+        ListicleSpider,
+        urls=seeds,
+        sitemap=",".join(sitemaps or []),
+        feed=",".join(feeds or []),
+        out=str(out_dir),
+        depth=depth,
+        job=job,
+    )
     process.start()
     summary: dict[str, Any] = json.loads((out_dir / SUMMARY_FILE).read_text(encoding="utf-8"))
     return summary

@@ -28,6 +28,27 @@ _JPEG = bytes.fromhex(
 ROBOTS_TXT = b"User-agent: *\nDisallow: /private/\n"
 REDIRECTS = {"/nk": "/25-pictures-north-korea/"}
 SEED_PATHS = ("/nk", "/slideshow-7-bridges/")
+ARTICLE_PATHS = ("/25-pictures-north-korea/", "/slideshow-7-bridges/", "/10-hiking-trails-ranked/")
+
+
+def _sitemap_index(base: str) -> bytes:
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+        f"<sitemap><loc>{base}/sitemap-posts.xml.gz</loc></sitemap></sitemapindex>"
+    ).encode()
+
+
+def _sitemap_posts(base: str) -> bytes:
+    entries = "".join(f"<url><loc>{base}{path}</loc></url>" for path in ARTICLE_PATHS)
+    xml = f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{entries}</urlset>'
+    return gzip.compress(xml.encode(), mtime=0)
+
+
+def _feed(base: str) -> bytes:
+    items = "".join(f"<item><title>{path}</title><link>{base}{path}</link></item>" for path in ARTICLE_PATHS)
+    channel = f"<channel><title>Demo</title>{items}</channel>"
+    return f'<?xml version="1.0"?><rss version="2.0">{channel}</rss>'.encode()
 
 
 _SIZE_NAME = re.compile(r"(?:-\d+|@\dx)(?=\.jpg$)")
@@ -69,8 +90,15 @@ class DemoHandler(BaseHTTPRequestHandler):
 
     def do_GET(self) -> None:
         path = self.path.split("?", 1)[0]
+        base = f"http://{self.headers.get('Host', '127.0.0.1')}"
         if path == "/robots.txt":
             self._send(200, "text/plain", ROBOTS_TXT)
+        elif path == "/sitemap.xml":
+            self._send(200, "application/xml", _sitemap_index(base))
+        elif path == "/sitemap-posts.xml.gz":
+            self._send(200, "application/gzip", _sitemap_posts(base))
+        elif path == "/feed.xml":
+            self._send(200, "application/rss+xml", _feed(base))
         elif path in REDIRECTS:
             self._send(
                 301,

@@ -1,0 +1,90 @@
+"""Seed URLs from sitemaps (indexes and gzipped sitemaps) and from RSS/Atom feeds. Pure: bytes in,
+URLs out, with XML parsed without entities or network access (no XXE, no billion laughs)."""
+
+from __future__ import annotations
+
+import gzip
+import zlib
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+_MAX_DECOMPRESSED = 64 * 1024 * 1024
+_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, recover=True, huge_tree=False)
+
+
+@dataclass
+class SitemapLinks:
+    sitemaps: list[str] = field(default_factory=list)  # from a sitemap index: more sitemaps
+    pages: list[str] = field(default_factory=list)  # from a urlset: pages
+
+
+def _maybe_gunzip(body: bytes) -> bytes:
+    if body[:2] != b"\x1f\x8b":
+        return body
+    decompressor = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    data = decompressor.decompress(body, _MAX_DECOMPRESSED)
+    if decompressor.unconsumed_tail:
+        raise ValueError("sitemap larger than 64 MB when decompressed")
+    return data
+
+
+def _root(body: bytes) -> etree._Element | None:
+    try:
+        return etree.fromstring(_maybe_gunzip(body), parser=_PARSER)
+    except (etree.XMLSyntaxError, ValueError, gzip.BadGzipFile, zlib.error):
+        return None
+
+
+def _local(tag: object) -> str:
+    return tag.rsplit("}", 1)[-1].lower() if isinstance(tag, str) else ""
+
+
+def parse_sitemap(body: bytes) -> SitemapLinks:
+    """Locations in a sitemap (urlset) or sitemap index; gzipped bodies are accepted.
+
+    >>> parse_sitemap(b'<urlset><url><loc> https://a.example/x </loc></url></urlset>').pages
+    ['https://a.example/x']
+    """
+    links = SitemapLinks()
+    root = _root(body)
+    if root is None:
+        return links
+    kind = _local(root.tag)
+    for entry in root:
+        location = next((child.text for child in entry if _local(child.tag) == "loc" and child.text), None)
+        if not location:
+            continue
+        if kind == "sitemapindex":
+            links.sitemaps.append(location.strip())
+        elif kind == "urlset":
+            links.pages.append(location.strip())
+    return links
+
+
+def parse_feed(body: bytes) -> list[str]:
+    """Entry links of an RSS 2.0 or Atom feed, in feed order.
+
+    >>> parse_feed(b'<rss><channel><item><link>https://a.example/1</link></item></channel></rss>')
+    ['https://a.example/1']
+    """
+    root = _root(body)
+    if root is None:
+        return []
+    urls: list[str] = []
+    for element in root.iter():
+        name = _local(element.tag)
+        if name == "item":  # RSS
+            link = next((c.text for c in element if _local(c.tag) == "link" and c.text), None)
+            if link:
+                urls.append(link.strip())
+        elif name == "entry":  # Atom: the alternate link
+            for child in element:
+                if (
+                    _local(child.tag) == "link"
+                    and child.get("rel", "alternate") == "alternate"
+                    and child.get("href")
+                ):
+                    urls.append(str(child.get("href")).strip())
+                    break
+    return urls
