@@ -64,6 +64,15 @@ def _parse_setting(text: str) -> tuple[str, str]:
     return name, value
 
 
+def _crawl_overrides(args: argparse.Namespace) -> dict[str, Any]:
+    overrides: dict[str, Any] = dict(_parse_setting(item) for item in args.set)
+    if args.contact:
+        overrides["ARCHIVER_CONTACT"] = args.contact
+    if args.allow_domain:
+        overrides["ARCHIVER_ALLOWED_DOMAINS"] = args.allow_domain
+    return overrides
+
+
 def _cmd_crawl(args: argparse.Namespace) -> int:
     from archiver.crawl.runner import run_crawl
 
@@ -78,7 +87,7 @@ def _cmd_crawl(args: argparse.Namespace) -> int:
         max_pages=args.max_pages,
         job_dir=args.job_dir,
         job=args.job,
-        overrides=dict(_parse_setting(item) for item in args.set),
+        overrides=_crawl_overrides(args),
     )
     _print_summary(args.out, summary)
     return 0
@@ -147,6 +156,10 @@ def build_parser() -> argparse.ArgumentParser:
     crawl.add_argument("--max-pages", type=int, help="stop after this many responses")
     crawl.add_argument("--job-dir", type=Path, help="pause/resume state folder (Scrapy JOBDIR)")
     crawl.add_argument("--job", default="crawl", help="job name: WARC file prefix and warcinfo isPartOf")
+    crawl.add_argument("--contact", help="URL or e-mail for site owners, put in the user agent")
+    crawl.add_argument(
+        "--allow-domain", action="append", default=[], help="also follow recommendations to this site"
+    )
     crawl.add_argument("--set", action="append", default=[], metavar="NAME=VALUE", help="a Scrapy setting")
     crawl.set_defaults(handler=_cmd_crawl)
 

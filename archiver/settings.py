@@ -11,7 +11,13 @@ NEWSPIDER_MODULE = "spiders"
 
 # Who we are: an honest user agent naming the tool and how to reach its operator.
 ARCHIVER_CONTACT = "https://github.com/listicle-archiver/listicle-archiver"
-USER_AGENT = f"listicle-archiver/{__version__} (+{ARCHIVER_CONTACT})"
+
+
+def user_agent(contact: str) -> str:
+    return f"listicle-archiver/{__version__} (+{contact})"
+
+
+USER_AGENT = user_agent(ARCHIVER_CONTACT)
 
 # Polite by default.
 ROBOTSTXT_OBEY = True
@@ -46,5 +52,6 @@ ARCHIVER_DEPTH = 1  # recommendation hops from a seed article
 ARCHIVER_WARC_MAX_SIZE = 1_000_000_000
 ARCHIVER_RECORD_SECRETS = False  # Cookie/Authorization values in request records
 ARCHIVER_FETCH_IMAGES = True
+ARCHIVER_ALLOWED_DOMAINS: list[str] = []  # follow recommendations to these sites too
 ARCHIVER_MAX_PAGES = 0  # 0: no limit; else stop starting new articles after this many pages
 ARCHIVER_PROGRESS_INTERVAL = 30.0  # seconds between progress lines in the log; 0 turns it off

@@ -89,6 +89,8 @@ class ListicleSpider(scrapy.Spider):
         )
         spider.session = CrawlSession(out_dir, warc)
         spider.max_pages = settings.getint("ARCHIVER_MAX_PAGES")
+        extra_domains = settings.getlist("ARCHIVER_ALLOWED_DOMAINS")
+        spider.allowed_domains = sorted({*spider.allowed_domains, *extra_domains})
         crawler.signals.connect(spider.closed_session, signal=signals.spider_closed)
         return spider
 
