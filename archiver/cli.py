@@ -68,6 +68,8 @@ def _crawl_overrides(args: argparse.Namespace) -> dict[str, Any]:
     overrides: dict[str, Any] = dict(_parse_setting(item) for item in args.set)
     if args.contact:
         overrides["ARCHIVER_CONTACT"] = args.contact
+    if args.allow_private:
+        overrides["ARCHIVER_ALLOW_PRIVATE"] = True
     if args.allow_domain:
         overrides["ARCHIVER_ALLOWED_DOMAINS"] = args.allow_domain
     return overrides
@@ -103,7 +105,11 @@ def _cmd_demo(args: argparse.Namespace) -> int:
             [base_url + path for path in SEED_PATHS],
             args.out,
             job="demo",
-            overrides={"AUTOTHROTTLE_ENABLED": False, "LOG_LEVEL": args.log_level},
+            overrides={
+                "AUTOTHROTTLE_ENABLED": False,
+                "LOG_LEVEL": args.log_level,
+                "ARCHIVER_ALLOW_PRIVATE": True,
+            },
         )
     _print_summary(args.out, summary)
     return 0
@@ -156,6 +162,9 @@ def build_parser() -> argparse.ArgumentParser:
     crawl.add_argument("--max-pages", type=int, help="stop after this many responses")
     crawl.add_argument("--job-dir", type=Path, help="pause/resume state folder (Scrapy JOBDIR)")
     crawl.add_argument("--job", default="crawl", help="job name: WARC file prefix and warcinfo isPartOf")
+    crawl.add_argument(
+        "--allow-private", action="store_true", help="allow loopback and private addresses (off by default)"
+    )
     crawl.add_argument("--contact", help="URL or e-mail for site owners, put in the user agent")
     crawl.add_argument(
         "--allow-domain", action="append", default=[], help="also follow recommendations to this site"

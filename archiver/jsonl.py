@@ -29,3 +29,31 @@ def write_jsonl_atomically(path: Path, lines: Iterable[str]) -> int:
         Path(temp_name).unlink(missing_ok=True)
         raise
     return count
+
+
+def cut_partial_last_line(path: Path) -> int:
+    """Drop a last line without its newline (a write cut by a kill); returns the bytes removed."""
+    if not path.exists():
+        return 0
+    size = path.stat().st_size
+    if size == 0:
+        return 0
+    with path.open("r+b") as handle:
+        handle.seek(-1, os.SEEK_END)
+        if handle.read(1) == b"\n":
+            return 0
+        # Walk back to the previous newline, a block at a time (lines can be long).
+        position = size
+        while position > 0:
+            step = min(65536, position)
+            handle.seek(position - step)
+            block = handle.read(step)
+            newline = block.rfind(b"\n")
+            if newline >= 0:
+                keep = position - step + newline + 1
+                break
+            position -= step
+        else:
+            keep = 0
+        handle.truncate(keep)
+        return size - keep

@@ -41,7 +41,20 @@ COOKIES_ENABLED = True
 TELNETCONSOLE_ENABLED = False
 REMOTE_CONTROL_ENABLED = False
 
-DOWNLOADER_MIDDLEWARES = {"archiver.crawl.middleware.WarcCaptureMiddleware": 750}
+RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
+ARCHIVER_RETRY_BACKOFF_BASE = 1.0  # seconds before the first retry; doubles each time
+ARCHIVER_RETRY_MAX_DELAY = 60.0  # cap, also for a server's Retry-After
+
+DOWNLOADER_MIDDLEWARES = {
+    "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
+    "archiver.crawl.retry.BackoffRetryMiddleware": 550,
+    "archiver.crawl.middleware.WarcCaptureMiddleware": 750,
+    # Above the capture middleware: its process_response runs first, so a response from a
+    # refused address is never archived.
+    "archiver.crawl.scope.ScopeGuardMiddleware": 760,
+}
+# Loopback, private and link-local targets are refused unless this is set (the demo sets it).
+ARCHIVER_ALLOW_PRIVATE = False
 ITEM_PIPELINES = {"archiver.crawl.pipeline.ArticleWriterPipeline": 300}
 EXTENSIONS = {"archiver.crawl.progress.ProgressLog": 500}
 

@@ -6,7 +6,7 @@ item images; recommendation links lead to more listicles within the seeds' sites
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -22,12 +22,12 @@ from twisted.python.failure import Failure
 
 from archiver import __version__, parse_page
 from archiver.articles import MAX_ARTICLE_PAGES, ArticleDraft
-from archiver.crawl.middleware import WARC_META_KEY
+from archiver.crawl.middleware import WARC_META_KEY, stop_for_full_disk
 from archiver.crawl.session import CrawlSession
 from archiver.errors import ParseError
 from archiver.models import ImageCapture, ListiclePage, PageCapture, PageFailure
 from archiver.seeds import parse_feed, parse_sitemap
-from archiver.warc import WarcWriter, WrittenRecord
+from archiver.warc import DiskFullError, WarcWriter, WrittenRecord
 
 # Error statuses reach the callbacks (redirects are still followed): they are part of the record.
 ERROR_STATUSES = list(range(400, 600))
@@ -129,7 +129,7 @@ class ListicleSpider(scrapy.Spider):
         request = failure.request  # type: ignore[attr-defined]
         reason = f"{failure.type.__name__}: {failure.getErrorMessage()}" if failure.type else str(failure)
         self.session.record_error(request.url, reason, "seed-list")
-        self.session.warc.write_fetch_error(request.url, reason)
+        self._archive(self.session.warc.write_fetch_error, request.url, reason)
 
     def _may_start_article(self) -> bool:
         return not self.max_pages or self.session.state.pages_requested < self.max_pages
@@ -145,6 +145,18 @@ class ListicleSpider(scrapy.Spider):
             dont_filter=article_key is not None,
             priority=10 if article_key else 0,
         )
+
+    def _archiving(self) -> bool:
+        return not (self.crawler.stats and self.crawler.stats.get_value("archiver/disk_full"))
+
+    def _archive(self, write: Callable[..., None], *args: Any) -> None:
+        """Run one output write; a full disk stops the crawl instead of raising in a callback."""
+        if not self._archiving():
+            return
+        try:
+            write(*args)
+        except DiskFullError as error:
+            stop_for_full_disk(self.crawler, error)
 
     # -- pages --------------------------------------------------------------------------------
     def parse_page(self, response: Response) -> Iterator[Any]:
@@ -164,19 +176,23 @@ class ListicleSpider(scrapy.Spider):
         try:
             record = parse_page(response.body, response.url, content_type=_content_type(response))
         except (ParseError, ValidationError) as error:
-            session.write_reject(response.url, str(error).splitlines()[0], written)
+            self._archive(session.write_reject, response.url, str(error).splitlines()[0], written)
             if key:
                 session.state.drafts.setdefault(key, ArticleDraft()).failures.append(
                     PageFailure(url=response.url, reason=f"rejected: {error}")
                 )
                 yield from self._finish_article(key)
             return
-        if written is not None:
+        if written is not None and self._archiving():
             outlinks = [record.next_page_url] if record.next_page_url else []
             outlinks += [link.url for link in record.recommendations]
             outlinks += [image.url for item in record.items for image in item.images]
-            session.warc.write_metadata(
-                response.url, written.record_id, written.date, [("outlink", url) for url in outlinks]
+            self._archive(
+                session.warc.write_metadata,
+                response.url,
+                written.record_id,
+                written.date,
+                [("outlink", url) for url in outlinks],
             )
         if key is None and record.is_listicle:
             key = response.url
@@ -225,7 +241,7 @@ class ListicleSpider(scrapy.Spider):
         if isinstance(failure.value, HttpError):
             reason = f"HTTP {failure.value.response.status}"
         self.session.record_error(request.url, reason, "page")
-        self.session.warc.write_fetch_error(request.url, reason)
+        self._archive(self.session.warc.write_fetch_error, request.url, reason)
         key = request.meta.get("article_key")
         if key and key in self.session.state.drafts:
             self.session.state.drafts[key].failures.append(PageFailure(url=request.url, reason=reason))
@@ -269,7 +285,7 @@ class ListicleSpider(scrapy.Spider):
         request = failure.request  # type: ignore[attr-defined]
         reason = f"{failure.type.__name__}: {failure.getErrorMessage()}" if failure.type else str(failure)
         self.session.record_error(request.url, reason, "image")
-        self.session.warc.write_fetch_error(request.url, reason)
+        self._archive(self.session.warc.write_fetch_error, request.url, reason)
         for article in self.session.image_done(request.meta["image_url"], None):
             yield {"article": article}
 

@@ -256,6 +256,8 @@ def test_scrapy_crawl_command_runs_the_same_spider(tmp_path: Path) -> None:
             f"out={tmp_path / 'out'}",
             "-s",
             "AUTOTHROTTLE_ENABLED=False",
+            "--set",
+            "ARCHIVER_ALLOW_PRIVATE=True",
             "-s",
             "LOG_LEVEL=WARNING",
             cwd=project,
@@ -276,7 +278,14 @@ def test_a_stopped_crawl_resumes_from_its_job_dir_without_duplicates(tmp_path: P
     archiver = str(BIN / "archiver")
     with serve_demo_site() as base_url:
         seeds = [f"{base_url}/nk", f"{base_url}/slideshow-7-bridges/"]
-        common = ["--set", "AUTOTHROTTLE_ENABLED=False", "--set", "CONCURRENT_REQUESTS=1"]
+        common = [
+            "--set",
+            "AUTOTHROTTLE_ENABLED=False",
+            "--set",
+            "ARCHIVER_ALLOW_PRIVATE=True",
+            "--set",
+            "CONCURRENT_REQUESTS=1",
+        ]
         _run(archiver, "crawl", *seeds, "--out", str(tmp_path / "whole"), *common)
         job = ["--out", str(tmp_path / "resumed"), "--job-dir", str(tmp_path / "job"), *common]
         first = _run(archiver, "crawl", *seeds, *job, "--set", "CLOSESPIDER_PAGECOUNT=8")
@@ -305,6 +314,8 @@ def test_sitemap_index_with_gzipped_sitemap_and_rss_feed_seed_the_crawl(
             "0",
             "--set",
             "AUTOTHROTTLE_ENABLED=False",
+            "--set",
+            "ARCHIVER_ALLOW_PRIVATE=True",
         )
     assert sorted(_article_summary(tmp_path)) == [
         "10-hiking-trails-ranked/",
@@ -334,7 +345,7 @@ VOLATILE_PAGE_FIELDS = ("warc_filename", "warc_offset", "warc_record_id", "fetch
 # Which of two identical images is written first (and which becomes the revisit) depends on
 # download order; record ids are random. The rest of a capture is deterministic.
 VOLATILE_CAPTURE_FIELDS = ("warc_filename", "warc_record_id", "warc_type")
-EXPECTED_DEMO = Path(__file__).parent / "fixtures" / "expected" / "demo-crawl-articles.json"
+EXPECTED_DEMO = Path(__file__).parent / "fixtures" / "demo-crawl-articles.json"
 
 
 def _stable(out: Path) -> list[dict[str, Any]]:

@@ -36,6 +36,8 @@ def test_failed_pages_are_recorded_and_healthy_articles_still_archived(tmp_path:
                 "--set",
                 "AUTOTHROTTLE_ENABLED=False",
                 "--set",
+                "ARCHIVER_ALLOW_PRIVATE=True",
+                "--set",
                 "DOWNLOAD_TIMEOUT=1",
                 "--set",
                 "RETRY_TIMES=1",

@@ -51,6 +51,8 @@ def crawl_with_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tupl
             str(out),
             "--set",
             "AUTOTHROTTLE_ENABLED=False",
+            "--set",
+            "ARCHIVER_ALLOW_PRIVATE=True",
         )
         yield out, base_url
 

@@ -7,16 +7,31 @@ it sees each redirect, error page and retry, with the body still content-encoded
 
 from __future__ import annotations
 
+import logging
 from datetime import UTC, datetime
 
 from scrapy import Request
 from scrapy.crawler import Crawler
+from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response
 from scrapy.http.headers import Headers
+from scrapy.utils.defer import deferred_from_coro
 
-from archiver.warc import HttpExchange
+from archiver.warc import DiskFullError, HttpExchange
 
 WARC_META_KEY = "warc_record"
+logger = logging.getLogger(__name__)
+
+
+def stop_for_full_disk(crawler: Crawler, error: OSError) -> None:
+    """Stop the crawl cleanly: what is written stays valid, nothing half-written is left."""
+    logger.error("stopping the crawl: %s", error)
+    if crawler.stats is not None:
+        if crawler.stats.get_value("archiver/disk_full"):
+            return  # already stopping
+        crawler.stats.set_value("archiver/disk_full", str(error))
+    if crawler.engine is not None and crawler.spider is not None:
+        deferred_from_coro(crawler.engine.close_spider_async(reason="disk_full"))
 
 
 def _header_pairs(headers: Headers) -> list[tuple[str, str]]:
@@ -60,7 +75,11 @@ class WarcCaptureMiddleware:
         session = getattr(self.crawler.spider, "session", None)
         if session is None or "cached" in response.flags:
             return response  # cache hits were not downloaded now: not a fresh capture
-        written = session.warc.write_exchange(exchange_from_scrapy(request, response))
+        try:
+            written = session.warc.write_exchange(exchange_from_scrapy(request, response))
+        except DiskFullError as error:
+            stop_for_full_disk(self.crawler, error)
+            raise IgnoreRequest(f"not archived: {error}") from error
         request.meta[WARC_META_KEY] = written
         assert self.crawler.stats is not None
         self.crawler.stats.inc_value("archiver/warc_records")

@@ -6,7 +6,9 @@ from typing import Any
 
 from scrapy.crawler import Crawler
 
+from archiver.crawl.middleware import stop_for_full_disk
 from archiver.models import Article
+from archiver.warc import DiskFullError
 
 
 class ArticleWriterPipeline:
@@ -21,5 +23,8 @@ class ArticleWriterPipeline:
         article = item.get("article") if isinstance(item, dict) else None
         session = getattr(self.crawler.spider, "session", None)
         if isinstance(article, Article) and session is not None:
-            session.write_article(article)
+            try:
+                session.write_article(article)
+            except DiskFullError as error:
+                stop_for_full_disk(self.crawler, error)
         return item

@@ -6,6 +6,8 @@ The spider, the capture middleware and the pipeline all reach the session throug
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import json
 import os
 import time
@@ -14,9 +16,9 @@ from pathlib import Path
 from typing import IO, Any
 
 from archiver.articles import ArticleDraft, stitch_article
-from archiver.jsonl import write_jsonl_atomically
+from archiver.jsonl import cut_partial_last_line, write_jsonl_atomically
 from archiver.models import Article, ImageCapture
-from archiver.warc import WarcWriter, WrittenRecord
+from archiver.warc import DiskFullError, WarcWriter, WrittenRecord
 
 ARTICLES_FILE = "articles.jsonl"
 REJECTS_FILE = "rejects.jsonl"
@@ -48,6 +50,10 @@ class CrawlSession:
         self.state = CrawlState()
         self.started = time.monotonic()
         out_dir.mkdir(parents=True, exist_ok=True)
+        # A killed run may have been cut mid-line: drop the fragment before appending.
+        self.repaired = {
+            name: cut_partial_last_line(out_dir / name) for name in (ARTICLES_FILE, REJECTS_FILE)
+        }
         self._articles: IO[str] = open(out_dir / ARTICLES_FILE, "a", encoding="utf-8")  # noqa: SIM115
         self._rejects: IO[str] = open(out_dir / REJECTS_FILE, "a", encoding="utf-8")  # noqa: SIM115
 
@@ -67,10 +73,19 @@ class CrawlSession:
     # -- output -----------------------------------------------------------------------------
     @staticmethod
     def _append_line(handle: IO[str], line: str) -> None:
-        # One write per whole line, flushed and synced: a crash never leaves half a line.
-        handle.write(line + "\n")
-        handle.flush()
-        os.fsync(handle.fileno())
+        # One write per whole line, flushed and synced: a crash never leaves half a line, and a
+        # full disk leaves the file as it was before this line.
+        size = handle.tell()
+        try:
+            handle.write(line + "\n")
+            handle.flush()
+            os.fsync(handle.fileno())
+        except OSError as error:
+            with contextlib.suppress(OSError):
+                handle.truncate(size)
+            if error.errno in {errno.ENOSPC, errno.EFBIG, errno.EDQUOT}:
+                raise DiskFullError(f"no space left to write {handle.name}: {error.strerror}") from error
+            raise
 
     def write_article(self, article: Article) -> None:
         self._append_line(self._articles, article.to_json())
@@ -141,13 +156,20 @@ class CrawlSession:
 
     # -- closing ----------------------------------------------------------------------------
     def close(self, summary: dict[str, Any]) -> None:
-        self.warc.close()
-        self._articles.close()
-        self._rejects.close()
-        sort_articles_file(self.out_dir / ARTICLES_FILE)
+        for step in (self.warc.close, self._articles.close, self._rejects.close):
+            try:
+                step()
+            except OSError as error:  # a full disk must not hide the summary of what was saved
+                self.record_error("", f"while closing: {error}", "output")
+        try:
+            sort_articles_file(self.out_dir / ARTICLES_FILE)
+        except OSError as error:
+            self.record_error("", f"articles.jsonl left in completion order: {error}", "output")
         summary = {
             **summary,
             **self.counts,
+            "recovered_warc_files": [{"file": name, "bytes_cut": cut} for name, cut in self.warc.recovered],
+            "repaired_jsonl_bytes": {name: cut for name, cut in self.repaired.items() if cut},
             "errors": self.errors,
             "warc_files": sorted(path.name for path in (self.out_dir / "warc").glob("*.warc.gz")),
             "duration_seconds": round(time.monotonic() - self.started, 3),

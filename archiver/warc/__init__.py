@@ -1,6 +1,14 @@
 """WARC writing behind one small interface: hand a WarcWriter an HttpExchange, get a WrittenRecord."""
 
 from archiver.warc.exchange import HttpExchange, payload_digest
-from archiver.warc.writer import WarcWriter, WrittenRecord
+from archiver.warc.repair import recover_open_file
+from archiver.warc.writer import DiskFullError, WarcWriter, WrittenRecord
 
-__all__ = ["HttpExchange", "WarcWriter", "WrittenRecord", "payload_digest"]
+__all__ = [
+    "DiskFullError",
+    "HttpExchange",
+    "WarcWriter",
+    "WrittenRecord",
+    "payload_digest",
+    "recover_open_file",
+]

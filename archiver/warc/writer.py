@@ -8,6 +8,8 @@ image under two URLs) are written once; later copies become ``revisit`` records.
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import io
 import os
 import re
@@ -22,8 +24,16 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from archiver.warc.exchange import HttpExchange, payload_digest, warc_date
+from archiver.warc.repair import recover_open_file
 
 DEFAULT_MAX_SIZE = 1_000_000_000
+_NO_SPACE = {errno.ENOSPC, errno.EFBIG, errno.EDQUOT}
+
+
+class DiskFullError(OSError):
+    """The disk (or a size limit) is full; what was written before stays valid."""
+
+
 _SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
 _SERIAL = re.compile(r"-(\d{5})-[^-]*\.warc\.gz(?:\.open)?$")
 
@@ -77,8 +87,16 @@ class WarcWriter:
         self._file: IO[bytes] | None = None
         self._writer: WARCWriter | None = None
         self._name = ""
-        self._serial = self._next_serial()
         self.closed_files: list[str] = []
+        self.recovered: list[tuple[str, int]] = []  # (file, bytes cut) of .open files found
+        self._recover_open_files()
+        self._serial = self._next_serial()
+
+    def _recover_open_files(self) -> None:
+        """Files a killed run left open are cut to their last whole record and closed."""
+        for path in sorted(self.directory.glob(f"{self.prefix}-*.warc.gz.open")):
+            final, cut = recover_open_file(path)
+            self.recovered.append((final.name, cut))
 
     def _next_serial(self) -> int:
         serials = [
@@ -108,8 +126,17 @@ class WarcWriter:
     def _write(self, record: Any) -> tuple[int, int]:
         assert self._writer is not None and self._file is not None
         offset = self._file.tell()
-        self._writer.write_record(record)
-        self._file.flush()
+        try:
+            self._writer.write_record(record)
+            self._file.flush()
+        except OSError as error:
+            # Never leave half a record: cut the file back to where this record began.
+            with contextlib.suppress(OSError):
+                self._file.truncate(offset)
+                self._file.seek(offset)
+            if error.errno in _NO_SPACE:
+                raise DiskFullError(f"no space left to write {self._name}: {error.strerror}") from error
+            raise
         return offset, self._file.tell() - offset
 
     def _rotate_if_full(self) -> None:
