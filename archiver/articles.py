@@ -69,6 +69,9 @@ def stitch_article(draft: ArticleDraft, captures: Mapping[str, ImageCapture | No
         warnings.extend(
             w for w in record.warnings if not w.startswith(_PER_PAGE_WARNINGS) and w not in warnings
         )
+    for number, (_, capture) in enumerate(draft.pages, start=1):
+        if capture.truncated:
+            warnings.append(f"page {number} arrived truncated ({capture.truncated}): items may be missing")
     for number, failure in enumerate(draft.failures, start=len(draft.pages) + 1):
         warnings.append(f"page {number} failed: {failure.reason} ({failure.url})")
     if draft.stopped_reason:
@@ -81,7 +84,10 @@ def stitch_article(draft: ArticleDraft, captures: Mapping[str, ImageCapture | No
         title=first.title,
         declared_count=first.declared_count,
         numbering=first.numbering,
-        complete=counts_match and not draft.failures and draft.stopped_reason is None,
+        complete=counts_match
+        and not draft.failures
+        and draft.stopped_reason is None
+        and not any(capture.truncated for _, capture in draft.pages),
         pages=[capture for _, capture in draft.pages],
         failed_pages=draft.failures,
         items=items,

@@ -125,6 +125,9 @@ class PageCapture(_Record):
     warc_filename: str
     warc_offset: int
     warc_record_id: str
+    truncated: str | None = Field(
+        default=None, description="WARC-Truncated reason when the body arrived incomplete."
+    )
 
 
 class PageFailure(_Record):

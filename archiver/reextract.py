@@ -7,7 +7,6 @@ byte for byte. WARCs written by other tools (``wget --warc-file``) read the same
 
 from __future__ import annotations
 
-import gzip
 import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -40,6 +39,17 @@ class _Capture:
     payload_digest: str
     payload_length: int
     body: bytes | None  # decoded body, kept for HTML pages only
+    truncated: str | None = None
+
+
+# Same bound as the crawl's DOWNLOAD_MAXSIZE: a gzip bomb in a WARC never allocates gigabytes.
+MAX_DECODED_BYTES = 64 * 1024 * 1024
+
+
+def _inflate(raw: bytes, wbits: int) -> bytes:
+    decompressor = zlib.decompressobj(wbits)
+    data = decompressor.decompress(raw, MAX_DECODED_BYTES)
+    return data  # anything past the bound is left undecoded, as the crawl would have refused it
 
 
 def decode_body(raw: bytes, headers: dict[str, str]) -> bytes:
@@ -49,24 +59,29 @@ def decode_body(raw: bytes, headers: dict[str, str]) -> bytes:
     encoding = headers.get("content-encoding", "").lower().strip()
     try:
         if encoding in {"gzip", "x-gzip"}:
-            return gzip.decompress(raw)
+            return _inflate(raw, 16 + zlib.MAX_WBITS)
         if encoding == "deflate":
             try:
-                return zlib.decompress(raw)
+                return _inflate(raw, zlib.MAX_WBITS)
             except zlib.error:
-                return zlib.decompress(raw, -zlib.MAX_WBITS)
+                return _inflate(raw, -zlib.MAX_WBITS)
         if encoding == "br":
             import brotli
 
-            return bytes(brotli.decompress(raw))
+            return bytes(brotli.decompress(raw))[:MAX_DECODED_BYTES]
     except (OSError, EOFError, zlib.error):
         return raw
     return raw
 
 
-def _is_html(capture: _Capture) -> bool:
-    content_type = capture.headers.get("content-type", "")
-    return "html" in content_type.lower() or not content_type
+def _is_html(capture: _Capture, payload: bytes) -> bool:
+    """HTML by its header, or by its bytes: the live crawl parses whatever a page URL returns,
+    including HTML mislabelled as an image."""
+    content_type = capture.headers.get("content-type", "").lower()
+    if "html" in content_type or not content_type:
+        return True
+    start = payload[:512].lstrip().lower()
+    return start.startswith((b"<!doctype html", b"<html", b"<head", b"<body"))
 
 
 class WarcIndex:
@@ -123,9 +138,12 @@ class WarcIndex:
             payload_digest=digest,
             payload_length=length,
             body=None,
+            truncated=headers.get_header("WARC-Truncated"),
         )
-        if rec_type == "response" and 200 <= status < 300 and _is_html(capture):
-            capture.body = decode_body(raw, names)
+        if rec_type == "response" and 200 <= status < 300:
+            decoded = decode_body(raw, names)
+            if _is_html(capture, decoded):
+                capture.body = decoded
         if url not in self.captures:
             self.order.append(url)
         self.captures[url] = capture
@@ -203,6 +221,7 @@ def _follow_chain(index, draft, capture, record, parse, consumed) -> None:  # ty
                     warc_filename=capture.filename,
                     warc_offset=capture.offset,
                     warc_record_id=capture.record_id,
+                    truncated=capture.truncated,
                 ),
             )
         )

@@ -36,6 +36,7 @@ DOWNLOAD_MAXSIZE = 64 * 1024 * 1024
 # A body cut by a dropped connection is kept (and archived with WARC-Truncated), not discarded.
 DOWNLOAD_FAIL_ON_DATALOSS = False
 COOKIES_ENABLED = True
+REDIRECT_MAX_TIMES = 10
 
 # Both run code sent to a local port; an unattended crawler must not open them unless asked.
 TELNETCONSOLE_ENABLED = False

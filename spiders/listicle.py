@@ -104,7 +104,8 @@ class ListicleSpider(scrapy.Spider):
         if self.session.state.pages_requested:
             return  # resumed from JOBDIR: the seeds were scheduled in the first run
         for seed in self.seeds:
-            yield self._page_request(seed, hops=0, article_key=None)
+            for request in self._new_page(seed, hops=0):
+                yield request
         for sitemap in self.sitemaps:
             yield Request(sitemap, callback=self.parse_sitemap, errback=self.seed_list_failed)
         for feed in self.feeds:
@@ -117,13 +118,13 @@ class ListicleSpider(scrapy.Spider):
         for url in links.pages:
             if not self._may_start_article():
                 break
-            yield self._page_request(url, hops=0, article_key=None)
+            yield from self._new_page(url, hops=0)
 
     def parse_feed(self, response: Response) -> Iterator[Request]:
         for url in parse_feed(response.body):
             if not self._may_start_article():
                 break
-            yield self._page_request(url, hops=0, article_key=None)
+            yield from self._new_page(url, hops=0)
 
     def seed_list_failed(self, failure: Failure) -> None:
         request = failure.request  # type: ignore[attr-defined]
@@ -134,15 +135,25 @@ class ListicleSpider(scrapy.Spider):
     def _may_start_article(self) -> bool:
         return not self.max_pages or self.session.state.pages_requested < self.max_pages
 
+    def _new_page(self, url: str, *, hops: int) -> Iterator[Request]:
+        """A page that may start an article, unless it was asked for already."""
+        seen = self.session.state.pages_seen
+        if url not in seen:
+            seen.add(url)
+            yield self._page_request(url, hops=hops, article_key=None)
+
     def _page_request(self, url: str, *, hops: int, article_key: str | None) -> Request:
         self.session.state.pages_requested += 1
+        self.session.state.pages_seen.add(url)
         return Request(
             url,
             callback=self.parse_page,
             errback=self.page_failed,
             meta={"hops": hops, "article_key": article_key, "handle_httpstatus_list": ERROR_STATUSES},
-            # A next page must be fetched even if a recommendation already asked for it.
-            dont_filter=article_key is not None,
+            # Pages are deduplicated by the crawl state (pages_seen), not Scrapy's filter: the
+            # filter would silently drop the second hop of a redirect loop, which must instead
+            # end in a recorded "max redirections" error. A next page is always fetched.
+            dont_filter=True,
             priority=10 if article_key else 0,
         )
 
@@ -203,7 +214,7 @@ class ListicleSpider(scrapy.Spider):
             for link in record.recommendations:
                 if not self._may_start_article():
                     break
-                yield self._page_request(link.url, hops=hops + 1, article_key=None)
+                yield from self._new_page(link.url, hops=hops + 1)
 
     def _add_page(
         self, key: str, record: ListiclePage, response: Response, written: WrittenRecord, hops: int
@@ -221,6 +232,7 @@ class ListicleSpider(scrapy.Spider):
                     warc_filename=written.filename,
                     warc_offset=written.offset,
                     warc_record_id=written.record_id,
+                    truncated=written.truncated,
                 ),
             )
         )
@@ -239,7 +251,11 @@ class ListicleSpider(scrapy.Spider):
         request = failure.request  # type: ignore[attr-defined]
         reason = f"{failure.type.__name__}: {failure.getErrorMessage()}" if failure.type else str(failure)
         if isinstance(failure.value, HttpError):
-            reason = f"HTTP {failure.value.response.status}"
+            response = failure.value.response
+            reason = f"HTTP {response.status}"
+            location = response.headers.get(b"Location")
+            if 300 <= response.status < 400 and location:
+                reason += f": redirect to {location.decode('latin-1')} not followed"
         self.session.record_error(request.url, reason, "page")
         self._archive(self.session.warc.write_fetch_error, request.url, reason)
         key = request.meta.get("article_key")

@@ -35,6 +35,7 @@ class CrawlState:
     requested_images: set[str] = field(default_factory=set)
     pending_images: dict[str, set[str]] = field(default_factory=dict)  # article key -> image URLs
     pages_requested: int = 0
+    pages_seen: set[str] = field(default_factory=set)  # page URLs asked for (dedup, survives resume)
     counts: dict[str, int] = field(
         default_factory=lambda: dict.fromkeys(
             ("pages", "listicle_pages", "articles", "items", "images", "rejects"), 0

@@ -55,6 +55,7 @@ class WrittenRecord:
     payload_length: int
     date: str
     refers_to: str | None = None
+    truncated: str | None = None
 
 
 @dataclass(frozen=True)
@@ -204,7 +205,16 @@ class WarcWriter:
         self._write(request)
         self._rotate_if_full()
         return WrittenRecord(
-            filename, offset, length, record_id, warc_type, digest, payload_length, date, refers_to
+            filename,
+            offset,
+            length,
+            record_id,
+            warc_type,
+            digest,
+            payload_length,
+            date,
+            refers_to,
+            exchange.truncated,
         )
 
     def write_metadata(self, url: str, concurrent_to: str, date: str, fields: list[tuple[str, str]]) -> None:
