@@ -55,6 +55,13 @@ class CrawlSession:
         self.repaired = {
             name: cut_partial_last_line(out_dir / name) for name in (ARTICLES_FILE, REJECTS_FILE)
         }
+        # What earlier runs finished is the durable record of progress: a crawl resumed after a
+        # kill (its JOBDIR state lost) neither refetches those pages nor writes them again.
+        self.finished_articles: set[str] = set()
+        for line in _read_lines(out_dir / ARTICLES_FILE):
+            article = json.loads(line)
+            self.finished_articles.add(article["url"])
+            self.state.pages_seen.update(page["url"] for page in article["pages"])
         self._articles: IO[str] = open(out_dir / ARTICLES_FILE, "a", encoding="utf-8")  # noqa: SIM115
         self._rejects: IO[str] = open(out_dir / REJECTS_FILE, "a", encoding="utf-8")  # noqa: SIM115
 
@@ -69,7 +76,9 @@ class CrawlSession:
     def adopt_state(self, persisted: dict[str, Any]) -> None:
         """Keep crawl state in the spider's persisted state (Scrapy JOBDIR), so that a resumed
         crawl finds the articles it left half-done and its counters."""
+        seen = self.state.pages_seen
         self.state = persisted.setdefault("archiver", self.state)
+        self.state.pages_seen |= seen
 
     # -- output -----------------------------------------------------------------------------
     @staticmethod
@@ -89,7 +98,10 @@ class CrawlSession:
             raise
 
     def write_article(self, article: Article) -> None:
+        if article.url in self.finished_articles:
+            return  # written by an earlier run of this job
         self._append_line(self._articles, article.to_json())
+        self.finished_articles.add(article.url)
         self.counts["articles"] += 1
         self.counts["items"] += len(article.items)
 
@@ -180,6 +192,12 @@ class CrawlSession:
         )
 
 
+def _read_lines(path: Path) -> list[str]:
+    if not path.exists():
+        return []
+    return [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
 def article_sort_key(line: str) -> tuple[str, int, str]:
     """Capture order of the article's first page: the order re-extraction reproduces."""
     article = json.loads(line)
@@ -189,7 +207,5 @@ def article_sort_key(line: str) -> tuple[str, int, str]:
 
 def sort_articles_file(path: Path) -> None:
     """Rewrite articles.jsonl in capture order, atomically (completion order varies run to run)."""
-    if not path.exists():
-        return
-    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    write_jsonl_atomically(path, sorted(lines, key=article_sort_key))
+    if path.exists():
+        write_jsonl_atomically(path, sorted(_read_lines(path), key=article_sort_key))
