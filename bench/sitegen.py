@@ -13,9 +13,9 @@ import random
 from collections.abc import Iterator
 
 _WORDS = (
-    "mountain river city photo secret forgotten ancient modern quiet famous hidden northern "
-    "coastal island market winter summer garden bridge tower station village harbour museum "
-    "desert forest valley lake road castle street festival kitchen library theatre"
+    "mountain river city photo secret forgotten ancient modern quiet famous hidden northern coastal "
+    "island market winter summer garden bridge tower station village harbour museum desert forest "
+    "valley lake road castle street festival kitchen library theatre"
 ).split()
 _JPEG_HEAD = bytes.fromhex("ffd8ffe000104a46494600010100000100010000")
 _JPEG_TAIL = bytes.fromhex("ffd9")
@@ -67,7 +67,8 @@ def _article_pages(index: int, articles: int, page_kb: int) -> Iterator[tuple[st
             items.append(
                 f"<h2>{number}. {_sentence(rng, 4)[:-1]}</h2>"
                 f'<figure><img src="{image}" alt="{rng.choice(_WORDS)}" width="800" height="533">'
-                f"<figcaption>Photo: {rng.choice(_WORDS).capitalize()} {rng.choice(_WORDS).capitalize()}</figcaption></figure>"
+                f"<figcaption>Photo: {rng.choice(_WORDS).title()} {rng.choice(_WORDS).title()}</figcaption>"
+                "</figure>"
                 f"<p>{' '.join(_sentence(rng, 12) for _ in range(3))}</p>"
             )
         next_link = f'<a class="next" href="{slug}{page + 1}/">Next page</a>' if page < pages else ""
