@@ -12,7 +12,43 @@ import gzip
 import random
 from collections.abc import Iterator
 
-_WORDS = ["mountain", "river", "city", "photo", "secret", "forgotten", "ancient", "modern", "quiet", "famous", "hidden", "northern", "coastal", "island", "market", "winter", "summer", "garden", "bridge", "tower", "station", "village", "harbour", "museum", "desert", "forest", "valley", "lake", "road", "castle", "street", "festival", "kitchen", "library", "theatre"]
+_WORDS = [
+    "mountain",
+    "river",
+    "city",
+    "photo",
+    "secret",
+    "forgotten",
+    "ancient",
+    "modern",
+    "quiet",
+    "famous",
+    "hidden",
+    "northern",
+    "coastal",
+    "island",
+    "market",
+    "winter",
+    "summer",
+    "garden",
+    "bridge",
+    "tower",
+    "station",
+    "village",
+    "harbour",
+    "museum",
+    "desert",
+    "forest",
+    "valley",
+    "lake",
+    "road",
+    "castle",
+    "street",
+    "festival",
+    "kitchen",
+    "library",
+    "theatre",
+]
 _JPEG_HEAD = bytes.fromhex("ffd8ffe000104a46494600010100000100010000")
 _JPEG_TAIL = bytes.fromhex("ffd9")
 
