@@ -174,8 +174,14 @@ def _image_capture(index: WarcIndex, url: str) -> ImageCapture | None:
     )
 
 
-def articles_from_warcs(paths: Iterable[Path]) -> list[Article]:
-    index = WarcIndex(paths)
+@dataclass
+class DraftFromWarc:
+    draft: ArticleDraft
+    next_url: str | None  # the next page the chain needs but the WARCs do not hold (a cut crawl)
+
+
+def drafts_from_index(index: WarcIndex) -> list[DraftFromWarc]:
+    """Every article the WARCs hold, as the crawl would have chained its pages."""
     parsed: dict[str, ListiclePage | ParseError] = {}
 
     def parse(capture: _Capture) -> ListiclePage | ParseError:
@@ -189,7 +195,7 @@ def articles_from_warcs(paths: Iterable[Path]) -> list[Article]:
         return parsed[capture.url]
 
     consumed: set[str] = set()
-    drafts: list[ArticleDraft] = []
+    drafts: list[DraftFromWarc] = []
     for url in index.order:
         capture = index.captures[url]
         if url in consumed or capture.body is None:
@@ -198,8 +204,19 @@ def articles_from_warcs(paths: Iterable[Path]) -> list[Article]:
         if not isinstance(record, ListiclePage) or not record.is_listicle:
             continue
         draft = ArticleDraft()
-        _follow_chain(index, draft, capture, record, parse, consumed)
-        drafts.append(draft)
+        next_url = _follow_chain(index, draft, capture, record, parse, consumed)
+        drafts.append(DraftFromWarc(draft, next_url))
+    return drafts
+
+
+def image_capture(index: WarcIndex, url: str) -> ImageCapture | None:
+    """The archived response for an image URL (after redirects), as the crawl records it."""
+    return _image_capture(index, url)
+
+
+def articles_from_warcs(paths: Iterable[Path]) -> list[Article]:
+    index = WarcIndex(paths)
+    drafts = [found.draft for found in drafts_from_index(index)]
     captures: dict[str, ImageCapture | None] = {}
     for draft in drafts:
         for image_url in draft.image_urls():
@@ -208,7 +225,10 @@ def articles_from_warcs(paths: Iterable[Path]) -> list[Article]:
     return sorted(articles, key=lambda a: (a.pages[0].warc_filename, a.pages[0].warc_offset, a.url))
 
 
-def _follow_chain(index, draft, capture, record, parse, consumed) -> None:  # type: ignore[no-untyped-def]
+def _follow_chain(  # type: ignore[no-untyped-def]
+    index: WarcIndex, draft: ArticleDraft, capture: _Capture, record: ListiclePage, parse, consumed: set[str]
+) -> str | None:
+    """Append the chain's pages to ``draft``; returns the next URL if the WARCs stop short of it."""
     while True:
         consumed.add(capture.url)
         draft.pages.append(
@@ -228,24 +248,25 @@ def _follow_chain(index, draft, capture, record, parse, consumed) -> None:  # ty
         next_url = record.next_page_url
         seen = {page.url for _, page in draft.pages}
         if not next_url:
-            return
+            return None
         if next_url in seen:
             draft.stopped_reason = f"next page links back to an earlier page ({next_url})"
-            return
+            return None
         if len(draft.pages) >= MAX_ARTICLE_PAGES:
             draft.stopped_reason = f"stopped after {MAX_ARTICLE_PAGES} pages (possible crawler trap)"
-            return
+            return None
         last_url, next_capture = index.resolve(next_url)
         if next_capture is None:
             reason = index.fetch_errors.get(last_url)
-            if reason is not None:
-                draft.failures.append(PageFailure(url=last_url, reason=reason))
-            return
+            if reason is None:
+                return next_url
+            draft.failures.append(PageFailure(url=last_url, reason=reason))
+            return None
         if next_capture.status >= 400:
             draft.failures.append(PageFailure(url=next_capture.url, reason=f"HTTP {next_capture.status}"))
-            return
+            return None
         next_record = parse(next_capture)
         if isinstance(next_record, ParseError):
             draft.failures.append(PageFailure(url=next_capture.url, reason=f"rejected: {next_record}"))
-            return
+            return None
         capture, record = next_capture, next_record

@@ -6,6 +6,7 @@ item images; recommendation links lead to more listicles within the seeds' sites
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import AsyncIterator, Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -29,6 +30,7 @@ from archiver.models import ImageCapture, ListiclePage, PageCapture, PageFailure
 from archiver.seeds import parse_feed, parse_sitemap
 from archiver.warc import DiskFullError, WarcWriter, WrittenRecord
 
+RUNNING_MARKER = "archiver.running"
 # Error statuses reach the callbacks (redirects are still followed): they are part of the record.
 ERROR_STATUSES = list(range(400, 600))
 
@@ -43,6 +45,8 @@ class ListicleSpider(scrapy.Spider):
     session: CrawlSession
     depth: int
     max_pages: int
+    earlier_warcs: list[Path]
+    job_dir: Path | None
 
     def __init__(
         self,
@@ -88,6 +92,10 @@ class ListicleSpider(scrapy.Spider):
             record_secrets=settings.getbool("ARCHIVER_RECORD_SECRETS"),
         )
         spider.session = CrawlSession(out_dir, warc)
+        # WARC files of earlier runs of this job (after recovering any a kill left .open).
+        spider.earlier_warcs = sorted((out_dir / "warc").glob("*.warc.gz"))
+        spider.job_dir = Path(settings["JOBDIR"]) if settings.get("JOBDIR") else None
+        spider._forget_state_of_a_killed_run()
         spider.max_pages = settings.getint("ARCHIVER_MAX_PAGES")
         extra_domains = settings.getlist("ARCHIVER_ALLOWED_DOMAINS")
         spider.allowed_domains = sorted({*spider.allowed_domains, *extra_domains})
@@ -95,14 +103,41 @@ class ListicleSpider(scrapy.Spider):
         return spider
 
     # -- requests -----------------------------------------------------------------------------
+    def _forget_state_of_a_killed_run(self) -> None:
+        """Scrapy saves JOBDIR state only on a clean stop. A run that was killed left a marker;
+        its saved queue and state would not match what it fetched after saving them, so they are
+        dropped, and the WARC files (which have everything) rebuild the work in progress."""
+        if self.job_dir is None:
+            return
+        marker = self.job_dir / RUNNING_MARKER
+        if marker.exists():
+            for name in ("requests.queue", "requests.seen", "spider.state"):
+                target = self.job_dir / name
+                if target.is_dir():
+                    shutil.rmtree(target)
+                else:
+                    target.unlink(missing_ok=True)
+        self.job_dir.mkdir(parents=True, exist_ok=True)
+        marker.write_text("a crawl is running, or was killed\n")
+
     async def start(self) -> AsyncIterator[Request]:
         # With JOBDIR, Scrapy's SpiderState extension has loaded ``self.state`` by now (it runs
         # on spider_opened, before the engine asks for start requests).
         persisted = getattr(self, "state", None)
+        resumed_cleanly = isinstance(persisted, dict) and "archiver" in persisted
         if isinstance(persisted, dict):
             self.session.adopt_state(persisted)
-        if self.session.state.pages_requested:
-            return  # resumed from JOBDIR: the seeds were scheduled in the first run
+        if resumed_cleanly and self.session.state.pages_requested:
+            return  # resumed from JOBDIR after a clean stop: Scrapy's queue holds the rest
+        if self.earlier_warcs:
+            # A killed (or repeated) run: rebuild what was in progress from the WARC files.
+            rebuilt = self.session.rebuild_from_warcs(self.earlier_warcs)
+            for key, url in rebuilt.next_pages:
+                yield self._page_request(url, hops=0, article_key=key)
+            for url in rebuilt.images:
+                yield self._image_request(url)
+            for article in rebuilt.ready:
+                self.session.write_article(article)
         for seed in self.seeds:
             for request in self._new_page(seed, hops=0):
                 yield request
@@ -267,19 +302,22 @@ class ListicleSpider(scrapy.Spider):
     def _finish_article(self, key: str) -> Iterator[Any]:
         fetch = self.settings.getbool("ARCHIVER_FETCH_IMAGES")
         for url in self.session.finish_pages(key) if fetch else []:
-            yield Request(
-                url,
-                callback=self.parse_image,
-                errback=self.image_failed,
-                meta={"image_url": url, "allow_offsite": True, "handle_httpstatus_list": ERROR_STATUSES},
-                dont_filter=True,
-                priority=5,
-            )
+            yield self._image_request(url)
         if not fetch:
             self.session.state.pending_images[key] = set()
         article = self.session.ready_without_images(key)
         if article is not None:
             yield {"article": article}
+
+    def _image_request(self, url: str) -> Request:
+        return Request(
+            url,
+            callback=self.parse_image,
+            errback=self.image_failed,
+            meta={"image_url": url, "allow_offsite": True, "handle_httpstatus_list": ERROR_STATUSES},
+            dont_filter=True,
+            priority=5,
+        )
 
     def parse_image(self, response: Response) -> Iterator[Any]:
         written: WrittenRecord | None = response.meta.get(WARC_META_KEY)
@@ -307,6 +345,8 @@ class ListicleSpider(scrapy.Spider):
 
     # -- closing ------------------------------------------------------------------------------
     def closed_session(self, spider: scrapy.Spider, reason: str) -> None:
+        if self.job_dir is not None:
+            (self.job_dir / RUNNING_MARKER).unlink(missing_ok=True)
         resumable = bool(self.settings.get("JOBDIR")) and reason != "finished"
         if not resumable:
             # The crawl is over: articles still waiting for a page or image are written as they are.

@@ -90,6 +90,7 @@ def test_killed_crawls_leave_valid_files_and_resume_to_the_same_articles(tmp_pat
         assert len(expected) == ARTICLES
 
         out, job = tmp_path / "killed", tmp_path / "job"
+        done_after_kill = []
         for _ in range(3):
             process = subprocess.Popen(
                 _crawl_command(base, out, job), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
@@ -98,11 +99,17 @@ def test_killed_crawls_leave_valid_files_and_resume_to_the_same_articles(tmp_pat
             os.kill(process.pid, signal.SIGKILL)
             process.wait(timeout=60)
             _check_outputs_are_whole(out)
+            articles_file = out / "articles.jsonl"
+            done_after_kill.append(
+                len(articles_file.read_text().splitlines()) if articles_file.exists() else 0
+            )
         finished = subprocess.run(
             _crawl_command(base, out, job), check=True, capture_output=True, timeout=600
         )
         assert finished.returncode == 0
 
+    assert min(done_after_kill) < ARTICLES, f"no kill landed mid-crawl: {done_after_kill}"
+    print("articles done after each kill:", done_after_kill)
     _check_outputs_are_whole(out)
     assert not list((out / "warc").glob("*.open")), "the last run recovers every .open file"
     assert _articles(out) == expected

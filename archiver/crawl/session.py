@@ -18,6 +18,7 @@ from typing import IO, Any
 from archiver.articles import ArticleDraft, stitch_article
 from archiver.jsonl import cut_partial_last_line, write_jsonl_atomically
 from archiver.models import Article, ImageCapture
+from archiver.reextract import WarcIndex, drafts_from_index, image_capture
 from archiver.warc import DiskFullError, WarcWriter, WrittenRecord
 
 ARTICLES_FILE = "articles.jsonl"
@@ -42,6 +43,13 @@ class CrawlState:
         )
     )
     errors: list[dict[str, Any]] = field(default_factory=list)
+
+
+@dataclass
+class Rebuilt:
+    next_pages: list[tuple[str, str]] = field(default_factory=list)  # (article key, next page URL)
+    images: list[str] = field(default_factory=list)  # image URLs still to fetch
+    ready: list[Article] = field(default_factory=list)  # articles already complete
 
 
 class CrawlSession:
@@ -161,6 +169,34 @@ class CrawlSession:
         draft = self.state.drafts.pop(key)
         self.state.pending_images.pop(key, None)
         return stitch_article(draft, self.state.image_captures) if draft.pages else None
+
+    def rebuild_from_warcs(self, paths: list[Path]) -> Rebuilt:
+        """Rebuild the articles in progress from the job's own WARC files, after a run whose
+        crawl state was lost (killed). The WARCs are the journal: every response a run received
+        is in them. Returns what is left to fetch and the articles that are complete already."""
+        index = WarcIndex(paths)
+        self.state.pages_seen.update(
+            url for url, capture in index.captures.items() if capture.body is not None
+        )
+        rebuilt = Rebuilt()
+        for found in drafts_from_index(index):
+            key = found.draft.first_url
+            if key in self.finished_articles or key in self.state.drafts:
+                continue
+            self.state.drafts[key] = found.draft
+            for url in found.draft.image_urls():
+                capture = image_capture(index, url)
+                if capture is not None:
+                    self.state.image_captures[url] = capture
+                    self.state.requested_images.add(url)
+            if found.next_url is not None:
+                rebuilt.next_pages.append((key, found.next_url))
+                continue
+            rebuilt.images.extend(self.finish_pages(key))
+            article = self.ready_without_images(key)
+            if article is not None:
+                rebuilt.ready.append(article)
+        return rebuilt
 
     def flush_unfinished(self) -> list[Article]:
         """At close: articles still waiting (an image request that never came back)."""
