@@ -21,6 +21,15 @@ _PER_PAGE_WARNINGS = (
 )
 
 
+def chain_stop_reason(seen_urls: set[str], next_url: str, pages_so_far: int) -> str | None:
+    """Why an article's chain of pages must stop before ``next_url``, or None to follow it."""
+    if next_url in seen_urls:
+        return f"next page links back to an earlier page ({next_url})"
+    if pages_so_far >= MAX_ARTICLE_PAGES:
+        return f"stopped after {MAX_ARTICLE_PAGES} pages (possible crawler trap)"
+    return None
+
+
 @dataclass
 class ArticleDraft:
     """The pages of one article as they arrive, in order."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import cast
 
 from lxml import etree, html
 
@@ -28,6 +29,7 @@ _BINARY_SIGNATURES = (
 _DROPPED_TAGS = ("script", "style", "template", "svg", "math", "canvas", "video", "audio", "object")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>")
+_WITH_HIDING_ATTRIBUTES = etree.XPath("//*[@hidden or @style]")
 
 
 @dataclass
@@ -88,10 +90,11 @@ def load_document(text: str) -> Document:
     if base is not None:
         document.base_href = base.get("href")
     etree.strip_elements(root, *_DROPPED_TAGS, with_tail=False)
+    # The attribute filter runs in libxml2; Python only looks at elements that have one.
     hidden = [
         element
-        for element in root.iter()
-        if isinstance(element, HtmlElement) and isinstance(element.tag, str) and _is_hidden(element)
+        for element in cast(list[object], _WITH_HIDING_ATTRIBUTES(root))
+        if isinstance(element, HtmlElement) and _is_hidden(element)
     ]
     for element in hidden:
         if tag_of(element) not in {"html", "body"} and element.getparent() is not None:

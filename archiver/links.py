@@ -163,16 +163,23 @@ def continues_article(current_url: str, candidate_url: str) -> bool:
 
 def find_next_page(root: HtmlElement, page_url: str, base_url: str) -> str | None:
     """URL of the same article's next page, or None when it does not continue."""
-    candidates: list[str] = []
     for link in root.iter("link", "a"):
+        href = link.get("href")
+        if not href or href.startswith(("#", "javascript:", "mailto:")):
+            continue
         rel = (link.get("rel") or "").lower().split()
-        text = text_of(link) if tag_of(link) == "a" else ""
         names = f"{link.get('class') or ''} {link.get('id') or ''}".lower()
-        if "next" in rel or _NEXT_TEXT.match(text) or "next" in names or text.isdigit():
-            url = _http_url(link.get("href"), base_url)
-            if url:
-                candidates.append(url)
-    for url in candidates:
-        if continues_article(page_url, url):
+        if "next" not in rel and "next" not in names:
+            if tag_of(link) != "a":
+                continue
+            # Reading the text of all ~200 links of a page is the costly part: short ones only.
+            raw_text = link.text_content()
+            if len(raw_text) > 40:
+                continue
+            text = normalise_space(raw_text)
+            if not (_NEXT_TEXT.match(text) or text.isdigit()):
+                continue
+        url = _http_url(href, base_url)
+        if url and continues_article(page_url, url):
             return url
     return None

@@ -23,19 +23,24 @@ class PageMetadata:
     language: str | None
 
 
-def _meta(root: HtmlElement, *keys: str) -> str | None:
-    """First non-empty <meta> content whose property/name/itemprop is one of ``keys``."""
-    wanted = {key.lower() for key in keys}
-    found: dict[str, str] = {}
-    for meta in root.iter("meta"):
-        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
-        content = meta.get("content")
-        if key in wanted and content and content.strip() and key not in found:
-            found[key] = normalise_space(content)
-    for key in keys:
-        if key.lower() in found:
-            return found[key.lower()]
-    return None
+class _MetaTags:
+    """The page's <meta> contents by lower-cased property/name/itemprop, first one wins; read
+    once per page (pages carry dozens of meta tags and are asked about a dozen keys)."""
+
+    def __init__(self, root: HtmlElement) -> None:
+        self.found: dict[str, str] = {}
+        for meta in root.iter("meta"):
+            key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
+            content = meta.get("content")
+            if key and key not in self.found and content and content.strip():
+                self.found[key] = normalise_space(content)
+
+    def first(self, *keys: str) -> str | None:
+        """The content of the first of ``keys`` the page has."""
+        for key in keys:
+            if key.lower() in self.found:
+                return self.found[key.lower()]
+        return None
 
 
 def _json_ld_objects(blocks: list[str]) -> list[dict[str, object]]:
@@ -104,7 +109,7 @@ def parse_iso_date(raw: str) -> str | None:
     return None
 
 
-def _published(root: HtmlElement, objects: list[dict[str, object]]) -> Published | None:
+def _published(root: HtmlElement, meta: _MetaTags, objects: list[dict[str, object]]) -> Published | None:
     for key in (
         "article:published_time",
         "datePublished",
@@ -116,7 +121,7 @@ def _published(root: HtmlElement, objects: list[dict[str, object]]) -> Published
         "sailthru.date",
         "parsely-pub-date",
     ):
-        value = _meta(root, key)
+        value = meta.first(key)
         if value:
             return Published(raw=value, iso=parse_iso_date(value), source=f"meta[{key}]")
     for obj in objects:
@@ -136,9 +141,10 @@ _TITLE_SUFFIX = re.compile(r"\s+[|–—-]\s+[^|–—-]{2,40}$")
 
 def extract_metadata(root: HtmlElement, json_ld: list[str], page_url: str) -> PageMetadata:
     objects = _json_ld_objects(json_ld)
+    meta = _MetaTags(root)
     title_element = root.find(".//title")
     html_title = text_of(title_element) if title_element is not None else None
-    og_title = _meta(root, "og:title", "twitter:title")
+    og_title = meta.first("og:title", "twitter:title")
     h1s = [text for text in (text_of(h) for h in root.iter("h1")) if 8 <= len(text) <= 300][:3]
     # WordPress themes often print the headline as h2.entry-title while h1 holds the logo.
     entry_titles = [
@@ -154,11 +160,11 @@ def extract_metadata(root: HtmlElement, json_ld: list[str], page_url: str) -> Pa
 
     canonical = root.find(".//link[@rel='canonical']")
     canonical_href = canonical.get("href") if canonical is not None else None
-    canonical_url = canonical_href or _meta(root, "og:url")
+    canonical_url = canonical_href or meta.first("og:url")
     if canonical_url:
         canonical_url = absolute_url(canonical_url, page_url)
 
-    author = _meta(root, "author", "article:author", "parsely-author", "sailthru.author", "dc.creator")
+    author = meta.first("author", "article:author", "parsely-author", "sailthru.author", "dc.creator")
     if author and author.startswith(("http://", "https://")):
         author = None  # article:author is often a profile URL, not a name
     author = author or _ld_author(objects)
@@ -171,14 +177,14 @@ def extract_metadata(root: HtmlElement, json_ld: list[str], page_url: str) -> Pa
             author = _BYLINE_PREFIX.sub("", text_of(byline[0])) or None
 
     language = (
-        root.get("lang") or root.get("xml:lang") or _meta(root, "og:locale", "content-language", "language")
+        root.get("lang") or root.get("xml:lang") or meta.first("og:locale", "content-language", "language")
     )
     return PageMetadata(
         title=title,
         headlines=headlines,
         canonical_url=canonical_url,
         author=author[:200] if author else None,
-        published=_published(root, objects),
-        site_name=_meta(root, "og:site_name", "application-name", "twitter:site"),
+        published=_published(root, meta, objects),
+        site_name=meta.first("og:site_name", "application-name", "twitter:site"),
         language=language.strip().replace("_", "-") if language else None,
     )

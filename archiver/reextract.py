@@ -17,7 +17,7 @@ from urllib.parse import urljoin
 from warcio.archiveiterator import ArchiveIterator
 from warcio.bufferedreaders import ChunkedDataReader
 
-from archiver.articles import MAX_ARTICLE_PAGES, ArticleDraft, stitch_article
+from archiver.articles import ArticleDraft, chain_stop_reason, stitch_article
 from archiver.errors import ParseError
 from archiver.extract import parse_page
 from archiver.models import Article, ImageCapture, ListiclePage, PageCapture, PageFailure
@@ -84,6 +84,46 @@ def _is_html(capture: _Capture, payload: bytes) -> bool:
     return start.startswith((b"<!doctype html", b"<html", b"<head", b"<body"))
 
 
+_WANTED = frozenset({"response", "revisit", "metadata"})
+_IMAGE_MAGIC = (b"\xff\xd8\xff", b"\x89PNG", b"GIF8", b"RIFF", b"\x00\x00\x00")
+
+
+def _split_http_response(block: bytes) -> tuple[int, dict[str, str], bytes] | None:
+    """(status, lower-cased headers with the last value of each, payload) of an HTTP response block."""
+    end = block.find(b"\r\n\r\n")
+    separator = 4
+    if end < 0:
+        end, separator = block.find(b"\n\n"), 2
+        if end < 0:
+            return None
+    lines = block[:end].decode("latin-1").splitlines()
+    if not lines or not lines[0].startswith("HTTP/"):
+        return None
+    parts = lines[0].split(None, 2)
+    try:
+        status = int(parts[1])
+    except (IndexError, ValueError):
+        return None
+    names: dict[str, str] = {}
+    for line in lines[1:]:
+        name, colon, value = line.partition(":")
+        if colon:
+            names[name.strip().lower()] = value.strip()
+    return status, names, block[end + separator :]
+
+
+def _looks_like_page(headers: dict[str, str], raw: bytes) -> bool:
+    """Cheap pre-check before decoding: images (by type and magic bytes) are never pages."""
+    content_type = headers.get("content-type", "").lower()
+    if content_type.startswith("image/") and raw.startswith(_IMAGE_MAGIC):
+        return False
+    return not content_type.startswith(("image/", "video/", "audio/", "font/")) or raw[:1] in (
+        b"<",
+        b" ",
+        b"\n",
+    )
+
+
 class WarcIndex:
     """What a set of WARC files captured, by URL (the last capture of a URL wins, as in a crawl
     where a retry's response is the one the spider saw)."""
@@ -96,9 +136,12 @@ class WarcIndex:
         for path in sorted(paths, key=lambda p: p.name):
             filename = path.name.removesuffix(".open")
             with path.open("rb") as stream:
-                iterator = ArchiveIterator(stream)
+                # HTTP headers are parsed here, for responses only: warcio's parser is most of
+                # the cost of reading a crawl's WARCs, and request records are never needed.
+                iterator = ArchiveIterator(stream, no_record_parse=True)
                 for record in iterator:
-                    self._add(record, iterator, filename, originals)
+                    if record.rec_type in _WANTED:
+                        self._add(record, iterator, filename, originals)
 
     def _add(
         self, record: object, iterator: ArchiveIterator, filename: str, originals: dict[str, int]
@@ -106,20 +149,18 @@ class WarcIndex:
         rec_type = record.rec_type  # type: ignore[attr-defined]
         headers = record.rec_headers  # type: ignore[attr-defined]
         url = headers.get_header("WARC-Target-URI")
+        block = record.raw_stream.read()  # type: ignore[attr-defined]
+        if not url:
+            return
         if rec_type == "metadata":
-            raw = record.content_stream().read().decode("utf-8", "replace")  # type: ignore[attr-defined]
-            for line in raw.splitlines():
-                if line.startswith("fetch-error: ") and url:
+            for line in block.decode("utf-8", "replace").splitlines():
+                if line.startswith("fetch-error: "):
                     self.fetch_errors[url] = line[len("fetch-error: ") :]
             return
-        if rec_type not in {"response", "revisit"} or not url:
+        parsed = _split_http_response(block)
+        if parsed is None:
             return
-        http = record.http_headers  # type: ignore[attr-defined]
-        if http is None:
-            return
-        status = int(http.get_statuscode() or 0)
-        names = {name.lower(): value for name, value in http.headers}
-        raw = record.raw_stream.read()  # type: ignore[attr-defined]
+        status, names, raw = parsed
         digest = headers.get_header("WARC-Payload-Digest") or payload_digest(raw)
         if rec_type == "response":
             originals.setdefault(digest, len(raw))
@@ -140,7 +181,7 @@ class WarcIndex:
             body=None,
             truncated=headers.get_header("WARC-Truncated"),
         )
-        if rec_type == "response" and 200 <= status < 300:
+        if rec_type == "response" and 200 <= status < 300 and _looks_like_page(names, raw):
             decoded = decode_body(raw, names)
             if _is_html(capture, decoded):
                 capture.body = decoded
@@ -246,14 +287,11 @@ def _follow_chain(  # type: ignore[no-untyped-def]
             )
         )
         next_url = record.next_page_url
-        seen = {page.url for _, page in draft.pages}
         if not next_url:
             return None
-        if next_url in seen:
-            draft.stopped_reason = f"next page links back to an earlier page ({next_url})"
-            return None
-        if len(draft.pages) >= MAX_ARTICLE_PAGES:
-            draft.stopped_reason = f"stopped after {MAX_ARTICLE_PAGES} pages (possible crawler trap)"
+        stop = chain_stop_reason({page.url for _, page in draft.pages}, next_url, len(draft.pages))
+        if stop is not None:
+            draft.stopped_reason = stop
             return None
         last_url, next_capture = index.resolve(next_url)
         if next_capture is None:

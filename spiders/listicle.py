@@ -22,7 +22,7 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
 from archiver import __version__, parse_page
-from archiver.articles import MAX_ARTICLE_PAGES, ArticleDraft
+from archiver.articles import ArticleDraft, chain_stop_reason
 from archiver.crawl.middleware import WARC_META_KEY, stop_for_full_disk
 from archiver.crawl.session import CrawlSession
 from archiver.errors import ParseError
@@ -33,6 +33,18 @@ from archiver.warc import DiskFullError, WarcWriter, WrittenRecord
 RUNNING_MARKER = "archiver.running"
 # Error statuses reach the callbacks (redirects are still followed): they are part of the record.
 ERROR_STATUSES = list(range(400, 600))
+
+
+def _failure_reason(failure: Failure) -> str:
+    """What went wrong, as crawl.json and the article's warnings say it ("HTTP 500", a timeout)."""
+    if isinstance(failure.value, HttpError):
+        response = failure.value.response
+        reason = f"HTTP {response.status}"
+        location = response.headers.get(b"Location")
+        if 300 <= response.status < 400 and location:
+            reason += f": redirect to {location.decode('latin-1')} not followed"
+        return reason
+    return f"{failure.type.__name__}: {failure.getErrorMessage()}" if failure.type else str(failure)
 
 
 def _content_type(response: Response) -> str | None:
@@ -163,7 +175,7 @@ class ListicleSpider(scrapy.Spider):
 
     def seed_list_failed(self, failure: Failure) -> None:
         request = failure.request  # type: ignore[attr-defined]
-        reason = f"{failure.type.__name__}: {failure.getErrorMessage()}" if failure.type else str(failure)
+        reason = _failure_reason(failure)
         self.session.record_error(request.url, reason, "seed-list")
         self._archive(self.session.warc.write_fetch_error, request.url, reason)
 
@@ -212,22 +224,14 @@ class ListicleSpider(scrapy.Spider):
         hops: int = response.meta.get("hops", 0)
         if response.status >= 400:
             session.record_error(response.url, f"HTTP {response.status}", "http")
-            if key:
-                self.session.state.drafts.setdefault(key, ArticleDraft()).failures.append(
-                    PageFailure(url=response.url, reason=f"HTTP {response.status}")
-                )
-                yield from self._finish_article(key)
+            yield from self._page_failed_in_chain(key, response.url, f"HTTP {response.status}")
             return
         session.counts["pages"] += 1
         try:
             record = parse_page(response.body, response.url, content_type=_content_type(response))
         except (ParseError, ValidationError) as error:
             self._archive(session.write_reject, response.url, str(error).splitlines()[0], written)
-            if key:
-                session.state.drafts.setdefault(key, ArticleDraft()).failures.append(
-                    PageFailure(url=response.url, reason=f"rejected: {error}")
-                )
-                yield from self._finish_article(key)
+            yield from self._page_failed_in_chain(key, response.url, f"rejected: {error}")
             return
         if written is not None and self._archiving():
             outlinks = [record.next_page_url] if record.next_page_url else []
@@ -272,31 +276,29 @@ class ListicleSpider(scrapy.Spider):
             )
         )
         next_url = record.next_page_url
-        seen = {capture.url for _, capture in draft.pages}
-        if next_url and next_url not in seen and len(draft.pages) < MAX_ARTICLE_PAGES:
-            yield self._page_request(next_url, hops=hops, article_key=key)
-            return
-        if next_url and next_url in seen:
-            draft.stopped_reason = f"next page links back to an earlier page ({next_url})"
-        elif next_url:
-            draft.stopped_reason = f"stopped after {MAX_ARTICLE_PAGES} pages (possible crawler trap)"
+        if next_url:
+            stop = chain_stop_reason({capture.url for _, capture in draft.pages}, next_url, len(draft.pages))
+            if stop is None:
+                yield self._page_request(next_url, hops=hops, article_key=key)
+                return
+            draft.stopped_reason = stop
         yield from self._finish_article(key)
 
     def page_failed(self, failure: Failure) -> Iterator[Any]:
         request = failure.request  # type: ignore[attr-defined]
-        reason = f"{failure.type.__name__}: {failure.getErrorMessage()}" if failure.type else str(failure)
-        if isinstance(failure.value, HttpError):
-            response = failure.value.response
-            reason = f"HTTP {response.status}"
-            location = response.headers.get(b"Location")
-            if 300 <= response.status < 400 and location:
-                reason += f": redirect to {location.decode('latin-1')} not followed"
+        reason = _failure_reason(failure)
         self.session.record_error(request.url, reason, "page")
         self._archive(self.session.warc.write_fetch_error, request.url, reason)
-        key = request.meta.get("article_key")
-        if key and key in self.session.state.drafts:
-            self.session.state.drafts[key].failures.append(PageFailure(url=request.url, reason=reason))
-            yield from self._finish_article(key)
+        yield from self._page_failed_in_chain(request.meta.get("article_key"), request.url, reason)
+
+    def _page_failed_in_chain(self, key: str | None, url: str, reason: str) -> Iterator[Any]:
+        """A page of an article failed: the article ends there, with the failure recorded."""
+        if key is None:
+            return
+        self.session.state.drafts.setdefault(key, ArticleDraft()).failures.append(
+            PageFailure(url=url, reason=reason)
+        )
+        yield from self._finish_article(key)
 
     # -- images and completion ----------------------------------------------------------------
     def _finish_article(self, key: str) -> Iterator[Any]:
@@ -337,7 +339,7 @@ class ListicleSpider(scrapy.Spider):
 
     def image_failed(self, failure: Failure) -> Iterator[Any]:
         request = failure.request  # type: ignore[attr-defined]
-        reason = f"{failure.type.__name__}: {failure.getErrorMessage()}" if failure.type else str(failure)
+        reason = _failure_reason(failure)
         self.session.record_error(request.url, reason, "image")
         self._archive(self.session.warc.write_fetch_error, request.url, reason)
         for article in self.session.image_done(request.meta["image_url"], None):
