@@ -37,6 +37,8 @@ class ArticleDraft:
     pages: list[tuple[ListiclePage, PageCapture]] = field(default_factory=list)
     failures: list[PageFailure] = field(default_factory=list)
     stopped_reason: str | None = None
+    # What the crawl received for each image of the article, gathered as outcomes arrive.
+    captures: dict[str, ImageCapture | None] = field(default_factory=dict)
 
     @property
     def first_url(self) -> str:

@@ -64,6 +64,7 @@ ARCHIVER_OUTPUT_DIR = "output/crawl"
 ARCHIVER_JOB_NAME = "crawl"
 ARCHIVER_DEPTH = 1  # recommendation hops from a seed article
 ARCHIVER_WARC_MAX_SIZE = 1_000_000_000
+ARCHIVER_DEDUP_INDEX_SIZE = 50_000  # recent payload digests remembered for revisit records
 ARCHIVER_RECORD_SECRETS = False  # Cookie/Authorization values in request records
 ARCHIVER_FETCH_IMAGES = True
 ARCHIVER_ALLOWED_DOMAINS: list[str] = []  # follow recommendations to these sites too

@@ -101,6 +101,7 @@ class ListicleSpider(scrapy.Spider):
             prefix=job,
             info=info,
             max_size=settings.getint("ARCHIVER_WARC_MAX_SIZE"),
+            dedup_index_size=settings.getint("ARCHIVER_DEDUP_INDEX_SIZE"),
             record_secrets=settings.getbool("ARCHIVER_RECORD_SECRETS"),
         )
         spider.session = CrawlSession(out_dir, warc)

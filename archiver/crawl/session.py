@@ -17,11 +17,13 @@ from typing import IO, Any
 
 from archiver.articles import ArticleDraft, stitch_article
 from archiver.jsonl import cut_partial_last_line, write_jsonl_atomically
+from archiver.lru import LruDict
 from archiver.models import Article, ImageCapture
 from archiver.reextract import WarcIndex, drafts_from_index, image_capture
 from archiver.warc import DiskFullError, WarcWriter, WrittenRecord
 
 ARTICLES_FILE = "articles.jsonl"
+IMAGE_CACHE_SIZE = 20_000
 REJECTS_FILE = "rejects.jsonl"
 SUMMARY_FILE = "crawl.json"
 
@@ -31,9 +33,13 @@ class CrawlState:
     """Articles in progress and what is known about their images."""
 
     drafts: dict[str, ArticleDraft] = field(default_factory=dict)
-    image_captures: dict[str, ImageCapture | None] = field(default_factory=dict)
+    # Recent image outcomes (an image shared by nearby articles is fetched once); bounded, so a
+    # crawl of 100,000 pages keeps the memory of a crawl of 1,000.
+    image_captures: LruDict[str, ImageCapture | None] = field(
+        default_factory=lambda: LruDict(IMAGE_CACHE_SIZE)
+    )
     image_waiters: dict[str, set[str]] = field(default_factory=dict)
-    requested_images: set[str] = field(default_factory=set)
+    requested_images: set[str] = field(default_factory=set)  # in flight: requested, no outcome yet
     pending_images: dict[str, set[str]] = field(default_factory=dict)  # article key -> image URLs
     pages_requested: int = 0
     pages_seen: set[str] = field(default_factory=set)  # page URLs asked for (dedup, survives resume)
@@ -135,6 +141,7 @@ class CrawlSession:
         pending = set()
         for url in draft.image_urls():
             if url in self.state.image_captures:
+                draft.captures[url] = self.state.image_captures[url]
                 continue
             pending.add(url)
             self.state.image_waiters.setdefault(url, set()).add(key)
@@ -147,6 +154,7 @@ class CrawlSession:
     def image_done(self, url: str, capture: ImageCapture | None) -> list[Article]:
         """Record an image outcome; returns the articles that became complete."""
         self.state.image_captures[url] = capture
+        self.state.requested_images.discard(url)
         if capture is not None:
             self.counts["images"] += 1
         ready = []
@@ -155,6 +163,9 @@ class CrawlSession:
             if pending is None:
                 continue
             pending.discard(url)
+            draft = self.state.drafts.get(key)
+            if draft is not None:
+                draft.captures[url] = capture
             if not pending and (article := self.complete(key)) is not None:
                 ready.append(article)
         return ready
@@ -168,7 +179,7 @@ class CrawlSession:
         """Stitch and forget a finished draft (None if none of its pages arrived)."""
         draft = self.state.drafts.pop(key)
         self.state.pending_images.pop(key, None)
-        return stitch_article(draft, self.state.image_captures) if draft.pages else None
+        return stitch_article(draft, draft.captures) if draft.pages else None
 
     def rebuild_from_warcs(self, paths: list[Path]) -> Rebuilt:
         """Rebuild the articles in progress from the job's own WARC files, after a run whose
@@ -188,7 +199,7 @@ class CrawlSession:
                 capture = image_capture(index, url)
                 if capture is not None:
                     self.state.image_captures[url] = capture
-                    self.state.requested_images.add(url)
+                    found.draft.captures[url] = capture
             if found.next_url is not None:
                 rebuilt.next_pages.append((key, found.next_url))
                 continue

@@ -23,6 +23,7 @@ from typing import IO, Any
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
+from archiver.lru import LruDict
 from archiver.warc.exchange import HttpExchange, payload_digest, warc_date
 from archiver.warc.repair import recover_open_file
 
@@ -58,7 +59,7 @@ class WrittenRecord:
     truncated: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Original:
     record_id: str
     uri: str
@@ -76,6 +77,7 @@ class WarcWriter:
         max_size: int = DEFAULT_MAX_SIZE,
         record_secrets: bool = False,
         dedup: bool = True,
+        dedup_index_size: int = 50_000,
     ) -> None:
         self.directory = directory
         self.prefix = safe_name_part(prefix, "archiver")
@@ -84,7 +86,10 @@ class WarcWriter:
         self.max_size = max_size
         self.record_secrets = record_secrets
         self.dedup = dedup
-        self._originals: dict[str, _Original] = {}
+        # Payload digest -> first capture, for revisits. Bounded: identical payloads come close
+        # together in a crawl (one image under several size names), and an unbounded index grows
+        # with every image ever fetched.
+        self._originals: LruDict[str, _Original] = LruDict(dedup_index_size)
         self._file: IO[bytes] | None = None
         self._writer: WARCWriter | None = None
         self._name = ""
@@ -185,8 +190,9 @@ class WarcWriter:
             and exchange.body
             and 200 <= exchange.status < 300
             and not exchange.truncated
+            and digest not in self._originals
         ):
-            self._originals.setdefault(digest, _Original(record_id, exchange.url, date, len(exchange.body)))
+            self._originals[digest] = _Original(record_id, exchange.url, date, len(exchange.body))
         filename = self._name
         offset, length = self._write(record)
         request_line_headers = StatusAndHeaders(
