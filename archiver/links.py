@@ -161,6 +161,22 @@ def continues_article(current_url: str, candidate_url: str) -> bool:
     return base == next_base and next_page == page + 1
 
 
+# Candidates for "next page", preselected in libxml2: rel/class/id saying "next", or a short
+# link text ("Next »", "2"). A page has ~200 links; reading each one's text in Python is slow.
+_NEXT_WORDS = ("next", "weiter", "continue", "nächste", "suivante", "»", "›", "→", ">")
+
+
+def _could_be_next_text(raw_text: str) -> bool:
+    """Cheap pre-check before normalising: most of a page's ~200 links fail it."""
+    stripped = raw_text.strip()
+    if not stripped or len(stripped) > 40:
+        return False
+    if stripped.isdigit():
+        return True
+    lowered = stripped.lower()
+    return any(word in lowered for word in _NEXT_WORDS)
+
+
 def find_next_page(root: HtmlElement, page_url: str, base_url: str) -> str | None:
     """URL of the same article's next page, or None when it does not continue."""
     for link in root.iter("link", "a"):
@@ -168,15 +184,10 @@ def find_next_page(root: HtmlElement, page_url: str, base_url: str) -> str | Non
         if not href or href.startswith(("#", "javascript:", "mailto:")):
             continue
         rel = (link.get("rel") or "").lower().split()
-        names = f"{link.get('class') or ''} {link.get('id') or ''}".lower()
-        if "next" not in rel and "next" not in names:
-            if tag_of(link) != "a":
+        if "next" not in rel and "next" not in f"{link.get('class') or ''} {link.get('id') or ''}".lower():
+            if link.tag != "a" or not _could_be_next_text(link.text_content()):
                 continue
-            # Reading the text of all ~200 links of a page is the costly part: short ones only.
-            raw_text = link.text_content()
-            if len(raw_text) > 40:
-                continue
-            text = normalise_space(raw_text)
+            text = normalise_space(link.text_content())
             if not (_NEXT_TEXT.match(text) or text.isdigit()):
                 continue
         url = _http_url(href, base_url)

@@ -142,24 +142,35 @@ _TITLE_SUFFIX = re.compile(r"\s+[|–—-]\s+[^|–—-]{2,40}$")
 def extract_metadata(root: HtmlElement, json_ld: list[str], page_url: str) -> PageMetadata:
     objects = _json_ld_objects(json_ld)
     meta = _MetaTags(root)
-    title_element = root.find(".//title")
-    html_title = text_of(title_element) if title_element is not None else None
+    # One pass over the few tags that matter (the tag filter runs in libxml2).
+    html_title: str | None = None
+    canonical_href: str | None = None
+    h1s: list[str] = []
+    entry_titles: list[str] = []
+    for element in root.iter("title", "link", "h1", "h2"):
+        tag = element.tag
+        if tag == "title":
+            if html_title is None:
+                html_title = text_of(element) or None
+            continue
+        if tag == "link":
+            if canonical_href is None and (element.get("rel") or "").lower() == "canonical":
+                canonical_href = element.get("href")
+            continue
+        text = text_of(element)
+        if tag == "h1" and 8 <= len(text) <= 300 and len(h1s) < 3:
+            h1s.append(text)
+        # WordPress themes often print the headline as h2.entry-title while h1 holds the logo.
+        if len(entry_titles) < 3 and (
+            "title" in (element.get("class") or "") or element.get("itemprop") in {"headline", "name"}
+        ):
+            entry_titles.append(text)
     og_title = meta.first("og:title", "twitter:title")
-    h1s = [text for text in (text_of(h) for h in root.iter("h1")) if 8 <= len(text) <= 300][:3]
-    # WordPress themes often print the headline as h2.entry-title while h1 holds the logo.
-    entry_titles = [
-        text_of(element)
-        for element in root.xpath(
-            "//*[self::h1 or self::h2][contains(@class,'title') or @itemprop='headline' or @itemprop='name']"
-        )[:3]
-    ]
     headlines = [t for t in [*h1s, og_title, html_title, *entry_titles] if t]
     title = (
         og_title or (_TITLE_SUFFIX.sub("", html_title) if html_title else None) or (h1s[0] if h1s else None)
     )
 
-    canonical = root.find(".//link[@rel='canonical']")
-    canonical_href = canonical.get("href") if canonical is not None else None
     canonical_url = canonical_href or meta.first("og:url")
     if canonical_url:
         canonical_url = absolute_url(canonical_url, page_url)
