@@ -10,7 +10,9 @@ import contextlib
 import errno
 import json
 import os
+import re
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
@@ -72,7 +74,7 @@ class CrawlSession:
         # What earlier runs finished is the durable record of progress: a crawl resumed after a
         # kill (its JOBDIR state lost) neither refetches those pages nor writes them again.
         self.finished_articles: set[str] = set()
-        for line in _read_lines(out_dir / ARTICLES_FILE):
+        for line in _iter_lines(out_dir / ARTICLES_FILE):
             article = json.loads(line)
             self.finished_articles.add(article["url"])
             self.state.pages_seen.update(page["url"] for page in article["pages"])
@@ -239,20 +241,50 @@ class CrawlSession:
         )
 
 
-def _read_lines(path: Path) -> list[str]:
+def _iter_lines(path: Path) -> Iterator[str]:
     if not path.exists():
-        return []
-    return [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        return
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            if line.strip():
+                yield line.rstrip("\n")
+
+
+# The first page's WARC position is the first "warc_filename"/"warc_offset" of an article line
+# (pages come before items in the record), so the sort key is read without parsing the line.
+_FIRST_POSITION = re.compile(r'"warc_filename":"((?:[^"\\]|\\.)*)","warc_offset":(\d+)')
+_URL = re.compile(r'"url":"((?:[^"\\]|\\.)*)"')
 
 
 def article_sort_key(line: str) -> tuple[str, int, str]:
     """Capture order of the article's first page: the order re-extraction reproduces."""
-    article = json.loads(line)
-    first = article["pages"][0]
-    return (first["warc_filename"], first["warc_offset"], article["url"])
+    position, url = _FIRST_POSITION.search(line), _URL.search(line)
+    if position is None or url is None:
+        return ("", 0, line)
+    return (position.group(1), int(position.group(2)), url.group(1))
 
 
 def sort_articles_file(path: Path) -> None:
-    """Rewrite articles.jsonl in capture order, atomically (completion order varies run to run)."""
-    if path.exists():
-        write_jsonl_atomically(path, sorted(_read_lines(path), key=article_sort_key))
+    """Rewrite articles.jsonl in capture order, atomically (completion order varies run to run).
+
+    Only (key, offset) pairs are held in memory; lines are copied from the file in the new order,
+    so sorting a crawl of 100,000 articles does not load them all.
+    """
+    if not path.exists():
+        return
+    keys: list[tuple[tuple[str, int, str], int]] = []
+    with path.open("rb") as handle:
+        offset = 0
+        for raw in handle:
+            if raw.strip():
+                keys.append((article_sort_key(raw.decode("utf-8")), offset))
+            offset += len(raw)
+    keys.sort()
+    with path.open("rb") as source:
+
+        def lines_in_order() -> Iterator[str]:
+            for _, offset in keys:
+                source.seek(offset)
+                yield source.readline().decode("utf-8")
+
+        write_jsonl_atomically(path, lines_in_order())
