@@ -25,7 +25,7 @@ from archiver.reextract import WarcIndex, drafts_from_index, image_capture
 from archiver.warc import DiskFullError, WarcWriter, WrittenRecord
 
 ARTICLES_FILE = "articles.jsonl"
-IMAGE_CACHE_SIZE = 20_000
+IMAGE_CACHE_SIZE = 5_000
 REJECTS_FILE = "rejects.jsonl"
 SUMMARY_FILE = "crawl.json"
 

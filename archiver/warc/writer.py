@@ -77,7 +77,7 @@ class WarcWriter:
         max_size: int = DEFAULT_MAX_SIZE,
         record_secrets: bool = False,
         dedup: bool = True,
-        dedup_index_size: int = 50_000,
+        dedup_index_size: int = 20_000,
     ) -> None:
         self.directory = directory
         self.prefix = safe_name_part(prefix, "archiver")
