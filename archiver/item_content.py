@@ -187,8 +187,7 @@ def _walk(
             last_rank, stop_elements = stop_after_last
             if (tag in HEADING_TAGS and int(tag[1]) <= last_rank) or (element in stop_elements):
                 region().flush()
-                current = -2  # past the last item: stop collecting
-                break
+                return  # past the last item: the rest of the container is not the list
         if tag == "noscript":
             noscript_depth += 1
             continue
@@ -231,7 +230,7 @@ def _walk(
             region().flush()
         if noscript_depth == 0:
             region().add_text(element.text)
-    region().flush() if current != -2 else None
+    region().flush()
 
 
 def _item_block(head: Head, others: set[HtmlElement], stop: HtmlElement) -> HtmlElement:
