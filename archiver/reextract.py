@@ -52,6 +52,22 @@ def _inflate(raw: bytes, wbits: int) -> bytes:
     return data  # anything past the bound is left undecoded, as the crawl would have refused it
 
 
+def _unbrotli(raw: bytes) -> bytes:
+    """Brotli, decoded in bounded chunks: a brotli bomb stops at MAX_DECODED_BYTES."""
+    import brotli  # a dependency of Scrapy's br support; imported only when a WARC needs it
+
+    decompressor = brotli.Decompressor()
+    chunks = [decompressor.process(raw, output_buffer_limit=1 << 20)]
+    size = len(chunks[0])
+    while not decompressor.is_finished() and size < MAX_DECODED_BYTES:
+        chunk = decompressor.process(b"", output_buffer_limit=1 << 20)
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+    return b"".join(chunks)[:MAX_DECODED_BYTES]
+
+
 def decode_body(raw: bytes, headers: dict[str, str]) -> bytes:
     """Undo transfer chunking (wget keeps it) and content encoding (our WARCs keep it)."""
     if "chunked" in headers.get("transfer-encoding", "").lower():
@@ -66,9 +82,7 @@ def decode_body(raw: bytes, headers: dict[str, str]) -> bytes:
             except zlib.error:
                 return _inflate(raw, -zlib.MAX_WBITS)
         if encoding == "br":
-            import brotli
-
-            return bytes(brotli.decompress(raw))[:MAX_DECODED_BYTES]
+            return _unbrotli(raw)
     except (OSError, EOFError, zlib.error):
         return raw
     return raw
