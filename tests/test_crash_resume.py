@@ -109,7 +109,6 @@ def test_killed_crawls_leave_valid_files_and_resume_to_the_same_articles(tmp_pat
         assert finished.returncode == 0
 
     assert min(done_after_kill) < ARTICLES, f"no kill landed mid-crawl: {done_after_kill}"
-    print("articles done after each kill:", done_after_kill)
     _check_outputs_are_whole(out)
     assert not list((out / "warc").glob("*.open")), "the last run recovers every .open file"
     assert _articles(out) == expected
