@@ -118,7 +118,10 @@ def _cmd_demo(args: argparse.Namespace) -> int:
 def _cmd_extract(args: argparse.Namespace) -> int:
     from archiver.reextract import articles_from_warcs
 
-    lines = [article.to_json() for article in articles_from_warcs(args.warcs)]
+    result = articles_from_warcs(args.warcs)
+    for damage in result.damaged:
+        print(f"warning: {damage}; the records before it were read", file=sys.stderr)
+    lines = [article.to_json() for article in result.articles]
     if args.output == Path("-"):
         for line in lines:
             print(line)

@@ -8,13 +8,14 @@ byte for byte. WARCs written by other tools (``wget --warc-file``) read the same
 from __future__ import annotations
 
 import zlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
+from typing import BinaryIO
 from urllib.parse import urljoin
 
-from warcio.archiveiterator import ArchiveIterator
+from fastwarc.warc import ArchiveIterator, WarcRecord, WarcRecordType
 from warcio.bufferedreaders import ChunkedDataReader
 
 from archiver.articles import ArticleDraft, chain_stop_reason, stitch_article
@@ -31,15 +32,19 @@ class _Capture:
     url: str
     status: int
     headers: dict[str, str]  # lower-cased names, last value wins (only a few are read)
-    filename: str
+    path: Path
     offset: int
     record_id: str
     date: str
     warc_type: str
     payload_digest: str
     payload_length: int
-    body: bytes | None  # decoded body, kept for HTML pages only
+    is_page: bool  # an HTML response worth parsing; its body is read again from the WARC when parsed
     truncated: str | None = None
+
+    @property
+    def filename(self) -> str:
+        return self.path.name.removesuffix(".open")
 
 
 # Same bound as the crawl's DOWNLOAD_MAXSIZE: a gzip bomb in a WARC never allocates gigabytes.
@@ -88,17 +93,19 @@ def decode_body(raw: bytes, headers: dict[str, str]) -> bytes:
     return raw
 
 
-def _is_html(capture: _Capture, payload: bytes) -> bool:
+def _is_html(headers: dict[str, str], raw: bytes) -> bool:
     """HTML by its header, or by its bytes: the live crawl parses whatever a page URL returns,
     including HTML mislabelled as an image."""
-    content_type = capture.headers.get("content-type", "").lower()
+    content_type = headers.get("content-type", "").lower()
     if "html" in content_type or not content_type:
         return True
-    start = payload[:512].lstrip().lower()
+    start = decode_body(raw, headers)[:512].lstrip().lower()
     return start.startswith((b"<!doctype html", b"<html", b"<head", b"<body"))
 
 
-_WANTED = frozenset({"response", "revisit", "metadata"})
+_KINDS = (WarcRecordType.response, WarcRecordType.revisit, WarcRecordType.metadata)
+_WANTED = _KINDS[0] | _KINDS[1] | _KINDS[2]
+_TYPE_NAMES = {int(kind): str(kind) for kind in _KINDS}  # FastWARC's flags are not hashable
 _IMAGE_MAGIC = (b"\xff\xd8\xff", b"\x89PNG", b"GIF8", b"RIFF", b"\x00\x00\x00")
 
 
@@ -138,32 +145,66 @@ def _looks_like_page(headers: dict[str, str], raw: bytes) -> bool:
     )
 
 
+class DamagedWarcError(Exception):
+    """A WARC that cannot be read past some point; the records before it were read."""
+
+
+def _read_records(stream: BinaryIO) -> Iterator[tuple[WarcRecord, bytes]]:
+    """(record, block) of each whole response, revisit and metadata record of a WARC stream.
+
+    FastWARC reads the records (warcio's pure-Python header parser was a quarter of
+    ``archiver extract``'s time). A record cut short (a WARC copied while being written) is
+    skipped; bytes that are not a WARC record end the stream with ``DamagedWarcError``.
+    """
+    records = iter(ArchiveIterator(stream, record_types=_WANTED, parse_http=False))
+    position = 0
+    while True:
+        try:
+            record = next(records)
+            block = record.reader.read()
+        except StopIteration:
+            return
+        except OSError as error:  # FastWARC's word for a header it cannot parse
+            raise DamagedWarcError(f"unreadable after byte {position}: {error}") from error
+        position = record.stream_pos
+        if len(block) == record.content_length:
+            yield record, block
+
+
+def _target_uri(value: str) -> str:
+    """WARC-Target-URI without the angle brackets some writers (wget) put around it, as the
+    WARC 1.0 grammar showed them; warcio strips them the same way."""
+    if value.startswith("<") and value.endswith(">"):
+        return value[1:-1]
+    return value
+
+
 class WarcIndex:
     """What a set of WARC files captured, by URL (the last capture of a URL wins, as in a crawl
-    where a retry's response is the one the spider saw)."""
+    where a retry's response is the one the spider saw).
+
+    Only record metadata stays in memory; a page's body is read again from its WARC (one gzip
+    member) when it is parsed, so an index of a large crawl stays small.
+    """
 
     def __init__(self, paths: Iterable[Path]) -> None:
         self.captures: dict[str, _Capture] = {}
         self.fetch_errors: dict[str, str] = {}
         self.order: list[str] = []
+        self.damaged: list[str] = []  # "file: what could not be read", for the user to see
         originals: dict[str, int] = {}
         for path in sorted(paths, key=lambda p: p.name):
-            filename = path.name.removesuffix(".open")
             with path.open("rb") as stream:
-                # HTTP headers are parsed here, for responses only: warcio's parser is most of
-                # the cost of reading a crawl's WARCs, and request records are never needed.
-                iterator = ArchiveIterator(stream, no_record_parse=True)
-                for record in iterator:
-                    if record.rec_type in _WANTED:
-                        self._add(record, iterator, filename, originals)
+                try:
+                    for record, block in _read_records(stream):
+                        self._add(record, block, path, originals)
+                except DamagedWarcError as error:
+                    self.damaged.append(f"{path.name}: {error}")
 
-    def _add(
-        self, record: object, iterator: ArchiveIterator, filename: str, originals: dict[str, int]
-    ) -> None:
-        rec_type = record.rec_type  # type: ignore[attr-defined]
-        headers = record.rec_headers  # type: ignore[attr-defined]
-        url = headers.get_header("WARC-Target-URI")
-        block = record.raw_stream.read()  # type: ignore[attr-defined]
+    def _add(self, record: WarcRecord, block: bytes, path: Path, originals: dict[str, int]) -> None:
+        rec_type = _TYPE_NAMES[int(record.record_type)]
+        headers = record.headers
+        url = _target_uri(headers.get("WARC-Target-URI") or "")
         if not url:
             return
         if rec_type == "metadata":
@@ -175,33 +216,44 @@ class WarcIndex:
         if parsed is None:
             return
         status, names, raw = parsed
-        digest = headers.get_header("WARC-Payload-Digest") or payload_digest(raw)
+        digest = headers.get("WARC-Payload-Digest") or payload_digest(raw)
         if rec_type == "response":
             originals.setdefault(digest, len(raw))
             length = len(raw)
         else:
             length = originals.get(digest, len(raw))
+        is_page = (
+            rec_type == "response"
+            and 200 <= status < 300
+            and _looks_like_page(names, raw)
+            and _is_html(names, raw)
+        )
         capture = _Capture(
             url=url,
             status=status,
             headers=names,
-            filename=filename,
-            offset=iterator.get_record_offset(),
-            record_id=headers.get_header("WARC-Record-ID") or "",
-            date=headers.get_header("WARC-Date") or "",
+            path=path,
+            offset=record.stream_pos,
+            record_id=headers.get("WARC-Record-ID") or "",
+            date=headers.get("WARC-Date") or "",
             warc_type=rec_type,
             payload_digest=digest,
             payload_length=length,
-            body=None,
-            truncated=headers.get_header("WARC-Truncated"),
+            is_page=is_page,
+            truncated=headers.get("WARC-Truncated"),
         )
-        if rec_type == "response" and 200 <= status < 300 and _looks_like_page(names, raw):
-            decoded = decode_body(raw, names)
-            if _is_html(capture, decoded):
-                capture.body = decoded
         if url not in self.captures:
             self.order.append(url)
         self.captures[url] = capture
+
+    def body(self, capture: _Capture) -> bytes:
+        """The decoded payload of a captured page, read again from its WARC record."""
+        with capture.path.open("rb") as stream:
+            stream.seek(capture.offset)
+            for _, block in _read_records(stream):
+                parsed = _split_http_response(block)
+                return decode_body(parsed[2], capture.headers) if parsed else b""
+        return b""
 
     def resolve(self, url: str) -> tuple[str, _Capture | None]:
         """Follow archived redirects from ``url``: (last URL, its capture or None)."""
@@ -242,8 +294,9 @@ def drafts_from_index(index: WarcIndex) -> list[DraftFromWarc]:
     def parse(capture: _Capture) -> ListiclePage | ParseError:
         if capture.url not in parsed:
             try:
+                body = index.body(capture) if capture.is_page else b""
                 parsed[capture.url] = parse_page(
-                    capture.body or b"", capture.url, content_type=capture.headers.get("content-type")
+                    body, capture.url, content_type=capture.headers.get("content-type")
                 )
             except ParseError as error:
                 parsed[capture.url] = error
@@ -253,7 +306,7 @@ def drafts_from_index(index: WarcIndex) -> list[DraftFromWarc]:
     drafts: list[DraftFromWarc] = []
     for url in index.order:
         capture = index.captures[url]
-        if url in consumed or capture.body is None:
+        if url in consumed or not capture.is_page:
             continue
         record = parse(capture)
         if not isinstance(record, ListiclePage) or not record.is_listicle:
@@ -269,7 +322,13 @@ def image_capture(index: WarcIndex, url: str) -> ImageCapture | None:
     return _image_capture(index, url)
 
 
-def articles_from_warcs(paths: Iterable[Path]) -> list[Article]:
+@dataclass
+class Reextraction:
+    articles: list[Article]
+    damaged: list[str]  # WARC files read only in part, and why
+
+
+def articles_from_warcs(paths: Iterable[Path]) -> Reextraction:
     index = WarcIndex(paths)
     drafts = [found.draft for found in drafts_from_index(index)]
     captures: dict[str, ImageCapture | None] = {}
@@ -277,7 +336,8 @@ def articles_from_warcs(paths: Iterable[Path]) -> list[Article]:
         for image_url in draft.image_urls():
             captures.setdefault(image_url, _image_capture(index, image_url))
     articles = [stitch_article(draft, captures) for draft in drafts]
-    return sorted(articles, key=lambda a: (a.pages[0].warc_filename, a.pages[0].warc_offset, a.url))
+    articles.sort(key=lambda a: (a.pages[0].warc_filename, a.pages[0].warc_offset, a.url))
+    return Reextraction(articles, index.damaged)
 
 
 def _follow_chain(  # type: ignore[no-untyped-def]

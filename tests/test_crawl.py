@@ -242,6 +242,60 @@ def test_extract_from_the_warcs_reproduces_articles_byte_for_byte(demo_crawl: Pa
     assert output.read_bytes() == (demo_crawl / "articles.jsonl").read_bytes()
 
 
+def test_extract_reads_uncompressed_warcs_and_skips_a_record_cut_short(
+    demo_crawl: Path, tmp_path: Path
+) -> None:
+    """A WARC decompressed by hand, or copied while it was being written, still gives its
+    articles: the same items from plain WARC, and no crash on a last record cut in half."""
+    from archiver.reextract import WarcIndex, articles_from_warcs
+
+    (source,) = sorted((demo_crawl / "warc").glob("*.warc.gz"))
+
+    def items(article: Any) -> str:  # image captures name the file they were read from
+        return json.dumps([item.model_dump(mode="json") for item in article.items]).replace(
+            source.name, source.name.removesuffix(".gz")
+        )
+
+    full = {article.url: article for article in articles_from_warcs([source]).articles}
+    plain = tmp_path / source.name.removesuffix(".gz")
+    plain.write_bytes(gzip.decompress(source.read_bytes()))
+    from_plain = articles_from_warcs([plain]).articles
+    assert [a.url for a in from_plain] == list(full)
+    assert all(items(a) == items(full[a.url]) for a in from_plain)
+    assert {page.warc_filename for a in from_plain for page in a.pages} == {plain.name}
+
+    whole = WarcIndex([plain])
+    responses = [capture for capture in whole.captures.values() if capture.warc_type == "response"]
+    last = max(responses, key=lambda capture: capture.offset)  # a record with a payload to cut
+    data = plain.read_bytes()
+    before = tmp_path / "before.warc"  # the same file ending cleanly before that record
+    before.write_bytes(data[: last.offset])
+    expected = {url: capture.record_id for url, capture in WarcIndex([before]).captures.items()}
+    http_headers_end = data.index(b"\r\n\r\n", data.index(b"\r\n\r\n", last.offset) + 4)
+    for end in (last.offset + 200, http_headers_end + 10):  # cut in its WARC header, then in its payload
+        cut = tmp_path / f"cut-{end}.warc"
+        cut.write_bytes(data[:end])
+        index = WarcIndex([cut])
+        assert {url: capture.record_id for url, capture in index.captures.items()} == expected
+        assert last.record_id not in expected.values()
+        from_cut = articles_from_warcs([cut]).articles
+        assert [a.url for a in from_cut] == list(full)
+        assert all(
+            [(i.heading, i.caption) for i in a.items] == [(i.heading, i.caption) for i in full[a.url].items]
+            for a in from_cut
+        )
+
+
+def test_extract_reads_a_warc_up_to_damage_and_says_where(demo_crawl: Path, tmp_path: Path) -> None:
+    (source,) = sorted((demo_crawl / "warc").glob("*.warc.gz"))
+    damaged = tmp_path / source.name
+    damaged.write_bytes(source.read_bytes() + b"this is not a WARC record\r\n" * 20)
+    output = tmp_path / "records.jsonl"
+    result = _run(str(BIN / "archiver"), "extract", str(damaged), "-o", str(output))
+    assert output.read_bytes() == (demo_crawl / "articles.jsonl").read_bytes()
+    assert f"warning: {damaged.name}: unreadable after byte" in result.stderr
+
+
 def test_scrapy_crawl_command_runs_the_same_spider(tmp_path: Path) -> None:
     project = Path(__file__).parent.parent
     with serve_demo_site() as base_url:

@@ -188,9 +188,9 @@ class CrawlSession:
         crawl state was lost (killed). The WARCs are the journal: every response a run received
         is in them. Returns what is left to fetch and the articles that are complete already."""
         index = WarcIndex(paths)
-        self.state.pages_seen.update(
-            url for url, capture in index.captures.items() if capture.body is not None
-        )
+        for damage in index.damaged:
+            self.record_error("", f"rebuilding from WARCs: {damage}", "warc")
+        self.state.pages_seen.update(url for url, capture in index.captures.items() if capture.is_page)
         rebuilt = Rebuilt()
         for found in drafts_from_index(index):
             key = found.draft.first_url
