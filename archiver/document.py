@@ -6,9 +6,9 @@ import re
 from dataclasses import dataclass, field
 from typing import cast
 
-from lxml import etree, html
+from lxml import etree
 
-from archiver.dom import HtmlElement, tag_of
+from archiver.dom import HtmlElement, drop_tree, parse_html_bytes, tag_of
 from archiver.errors import ParseError
 
 DEFAULT_MAX_BYTES = 16 * 1024 * 1024
@@ -65,15 +65,14 @@ def _is_hidden(element: HtmlElement) -> bool:
     if element.get("hidden") is not None:
         return True
     style = element.get("style")
-    return bool(style) and _HIDDEN_STYLE.search(style) is not None
+    return style is not None and _HIDDEN_STYLE.search(style) is not None
 
 
 def load_document(text: str) -> Document:
     """Parse text into a tree without scripts, styles, comments and hidden copies of the body."""
     text = _XML_DECLARATION.sub("", text, count=1)
-    parser = html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True, no_network=True)
     try:
-        root = html.document_fromstring(text.encode("utf-8", "replace"), parser=parser)
+        root = parse_html_bytes(text.encode("utf-8", "replace"))
     except (etree.ParserError, ValueError) as error:
         raise ParseError(f"unparseable HTML: {error}") from error
     if root is None or not isinstance(root.tag, str):
@@ -98,5 +97,5 @@ def load_document(text: str) -> Document:
     ]
     for element in hidden:
         if tag_of(element) not in {"html", "body"} and element.getparent() is not None:
-            element.drop_tree()  # keeps the tail text, which belongs to the parent
+            drop_tree(element)  # keeps the tail text, which belongs to the parent
     return document

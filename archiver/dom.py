@@ -11,10 +11,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-# Re-exported: the element type every extraction module works on.
-from lxml.html import HtmlElement as HtmlElement
+from lxml import etree
 
-_WHITESPACE = re.compile(r"\s+")
+# The element type every extraction module works on: plain lxml elements. lxml.html's
+# HtmlElement costs a Python class lookup for every element proxy created (about a tenth of
+# the extraction time on a page of ~2,000 elements) and only its text_content() was used.
+HtmlElement = etree._Element
+
 HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 BOLD_TAGS = frozenset({"strong", "b"})
 # Elements that hold page furniture rather than article text.
@@ -36,12 +39,33 @@ _FURNITURE_WORDS = re.compile(
 
 
 def normalise_space(text: str) -> str:
-    """Collapse runs of whitespace (including NBSP) to one space and strip the ends."""
-    return _WHITESPACE.sub(" ", text.replace("\xa0", " ")).strip()
+    """Collapse runs of whitespace (including NBSP) to one space and strip the ends.
+
+    ``str.split()`` splits on the same Unicode whitespace as ``re``'s ``\\s`` and is several
+    times faster; this runs for every text the extractor reads.
+
+    >>> normalise_space("  1.\\xa0 The\\u2009 Bridge \\n")
+    '1. The Bridge'
+    """
+    return " ".join(text.split())
+
+
+_STRING_VALUE = etree.XPath("string()")
+
+
+def raw_text(element: HtmlElement) -> str:
+    """All the text inside ``element`` (its XPath string value, as lxml.html's ``text_content()``).
+
+    An element without children holds it in ``.text``, which is read without an XPath
+    evaluation: most headings, paragraphs and links are such leaves.
+    """
+    if len(element) == 0:
+        return element.text or ""
+    return str(_STRING_VALUE(element))
 
 
 def text_of(element: HtmlElement) -> str:
-    return normalise_space(element.text_content())
+    return normalise_space(raw_text(element))
 
 
 def tag_of(element: HtmlElement) -> str:
@@ -79,11 +103,11 @@ def is_furniture(element: HtmlElement) -> bool:
         "banner",
     }:
         # <form> wraps whole ASP.NET pages and <header> some article bodies: size decides.
-        return tag not in {"form", "header"} or len(element.text_content()) < _MAX_FURNITURE_TEXT
+        return tag not in {"form", "header"} or len(raw_text(element)) < _MAX_FURNITURE_TEXT
     names = _furniture_names(element)
     if not names or _FURNITURE_WORDS.search(names) is None:
         return False
-    return len(element.text_content()) < _MAX_FURNITURE_TEXT
+    return len(raw_text(element)) < _MAX_FURNITURE_TEXT
 
 
 def furniture_ancestor(element: HtmlElement, stop: HtmlElement | None = None) -> HtmlElement | None:
@@ -123,3 +147,31 @@ def link_text_ratio(element: HtmlElement) -> float:
         return 0.0
     linked = sum(len(text_of(anchor)) for anchor in element.iter("a"))
     return min(1.0, linked / total)
+
+
+def drop_tree(element: HtmlElement) -> None:
+    """Remove ``element`` and its content, keeping its tail text where it was."""
+    parent = element.getparent()
+    if parent is None:
+        return
+    if element.tail:
+        previous = element.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + element.tail
+        else:
+            parent.text = (parent.text or "") + element.tail
+    parent.remove(element)
+
+
+def parse_html_bytes(data: bytes) -> HtmlElement:
+    """The root of an HTML document (UTF-8 bytes): comments and processing instructions
+    dropped, no network access. Raises ``etree.ParserError`` for a document with no content."""
+    root = etree.fromstring(data, _parser())
+    if root is None:
+        raise etree.ParserError("Document is empty")
+    return root
+
+
+def _parser() -> etree.HTMLParser:
+    # A new parser per document: lxml parsers are not thread-safe.
+    return etree.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True, no_network=True)

@@ -11,9 +11,7 @@ import json
 import re
 from collections.abc import Iterator
 
-from lxml import html
-
-from archiver.dom import HtmlElement
+from archiver.dom import HtmlElement, parse_html_bytes
 
 # A JSON string literal long enough to be an article body and containing a heading tag.
 _JSON_HTML_STRING = re.compile(r'"((?:[^"\\]|\\.){400,}?)"')
@@ -35,4 +33,4 @@ def html_fragments_in_scripts(scripts: list[str]) -> Iterator[HtmlElement]:
             if isinstance(value, str) and re.search(r"<h[1-6][\s>]", value):
                 found.append(value)
     for value in sorted(found, key=len, reverse=True)[:3]:
-        yield html.document_fromstring(f"<html><body>{value}</body></html>")
+        yield parse_html_bytes(f"<html><body>{value}</body></html>".encode("utf-8", "replace"))

@@ -268,8 +268,9 @@ def _prose_length(members: list[Head]) -> float:
     for head in members:
         total += len(head.rest)
         node = head.element
-        if head.kind == "heading" and len(text_of(node.getparent())) <= len(text_of(node)) + 5:
-            node = node.getparent()  # <div class="paragraph"><h3>..</h3></div>: step out of the wrapper
+        parent = node.getparent()
+        if head.kind == "heading" and parent is not None and len(text_of(parent)) <= len(text_of(node)) + 5:
+            node = parent  # <div class="paragraph"><h3>..</h3></div>: step out of the wrapper
         for count, sibling in enumerate(node.itersiblings()):
             if count >= 6 or tag_of(sibling) in HEADING_TAGS or sibling in member_elements:
                 break

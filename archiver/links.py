@@ -10,6 +10,7 @@ from archiver.dom import (
     HtmlElement,
     ancestors_and_self,
     normalise_space,
+    raw_text,
     tag_of,
     text_of,
 )
@@ -161,9 +162,8 @@ def continues_article(current_url: str, candidate_url: str) -> bool:
     return base == next_base and next_page == page + 1
 
 
-# Candidates for "next page", preselected in libxml2: rel/class/id saying "next", or a short
-# link text ("Next »", "2"). A page has ~200 links; reading each one's text in Python is slow.
-_NEXT_WORDS = ("next", "weiter", "continue", "nächste", "suivante", "»", "›", "→", ">")
+# Candidates for "next page": rel/class/id saying "next", or a short link text ("Next »", "2").
+_NEXT_WORDS = re.compile(r"next|weiter|continue|nächste|suivante|[»›→>]", re.IGNORECASE)
 
 
 def _could_be_next_text(raw_text: str) -> bool:
@@ -171,23 +171,26 @@ def _could_be_next_text(raw_text: str) -> bool:
     stripped = raw_text.strip()
     if not stripped or len(stripped) > 40:
         return False
-    if stripped.isdigit():
-        return True
-    lowered = stripped.lower()
-    return any(word in lowered for word in _NEXT_WORDS)
+    return stripped.isdigit() or _NEXT_WORDS.search(stripped) is not None
 
 
 def find_next_page(root: HtmlElement, page_url: str, base_url: str) -> str | None:
     """URL of the same article's next page, or None when it does not continue."""
+    # A page has ~200 links: this loop is kept lean (an XPath preselection of the same links
+    # measured 2.5x slower, since libxml2 builds each link's string several times).
     for link in root.iter("link", "a"):
-        href = link.get("href")
+        get = link.get
+        href = get("href")
         if not href or href.startswith(("#", "javascript:", "mailto:")):
             continue
-        rel = (link.get("rel") or "").lower().split()
-        if "next" not in rel and "next" not in f"{link.get('class') or ''} {link.get('id') or ''}".lower():
-            if link.tag != "a" or not _could_be_next_text(link.text_content()):
+        rel = (get("rel") or "").lower().split()
+        if "next" not in rel and "next" not in f"{get('class') or ''} {get('id') or ''}".lower():
+            if link.tag != "a":
                 continue
-            text = normalise_space(link.text_content())
+            text = raw_text(link)
+            if not _could_be_next_text(text):
+                continue
+            text = normalise_space(text)
             if not (_NEXT_TEXT.match(text) or text.isdigit()):
                 continue
         url = _http_url(href, base_url)

@@ -6,6 +6,7 @@ import json
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import cast
 
 from archiver.dom import HtmlElement, normalise_space, text_of
 from archiver.images import absolute_url
@@ -180,9 +181,12 @@ def extract_metadata(root: HtmlElement, json_ld: list[str], page_url: str) -> Pa
         author = None  # article:author is often a profile URL, not a name
     author = author or _ld_author(objects)
     if author is None:
-        byline = root.xpath(
-            "//*[@rel='author' or @itemprop='author' or contains(@class,'author-name') "
-            "or contains(@class,'byline') or contains(@class,'fn')][1]"
+        byline = cast(
+            list[HtmlElement],
+            root.xpath(
+                "//*[@rel='author' or @itemprop='author' or contains(@class,'author-name') "
+                "or contains(@class,'byline') or contains(@class,'fn')][1]"
+            ),
         )
         if byline:
             author = _BYLINE_PREFIX.sub("", text_of(byline[0])) or None
