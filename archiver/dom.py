@@ -69,8 +69,10 @@ def text_of(element: HtmlElement) -> str:
 
 
 def tag_of(element: HtmlElement) -> str:
+    """The element's tag name; "" for comments, processing instructions and entities.
+    (libxml2's HTML parser lower-cases tag names, so no lower() here.)"""
     tag = element.tag
-    return tag.lower() if isinstance(tag, str) else ""
+    return tag if isinstance(tag, str) else ""
 
 
 def class_and_id(element: HtmlElement) -> str:
@@ -87,25 +89,23 @@ _TAXONOMY_TOKEN = re.compile(
 _MAX_FURNITURE_TEXT = 2500
 
 
-def _furniture_names(element: HtmlElement) -> str:
-    tokens = (element.get("class") or "").split()
-    kept = " ".join(token for token in tokens if not _TAXONOMY_TOKEN.match(token))
-    return f"{kept} {element.get('id') or ''}".strip()
+_FURNITURE_ROLES = frozenset({"navigation", "complementary", "contentinfo", "banner"})
 
 
 def is_furniture(element: HtmlElement) -> bool:
     """True for navigation, sidebars, share bars, ads, comment sections and the like."""
     tag = tag_of(element)
-    if tag in FURNITURE_TAGS or element.get("role") in {
-        "navigation",
-        "complementary",
-        "contentinfo",
-        "banner",
-    }:
+    if tag in FURNITURE_TAGS or element.get("role") in _FURNITURE_ROLES:
         # <form> wraps whole ASP.NET pages and <header> some article bodies: size decides.
         return tag not in {"form", "header"} or len(raw_text(element)) < _MAX_FURNITURE_TEXT
-    names = _furniture_names(element)
-    if not names or _FURNITURE_WORDS.search(names) is None:
+    classes = element.get("class") or ""
+    names = f"{classes} {element.get('id') or ''}"
+    # Words match inside one token, so a miss on all the names is a miss on the kept ones: most
+    # elements stop here, before the taxonomy tokens are filtered out.
+    if _FURNITURE_WORDS.search(names) is None:
+        return False
+    kept = " ".join(token for token in classes.split() if not _TAXONOMY_TOKEN.match(token))
+    if _FURNITURE_WORDS.search(f"{kept} {element.get('id') or ''}") is None:
         return False
     return len(raw_text(element)) < _MAX_FURNITURE_TEXT
 

@@ -12,12 +12,12 @@ from archiver.document import DEFAULT_MAX_BYTES, check_is_html, load_document
 from archiver.embedded import html_fragments_in_scripts
 from archiver.errors import ParseError
 from archiver.heads import Selection, select_heads
-from archiver.images import absolute_url
 from archiver.item_content import build_items
 from archiver.links import find_next_page, find_recommendations, is_later_page
 from archiver.metadata import extract_metadata
 from archiver.models import ListiclePage
 from archiver.numbering import numbering_warnings
+from archiver.urls import absolute_url
 
 __all__ = ["parse_page"]
 

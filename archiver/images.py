@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from urllib.parse import urljoin
 
 from archiver.models import Image
+from archiver.urls import absolute_url
 
 # Single-URL attributes, most specific first: a lazy loader's attribute beats a placeholder src.
 _SINGLE_URL_ATTRS = (
@@ -121,14 +121,6 @@ def _single_url(attrs: Mapping[str, str]) -> tuple[str, str] | None:
     if src and not is_placeholder(src):
         return src.strip(), "src"
     return None
-
-
-def absolute_url(url: str, base_url: str) -> str:
-    url = url.strip()
-    if url.startswith("//"):
-        scheme = base_url.split(":", 1)[0] if ":" in base_url else "https"
-        return f"{scheme}:{url}"
-    return urljoin(base_url, url)
 
 
 def image_from_attributes(

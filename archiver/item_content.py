@@ -27,8 +27,9 @@ from archiver.dom import (
     text_of,
 )
 from archiver.heads import Head, Selection
-from archiver.images import absolute_url, image_from_attributes
+from archiver.images import image_from_attributes
 from archiver.models import Credit, Embed, Image, Item
+from archiver.urls import absolute_url
 
 _BLOCK_TAGS = frozenset(
     {

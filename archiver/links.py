@@ -14,8 +14,8 @@ from archiver.dom import (
     tag_of,
     text_of,
 )
-from archiver.images import absolute_url
 from archiver.models import Link
+from archiver.urls import absolute_url
 
 # Labels of recommendation blocks, English and German.
 _RECOMMENDATION_LABEL = re.compile(
