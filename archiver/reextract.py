@@ -203,8 +203,11 @@ class WarcIndex:
 
     def _add(self, record: WarcRecord, block: bytes, path: Path, originals: dict[str, int]) -> None:
         rec_type = _TYPE_NAMES[int(record.record_type)]
-        headers = record.headers
-        url = _target_uri(headers.get("WARC-Target-URI") or "")
+        # One dict of the WARC headers: FastWARC's HeaderMap.get() costs more than reading them all.
+        headers: dict[str, str] = {}
+        for name, value in record.headers.items():
+            headers.setdefault(name.lower(), value)
+        url = _target_uri(headers.get("warc-target-uri") or "")
         if not url:
             return
         if rec_type == "metadata":
@@ -216,7 +219,7 @@ class WarcIndex:
         if parsed is None:
             return
         status, names, raw = parsed
-        digest = headers.get("WARC-Payload-Digest") or payload_digest(raw)
+        digest = headers.get("warc-payload-digest") or payload_digest(raw)
         if rec_type == "response":
             originals.setdefault(digest, len(raw))
             length = len(raw)
@@ -234,13 +237,13 @@ class WarcIndex:
             headers=names,
             path=path,
             offset=record.stream_pos,
-            record_id=headers.get("WARC-Record-ID") or "",
-            date=headers.get("WARC-Date") or "",
+            record_id=headers.get("warc-record-id") or "",
+            date=headers.get("warc-date") or "",
             warc_type=rec_type,
             payload_digest=digest,
             payload_length=length,
             is_page=is_page,
-            truncated=headers.get("WARC-Truncated"),
+            truncated=headers.get("warc-truncated"),
         )
         if url not in self.captures:
             self.order.append(url)
