@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
+import tempfile
 from pathlib import Path
 from typing import Any
 
 from archiver import __version__
+from archiver.article_file import lines_in_capture_order, sort_articles_file
 from archiver.document import DEFAULT_MAX_BYTES
 from archiver.errors import ParseError
 from archiver.extract import parse_page
@@ -116,18 +119,27 @@ def _cmd_demo(args: argparse.Namespace) -> int:
 
 
 def _cmd_extract(args: argparse.Namespace) -> int:
-    from archiver.reextract import articles_from_warcs
+    from archiver.reextract import WarcIndex, articles_from_index
 
-    result = articles_from_warcs(args.warcs)
-    for damage in result.damaged:
+    index = WarcIndex(args.warcs)
+    for damage in index.damaged:
         print(f"warning: {damage}; the records before it were read", file=sys.stderr)
-    lines = [article.to_json() for article in result.articles]
-    if args.output == Path("-"):
-        for line in lines:
-            print(line)
-    else:
-        write_jsonl_atomically(args.output, lines)
-        print(f"wrote {len(lines)} articles to {args.output}", file=sys.stderr)
+    # Articles are written as they are stitched, then the file is sorted into capture order:
+    # memory stays flat however many articles the WARCs hold.
+    lines = (article.to_json() for article in articles_from_index(index))
+    to_stdout = args.output == Path("-")
+    scratch_dir = Path(tempfile.gettempdir()) if to_stdout else args.output.parent
+    scratch = scratch_dir / f".{args.output.name if not to_stdout else 'stdout'}.{os.getpid()}.unsorted"
+    try:
+        count = write_jsonl_atomically(scratch, lines)
+        if to_stdout:
+            for line in lines_in_capture_order(scratch):
+                sys.stdout.write(line)
+        else:
+            sort_articles_file(scratch, args.output)
+            print(f"wrote {count} articles to {args.output}", file=sys.stderr)
+    finally:
+        scratch.unlink(missing_ok=True)
     return 0
 
 

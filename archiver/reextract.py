@@ -269,7 +269,8 @@ class WarcIndex:
         return url, self.captures.get(url)
 
 
-def _image_capture(index: WarcIndex, url: str) -> ImageCapture | None:
+def image_capture(index: WarcIndex, url: str) -> ImageCapture | None:
+    """The archived response for an image URL (after redirects), as the crawl records it."""
     _, capture = index.resolve(url)
     if capture is None:
         return None
@@ -290,8 +291,12 @@ class DraftFromWarc:
     next_url: str | None  # the next page the chain needs but the WARCs do not hold (a cut crawl)
 
 
-def drafts_from_index(index: WarcIndex) -> list[DraftFromWarc]:
-    """Every article the WARCs hold, as the crawl would have chained its pages."""
+def drafts_from_index(index: WarcIndex) -> Iterator[DraftFromWarc]:
+    """Every article the WARCs hold, as the crawl would have chained its pages, one at a time.
+
+    A parsed page is kept only until an article takes it, so memory does not grow with the
+    number of pages.
+    """
     parsed: dict[str, ListiclePage | ParseError] = {}
 
     def parse(capture: _Capture) -> ListiclePage | ParseError:
@@ -306,23 +311,32 @@ def drafts_from_index(index: WarcIndex) -> list[DraftFromWarc]:
         return parsed[capture.url]
 
     consumed: set[str] = set()
-    drafts: list[DraftFromWarc] = []
     for url in index.order:
         capture = index.captures[url]
         if url in consumed or not capture.is_page:
             continue
         record = parse(capture)
         if not isinstance(record, ListiclePage) or not record.is_listicle:
+            parsed.pop(url)  # not kept: in the rare case a later chain reaches it, it is parsed again
             continue
         draft = ArticleDraft()
         next_url = _follow_chain(index, draft, capture, record, parse, consumed)
-        drafts.append(DraftFromWarc(draft, next_url))
-    return drafts
+        for _, page in draft.pages:
+            parsed.pop(page.url, None)
+        yield DraftFromWarc(draft, next_url)
 
 
-def image_capture(index: WarcIndex, url: str) -> ImageCapture | None:
-    """The archived response for an image URL (after redirects), as the crawl records it."""
-    return _image_capture(index, url)
+def articles_from_index(index: WarcIndex) -> Iterator[Article]:
+    """The articles of the WARCs in the order their first pages are found (not sorted)."""
+    for found in drafts_from_index(index):
+        draft = found.draft
+        captures = {url: image_capture(index, url) for url in draft.image_urls()}
+        yield stitch_article(draft, captures)
+
+
+def capture_order(article: Article) -> tuple[str, int, str]:
+    """Where the article's first page is archived: the order of an articles.jsonl file."""
+    return (article.pages[0].warc_filename, article.pages[0].warc_offset, article.url)
 
 
 @dataclass
@@ -332,14 +346,10 @@ class Reextraction:
 
 
 def articles_from_warcs(paths: Iterable[Path]) -> Reextraction:
+    """All articles of a set of WARC files, in capture order (in memory: for small sets and
+    tests; ``archiver extract`` streams them to a file and sorts the file)."""
     index = WarcIndex(paths)
-    drafts = [found.draft for found in drafts_from_index(index)]
-    captures: dict[str, ImageCapture | None] = {}
-    for draft in drafts:
-        for image_url in draft.image_urls():
-            captures.setdefault(image_url, _image_capture(index, image_url))
-    articles = [stitch_article(draft, captures) for draft in drafts]
-    articles.sort(key=lambda a: (a.pages[0].warc_filename, a.pages[0].warc_offset, a.url))
+    articles = sorted(articles_from_index(index), key=capture_order)
     return Reextraction(articles, index.damaged)
 
 

@@ -10,13 +10,13 @@ import contextlib
 import errno
 import json
 import os
-import re
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
+from archiver.article_file import sort_articles_file
 from archiver.articles import ArticleDraft, stitch_article
 from archiver.jsonl import cut_partial_last_line, write_jsonl_atomically
 from archiver.lru import LruDict
@@ -248,43 +248,3 @@ def _iter_lines(path: Path) -> Iterator[str]:
         for line in handle:
             if line.strip():
                 yield line.rstrip("\n")
-
-
-# The first page's WARC position is the first "warc_filename"/"warc_offset" of an article line
-# (pages come before items in the record), so the sort key is read without parsing the line.
-_FIRST_POSITION = re.compile(r'"warc_filename":"((?:[^"\\]|\\.)*)","warc_offset":(\d+)')
-_URL = re.compile(r'"url":"((?:[^"\\]|\\.)*)"')
-
-
-def article_sort_key(line: str) -> tuple[str, int, str]:
-    """Capture order of the article's first page: the order re-extraction reproduces."""
-    position, url = _FIRST_POSITION.search(line), _URL.search(line)
-    if position is None or url is None:
-        return ("", 0, line)
-    return (position.group(1), int(position.group(2)), url.group(1))
-
-
-def sort_articles_file(path: Path) -> None:
-    """Rewrite articles.jsonl in capture order, atomically (completion order varies run to run).
-
-    Only (key, offset) pairs are held in memory; lines are copied from the file in the new order,
-    so sorting a crawl of 100,000 articles does not load them all.
-    """
-    if not path.exists():
-        return
-    keys: list[tuple[tuple[str, int, str], int]] = []
-    with path.open("rb") as handle:
-        offset = 0
-        for raw in handle:
-            if raw.strip():
-                keys.append((article_sort_key(raw.decode("utf-8")), offset))
-            offset += len(raw)
-    keys.sort()
-    with path.open("rb") as source:
-
-        def lines_in_order() -> Iterator[str]:
-            for _, offset in keys:
-                source.seek(offset)
-                yield source.readline().decode("utf-8")
-
-        write_jsonl_atomically(path, lines_in_order())

@@ -1,0 +1,54 @@
+"""articles.jsonl in capture order: the order of each article's first page in the WARCs.
+
+A crawl completes articles in whatever order their images come back, and re-extraction finds
+them in WARC order; both sort the file the same way so that two runs over the same captures
+write the same bytes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+from archiver.jsonl import write_jsonl_atomically
+
+# The first page's WARC position is the first "warc_filename"/"warc_offset" of an article line
+# (pages come before items in the record), so the sort key is read without parsing the line.
+_FIRST_POSITION = re.compile(r'"warc_filename":"((?:[^"\\]|\\.)*)","warc_offset":(\d+)')
+_URL = re.compile(r'"url":"((?:[^"\\]|\\.)*)"')
+
+
+def article_sort_key(line: str) -> tuple[str, int, str]:
+    """Capture order of the article's first page: the order re-extraction reproduces."""
+    position, url = _FIRST_POSITION.search(line), _URL.search(line)
+    if position is None or url is None:
+        return ("", 0, line)
+    return (position.group(1), int(position.group(2)), url.group(1))
+
+
+def lines_in_capture_order(path: Path) -> Iterator[str]:
+    """The lines of an articles file sorted by :func:`article_sort_key`.
+
+    Only (key, offset) pairs are held in memory; lines are read from the file in the new order,
+    so sorting a crawl of 100,000 articles does not load them all.
+    """
+    keys: list[tuple[tuple[str, int, str], int]] = []
+    with path.open("rb") as handle:
+        offset = 0
+        for raw in handle:
+            if raw.strip():
+                keys.append((article_sort_key(raw.decode("utf-8")), offset))
+            offset += len(raw)
+    keys.sort()
+    with path.open("rb") as source:
+        for _, offset in keys:
+            source.seek(offset)
+            yield source.readline().decode("utf-8")
+
+
+def sort_articles_file(path: Path, destination: Path | None = None) -> None:
+    """Write the articles of ``path`` in capture order to ``destination`` (default: ``path``
+    itself), atomically: completion order varies from run to run, capture order does not."""
+    if path.exists():
+        write_jsonl_atomically(destination or path, lines_in_capture_order(path))
