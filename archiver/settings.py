@@ -69,4 +69,7 @@ ARCHIVER_RECORD_SECRETS = False  # Cookie/Authorization values in request record
 ARCHIVER_FETCH_IMAGES = True
 ARCHIVER_ALLOWED_DOMAINS: list[str] = []  # follow recommendations to these sites too
 ARCHIVER_MAX_PAGES = 0  # 0: no limit; else stop starting new articles after this many pages
+# Sitemap and feed URLs wait as plain strings and become requests this many at a time: a
+# sitemap of 100,000 URLs does not put 100,000 requests in Scrapy's in-memory queue.
+ARCHIVER_SEED_WINDOW = 100
 ARCHIVER_PROGRESS_INTERVAL = 30.0  # seconds between progress lines in the log; 0 turns it off

@@ -17,6 +17,7 @@ import warcio
 from pydantic import ValidationError
 from scrapy import Request, signals
 from scrapy.crawler import Crawler
+from scrapy.exceptions import DontCloseSpider
 from scrapy.http import Response
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
@@ -31,6 +32,7 @@ from archiver.seeds import parse_feed, parse_sitemap
 from archiver.warc import DiskFullError, WarcWriter, WrittenRecord
 
 RUNNING_MARKER = "archiver.running"
+_FROM_BACKLOG = "archiver_seed"  # request meta: a sitemap/feed page counted in the seed window
 # Error statuses reach the callbacks (redirects are still followed): they are part of the record.
 ERROR_STATUSES = list(range(400, 600))
 
@@ -113,6 +115,7 @@ class ListicleSpider(scrapy.Spider):
         extra_domains = settings.getlist("ARCHIVER_ALLOWED_DOMAINS")
         spider.allowed_domains = sorted({*spider.allowed_domains, *extra_domains})
         crawler.signals.connect(spider.closed_session, signal=signals.spider_closed)
+        crawler.signals.connect(spider.spider_idle, signal=signals.spider_idle)
         return spider
 
     # -- requests -----------------------------------------------------------------------------
@@ -163,16 +166,42 @@ class ListicleSpider(scrapy.Spider):
         links = parse_sitemap(response.body)
         for sitemap in links.sitemaps:
             yield Request(sitemap, callback=self.parse_sitemap, errback=self.seed_list_failed)
-        for url in links.pages:
-            if not self._may_start_article():
-                break
-            yield from self._new_page(url, hops=0)
+        self.session.state.seed_backlog.extend(links.pages)
+        yield from self._feed_seeds()
 
     def parse_feed(self, response: Response) -> Iterator[Request]:
-        for url in parse_feed(response.body):
+        self.session.state.seed_backlog.extend(parse_feed(response.body))
+        yield from self._feed_seeds()
+
+    def _feed_seeds(self) -> Iterator[Request]:
+        """Turn backlog URLs into requests while fewer than ARCHIVER_SEED_WINDOW are out."""
+        state = self.session.state
+        window = self.settings.getint("ARCHIVER_SEED_WINDOW")
+        while state.seed_backlog and state.seeds_in_flight < window:
             if not self._may_start_article():
-                break
-            yield from self._new_page(url, hops=0)
+                state.seed_backlog.clear()
+                return
+            for request in self._new_page(state.seed_backlog.popleft(), hops=0):
+                request.meta[_FROM_BACKLOG] = True
+                state.seeds_in_flight += 1
+                yield request
+
+    def _seed_done(self, meta: dict[str, Any]) -> Iterator[Request]:
+        """A backlog page got its answer (or failed): make room for the next."""
+        if meta.get(_FROM_BACKLOG):
+            self.session.state.seeds_in_flight -= 1
+            yield from self._feed_seeds()
+
+    def spider_idle(self) -> None:
+        """Nothing is queued or downloading: whatever the in-flight count says (a request
+        dropped without a callback), the window is free. Keep the crawl open while seeds wait."""
+        state = self.session.state
+        state.seeds_in_flight = 0
+        requests = list(self._feed_seeds())
+        for request in requests:
+            self.crawler.engine.crawl(request)
+        if requests:
+            raise DontCloseSpider
 
     def seed_list_failed(self, failure: Failure) -> None:
         request = failure.request  # type: ignore[attr-defined]
@@ -223,6 +252,7 @@ class ListicleSpider(scrapy.Spider):
         written: WrittenRecord | None = response.meta.get(WARC_META_KEY)
         key: str | None = response.meta.get("article_key")
         hops: int = response.meta.get("hops", 0)
+        yield from self._seed_done(response.meta)
         if response.status >= 400:
             session.record_error(response.url, f"HTTP {response.status}", "http")
             yield from self._page_failed_in_chain(key, response.url, f"HTTP {response.status}")
@@ -287,6 +317,7 @@ class ListicleSpider(scrapy.Spider):
 
     def page_failed(self, failure: Failure) -> Iterator[Any]:
         request = failure.request  # type: ignore[attr-defined]
+        yield from self._seed_done(request.meta)
         reason = _failure_reason(failure)
         self.session.record_error(request.url, reason, "page")
         self._archive(self.session.warc.write_fetch_error, request.url, reason)

@@ -11,6 +11,7 @@ import errno
 import json
 import os
 import time
+from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -45,6 +46,9 @@ class CrawlState:
     pending_images: dict[str, set[str]] = field(default_factory=dict)  # article key -> image URLs
     pages_requested: int = 0
     pages_seen: set[str] = field(default_factory=set)  # page URLs asked for (dedup, survives resume)
+    # Sitemap/feed URLs not yet turned into requests, and how many of those requests are out.
+    seed_backlog: deque[str] = field(default_factory=deque)
+    seeds_in_flight: int = 0
     counts: dict[str, int] = field(
         default_factory=lambda: dict.fromkeys(
             ("pages", "listicle_pages", "articles", "items", "images", "rejects"), 0

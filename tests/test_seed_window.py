@@ -1,0 +1,106 @@
+"""Sitemap URLs become requests a window at a time, so a huge sitemap never fills Scrapy's
+in-memory queue; every URL is still crawled."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+from bench.sitegen import site_files
+from tests.fault_server import Route, send, serve
+
+BIN = Path(sys.executable).parent
+ARTICLES = 12
+FIRST_PAGE = re.compile(r"^/a/\d{5}-things/$")
+
+
+def _site(files: dict[str, bytes], in_flight: dict[str, int]) -> dict[str, Route]:
+    lock = threading.Lock()
+
+    def route(handler: Any) -> None:
+        path = handler.path.split("?", 1)[0]
+        first_page = FIRST_PAGE.match(path) is not None
+        if first_page:
+            with lock:
+                in_flight["now"] += 1
+                in_flight["max"] = max(in_flight["max"], in_flight["now"])
+        try:
+            time.sleep(0.05)  # long enough for a concurrency of 8 to overlap requests
+            body = files.get(path)
+            if body is None:
+                send(handler, 404, b"<html><body>404</body></html>")
+            else:
+                kind = (
+                    "image/jpeg"
+                    if path.endswith(".jpg")
+                    else "application/gzip"
+                    if path.endswith(".gz")
+                    else "text/html"
+                )
+                send(handler, 200, body, kind)
+        finally:
+            if first_page:
+                with lock:
+                    in_flight["now"] -= 1
+
+    return {"/*": route}
+
+
+def _crawl(base: str, out: Path, *extra: str) -> subprocess.CompletedProcess[str]:
+    command = [
+        str(BIN / "archiver"),
+        "crawl",
+        "--sitemap",
+        f"{base}/sitemap.xml.gz",
+        "--out",
+        str(out),
+        "--depth",
+        "0",
+        "--allow-private",
+        "--set",
+        "AUTOTHROTTLE_ENABLED=False",
+        "--set",
+        "CONCURRENT_REQUESTS=8",
+        "--set",
+        "CONCURRENT_REQUESTS_PER_DOMAIN=8",
+        "--set",
+        "ARCHIVER_SEED_WINDOW=3",
+        *extra,
+    ]
+    return subprocess.run(command, check=True, capture_output=True, text=True, timeout=600)
+
+
+def _complete_articles(out: Path) -> list[str]:
+    articles = [json.loads(line) for line in (out / "articles.jsonl").read_text().splitlines()]
+    assert all(article["complete"] for article in articles)
+    return [article["url"] for article in articles]
+
+
+def test_sitemap_pages_are_requested_a_window_at_a_time(tmp_path: Path) -> None:
+    files: dict[str, bytes] = {}
+    in_flight = {"now": 0, "max": 0}
+    with serve(_site(files, in_flight)) as base:
+        files.update(site_files(ARTICLES, base, page_kb=8))
+        _crawl(base, tmp_path / "out")
+    assert len(set(_complete_articles(tmp_path / "out"))) == ARTICLES
+    # At most the window of first pages at the server at once, and the window was used.
+    assert 2 <= in_flight["max"] <= 3, in_flight
+
+
+def test_a_stopped_job_resumes_the_sitemap_backlog(tmp_path: Path) -> None:
+    files: dict[str, bytes] = {}
+    job = ["--job-dir", str(tmp_path / "job")]
+    with serve(_site(files, {"now": 0, "max": 0})) as base:
+        files.update(site_files(ARTICLES, base, page_kb=8))
+        first = _crawl(base, tmp_path / "out", *job, "--set", "CLOSESPIDER_PAGECOUNT=10")
+        assert "closespider_pagecount" in first.stdout
+        assert len(_complete_articles(tmp_path / "out")) < ARTICLES
+        _crawl(base, tmp_path / "out", *job)
+    urls = _complete_articles(tmp_path / "out")
+    assert len(urls) == len(set(urls)) == ARTICLES
