@@ -135,6 +135,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--articles", type=int, default=1000)
     parser.add_argument("--memory-articles", type=int, default=0, help="also run the pipeline on this many")
     parser.add_argument("--workdir", type=Path, default=Path("/tmp/listicle-bench"))
+    parser.add_argument("--extract-runs", type=int, default=3, help="extract runs (least CPU kept)")
     args = parser.parse_args(argv)
     if shutil.which("nginx") is None:
         parser.error("nginx is not installed (Debian: apt-get install nginx-light)")
@@ -214,12 +215,18 @@ def main(argv: list[str] | None = None) -> int:
             pages,
         )
         warcs = [str(p) for p in sorted((crawl_out / "warc").glob("*.warc.gz"))]
-        extract = measure(
-            "archiver extract (WARC -> articles)",
-            [str(BIN / "archiver"), "extract", *warcs, "-o", str(work / "extracted.jsonl")],
-            lambda: crawl_responses(),
-            pages,
-        )
+        # CPU time of one process is what "pages per second per core" asks for; the least of a
+        # few runs is the estimate least disturbed by other work on a shared machine.
+        extracts = [
+            measure(
+                "archiver extract (WARC -> articles)",
+                [str(BIN / "archiver"), "extract", *warcs, "-o", str(work / "extracted.jsonl")],
+                lambda: crawl_responses(),
+                pages,
+            )
+            for _ in range(args.extract_runs)
+        ]
+        identical = (work / "extracted.jsonl").read_bytes() == (crawl_out / "articles.jsonl").read_bytes()
         big = None
         if args.memory_articles:
             nginx.send_signal(signal.SIGQUIT)
@@ -265,7 +272,12 @@ def main(argv: list[str] | None = None) -> int:
         print(run.row(bare))
     share = full.responses / full.wall / (bare.responses / bare.wall)
     print(f"full pipeline responses/s = {share:.0%} of the bare spider's (target >= 60%)")
-    print(f"archiver extract: {extract.pages / extract.cpu:.0f} pages per CPU second (target >= 100)")
+    rates = sorted(run.pages / run.cpu for run in extracts)
+    print(
+        f"archiver extract: {rates[-1]:.0f} pages per CPU second (target >= 100; all runs: "
+        f"{', '.join(f'{rate:.0f}' for rate in rates)}); peak RSS "
+        f"{max(run.peak_rss_mb for run in extracts):.0f} MB; output identical to the crawl's: {identical}"
+    )
     if big is not None:
         print(
             f"peak RSS: {full.peak_rss_mb:.0f} MB at {args.articles} articles, {big.peak_rss_mb:.0f} MB at "
