@@ -19,9 +19,10 @@ from fastwarc.warc import ArchiveIterator, WarcRecord, WarcRecordType
 from warcio.bufferedreaders import ChunkedDataReader
 
 from archiver.articles import ArticleDraft, chain_stop_reason, stitch_article
+from archiver.captures import image_capture_of, page_capture_of
 from archiver.errors import ParseError
 from archiver.extract import parse_page
-from archiver.models import Article, ImageCapture, ListiclePage, PageCapture, PageFailure
+from archiver.models import Article, ImageCapture, ListiclePage, PageFailure
 from archiver.warc import payload_digest
 
 _MAX_REDIRECTS = 10
@@ -274,15 +275,7 @@ def image_capture(index: WarcIndex, url: str) -> ImageCapture | None:
     _, capture = index.resolve(url)
     if capture is None:
         return None
-    return ImageCapture(
-        status=capture.status,
-        content_type=capture.headers.get("content-type"),
-        length=capture.payload_length,
-        payload_digest=capture.payload_digest,
-        warc_filename=capture.filename,
-        warc_record_id=capture.record_id,
-        warc_type="revisit" if capture.warc_type == "revisit" else "response",
-    )
+    return image_capture_of(capture.status, capture.headers.get("content-type"), capture)
 
 
 @dataclass
@@ -359,20 +352,7 @@ def _follow_chain(  # type: ignore[no-untyped-def]
     """Append the chain's pages to ``draft``; returns the next URL if the WARCs stop short of it."""
     while True:
         consumed.add(capture.url)
-        draft.pages.append(
-            (
-                record,
-                PageCapture(
-                    url=capture.url,
-                    status=capture.status,
-                    fetched_at=capture.date,
-                    warc_filename=capture.filename,
-                    warc_offset=capture.offset,
-                    warc_record_id=capture.record_id,
-                    truncated=capture.truncated,
-                ),
-            )
-        )
+        draft.pages.append((record, page_capture_of(capture.url, capture.status, capture)))
         next_url = record.next_page_url
         if not next_url:
             return None

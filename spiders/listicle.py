@@ -24,10 +24,11 @@ from twisted.python.failure import Failure
 
 from archiver import __version__, parse_page
 from archiver.articles import ArticleDraft, chain_stop_reason
+from archiver.captures import image_capture_of, page_capture_of
 from archiver.crawl.middleware import WARC_META_KEY, stop_for_full_disk
 from archiver.crawl.session import CrawlSession
 from archiver.errors import ParseError
-from archiver.models import ImageCapture, ListiclePage, PageCapture, PageFailure
+from archiver.models import ListiclePage, PageFailure
 from archiver.seeds import parse_feed, parse_sitemap
 from archiver.warc import DiskFullError, WarcWriter, WrittenRecord
 
@@ -292,20 +293,7 @@ class ListicleSpider(scrapy.Spider):
         # A draft is missing only if the crawl state was lost (a killed crawl): start it afresh.
         draft = self.session.state.drafts.setdefault(key, ArticleDraft())
         self.session.counts["listicle_pages"] += 1
-        draft.pages.append(
-            (
-                record,
-                PageCapture(
-                    url=response.url,
-                    status=response.status,
-                    fetched_at=written.date,
-                    warc_filename=written.filename,
-                    warc_offset=written.offset,
-                    warc_record_id=written.record_id,
-                    truncated=written.truncated,
-                ),
-            )
-        )
+        draft.pages.append((record, page_capture_of(response.url, response.status, written)))
         next_url = record.next_page_url
         if next_url:
             stop = chain_stop_reason({capture.url for _, capture in draft.pages}, next_url, len(draft.pages))
@@ -357,15 +345,7 @@ class ListicleSpider(scrapy.Spider):
         written: WrittenRecord | None = response.meta.get(WARC_META_KEY)
         capture = None
         if written is not None:
-            capture = ImageCapture(
-                status=response.status,
-                content_type=_content_type(response),
-                length=written.payload_length,
-                payload_digest=written.payload_digest,
-                warc_filename=written.filename,
-                warc_record_id=written.record_id,
-                warc_type="revisit" if written.warc_type == "revisit" else "response",
-            )
+            capture = image_capture_of(response.status, _content_type(response), written)
         for article in self.session.image_done(response.meta["image_url"], capture):
             yield {"article": article}
 

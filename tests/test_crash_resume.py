@@ -7,54 +7,18 @@ import os
 import random
 import signal
 import subprocess
-import sys
 import time
 from pathlib import Path
-from typing import Any
 
 from bench.sitegen import site_files
-from tests.fault_server import Route, send, serve
+from tests.fault_server import serve
+from tests.generated_site import BIN, site_routes, sitemap_crawl_command
 
-BIN = Path(sys.executable).parent
 ARTICLES = 24
 
 
-def _site_routes(files: dict[str, bytes]) -> dict[str, Route]:
-    def route(handler: Any) -> None:
-        path = handler.path.split("?", 1)[0]
-        body = files.get(path)
-        time.sleep(0.01)  # a little latency, so that kills land mid-crawl
-        if body is None:
-            send(handler, 404, b"<html><body>404</body></html>")
-        else:
-            kind = (
-                "image/jpeg"
-                if path.endswith(".jpg")
-                else "application/gzip"
-                if path.endswith(".gz")
-                else "text/html"
-            )
-            send(handler, 200, body, kind)
-
-    return {"/*": route}
-
-
 def _crawl_command(base: str, out: Path, job: Path | None) -> list[str]:
-    command = [
-        str(BIN / "archiver"),
-        "crawl",
-        "--sitemap",
-        f"{base}/sitemap.xml.gz",
-        "--out",
-        str(out),
-        "--depth",
-        "0",
-        "--allow-private",
-        "--set",
-        "AUTOTHROTTLE_ENABLED=False",
-        "--set",
-        "CONCURRENT_REQUESTS=4",
-    ]
+    command = sitemap_crawl_command(base, out, "--set", "CONCURRENT_REQUESTS=4")
     return command + (["--job-dir", str(job)] if job else [])
 
 
@@ -81,7 +45,7 @@ def _check_outputs_are_whole(out: Path) -> None:
 def test_killed_crawls_leave_valid_files_and_resume_to_the_same_articles(tmp_path: Path) -> None:
     rng = random.Random(20261126)
     files: dict[str, bytes] = {}
-    with serve(_site_routes(files)) as base:
+    with serve(site_routes(files, latency=0.01)) as base:
         files.update(site_files(ARTICLES, base, page_kb=12))
         subprocess.run(
             _crawl_command(base, tmp_path / "whole", None), check=True, capture_output=True, timeout=600

@@ -6,73 +6,45 @@ from __future__ import annotations
 import json
 import re
 import subprocess
-import sys
 import threading
-import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from bench.sitegen import site_files
-from tests.fault_server import Route, send, serve
+from tests.fault_server import Route, serve
+from tests.generated_site import site_routes, sitemap_crawl_command
 
-BIN = Path(sys.executable).parent
 ARTICLES = 12
 FIRST_PAGE = re.compile(r"^/a/\d{5}-things/$")
 
 
-def _site(files: dict[str, bytes], in_flight: dict[str, int]) -> dict[str, Route]:
+def _counting_first_pages(in_flight: dict[str, int]) -> Callable[[str, Callable[[], None]], None]:
     lock = threading.Lock()
 
-    def route(handler: Any) -> None:
-        path = handler.path.split("?", 1)[0]
-        first_page = FIRST_PAGE.match(path) is not None
-        if first_page:
-            with lock:
-                in_flight["now"] += 1
-                in_flight["max"] = max(in_flight["max"], in_flight["now"])
+    def around(path: str, answer: Callable[[], None]) -> None:
+        if FIRST_PAGE.match(path) is None:
+            answer()
+            return
+        with lock:
+            in_flight["now"] += 1
+            in_flight["max"] = max(in_flight["max"], in_flight["now"])
         try:
-            time.sleep(0.05)  # long enough for a concurrency of 8 to overlap requests
-            body = files.get(path)
-            if body is None:
-                send(handler, 404, b"<html><body>404</body></html>")
-            else:
-                kind = (
-                    "image/jpeg"
-                    if path.endswith(".jpg")
-                    else "application/gzip"
-                    if path.endswith(".gz")
-                    else "text/html"
-                )
-                send(handler, 200, body, kind)
+            answer()
         finally:
-            if first_page:
-                with lock:
-                    in_flight["now"] -= 1
+            with lock:
+                in_flight["now"] -= 1
 
-    return {"/*": route}
+    return around
+
+
+def _site(files: dict[str, bytes], in_flight: dict[str, int]) -> dict[str, Route]:
+    # 50 ms an answer: long enough for a concurrency of 8 to overlap requests.
+    return site_routes(files, latency=0.05, around=_counting_first_pages(in_flight))
 
 
 def _crawl(base: str, out: Path, *extra: str) -> subprocess.CompletedProcess[str]:
-    command = [
-        str(BIN / "archiver"),
-        "crawl",
-        "--sitemap",
-        f"{base}/sitemap.xml.gz",
-        "--out",
-        str(out),
-        "--depth",
-        "0",
-        "--allow-private",
-        "--set",
-        "AUTOTHROTTLE_ENABLED=False",
-        "--set",
-        "CONCURRENT_REQUESTS=8",
-        "--set",
-        "CONCURRENT_REQUESTS_PER_DOMAIN=8",
-        "--set",
-        "ARCHIVER_SEED_WINDOW=3",
-        *extra,
-    ]
+    window = ["--set", "CONCURRENT_REQUESTS=8", "--set", "CONCURRENT_REQUESTS_PER_DOMAIN=8"]
+    command = sitemap_crawl_command(base, out, *window, "--set", "ARCHIVER_SEED_WINDOW=3", *extra)
     return subprocess.run(command, check=True, capture_output=True, text=True, timeout=600)
 
 
