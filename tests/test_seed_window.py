@@ -7,6 +7,7 @@ import json
 import re
 import subprocess
 import threading
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
@@ -18,10 +19,15 @@ ARTICLES = 12
 FIRST_PAGE = re.compile(r"^/a/\d{5}-things/$")
 
 
-def _counting_first_pages(in_flight: dict[str, int]) -> Callable[[str, Callable[[], None]], None]:
+def _counting_first_pages(
+    in_flight: dict[str, int], fetches: Counter[str] | None = None
+) -> Callable[[str, Callable[[], None]], None]:
     lock = threading.Lock()
 
     def around(path: str, answer: Callable[[], None]) -> None:
+        if fetches is not None:
+            with lock:
+                fetches[path] += 1
         if FIRST_PAGE.match(path) is None:
             answer()
             return
@@ -37,9 +43,11 @@ def _counting_first_pages(in_flight: dict[str, int]) -> Callable[[str, Callable[
     return around
 
 
-def _site(files: dict[str, bytes], in_flight: dict[str, int]) -> dict[str, Route]:
+def _site(
+    files: dict[str, bytes], in_flight: dict[str, int], fetches: Counter[str] | None = None
+) -> dict[str, Route]:
     # 50 ms an answer: long enough for a concurrency of 8 to overlap requests.
-    return site_routes(files, latency=0.05, around=_counting_first_pages(in_flight))
+    return site_routes(files, latency=0.05, around=_counting_first_pages(in_flight, fetches))
 
 
 def _crawl(base: str, out: Path, *extra: str) -> subprocess.CompletedProcess[str]:
@@ -67,8 +75,9 @@ def test_sitemap_pages_are_requested_a_window_at_a_time(tmp_path: Path) -> None:
 
 def test_a_stopped_job_resumes_the_sitemap_backlog(tmp_path: Path) -> None:
     files: dict[str, bytes] = {}
+    fetches: Counter[str] = Counter()
     job = ["--job-dir", str(tmp_path / "job")]
-    with serve(_site(files, {"now": 0, "max": 0})) as base:
+    with serve(_site(files, {"now": 0, "max": 0}, fetches)) as base:
         files.update(site_files(ARTICLES, base, page_kb=8))
         first = _crawl(base, tmp_path / "out", *job, "--set", "CLOSESPIDER_PAGECOUNT=10")
         assert "closespider_pagecount" in first.stdout
@@ -76,3 +85,6 @@ def test_a_stopped_job_resumes_the_sitemap_backlog(tmp_path: Path) -> None:
         _crawl(base, tmp_path / "out", *job)
     urls = _complete_articles(tmp_path / "out")
     assert len(urls) == len(set(urls)) == ARTICLES
+    # Nothing fetched twice across the stop (robots.txt is asked for by each run).
+    assert {path: n for path, n in fetches.items() if n > 1 and path != "/robots.txt"} == {}
+    assert fetches["/sitemap.xml.gz"] == 1
