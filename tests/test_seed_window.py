@@ -88,3 +88,18 @@ def test_a_stopped_job_resumes_the_sitemap_backlog(tmp_path: Path) -> None:
     # Nothing fetched twice across the stop (robots.txt is asked for by each run).
     assert {path: n for path, n in fetches.items() if n > 1 and path != "/robots.txt"} == {}
     assert fetches["/sitemap.xml.gz"] == 1
+
+
+def test_max_pages_stops_starting_articles_and_finishes_the_started_ones(tmp_path: Path) -> None:
+    files: dict[str, bytes] = {}
+    fetches: Counter[str] = Counter()
+    with serve(_site(files, {"now": 0, "max": 0}, fetches)) as base:
+        files.update(site_files(ARTICLES, base, page_kb=8))
+        _crawl(base, tmp_path / "out", "--max-pages", "5")
+    urls = _complete_articles(tmp_path / "out")  # every started article is finished
+    first_pages = [path for path in fetches if FIRST_PAGE.match(path)]
+    assert 1 <= len(urls) == len(first_pages) <= 5
+    pages = sum(n for path, n in fetches.items() if path.startswith("/a/"))
+    assert pages <= 5 + 2 * len(first_pages)  # next pages of started articles (at most 3 pages each)
+    summary = json.loads((tmp_path / "out" / "crawl.json").read_text())
+    assert summary["finish_reason"] == "finished"
