@@ -128,8 +128,10 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     # memory stays flat however many articles the WARCs hold.
     lines = (article.to_json() for article in articles_from_index(index))
     to_stdout = args.output == Path("-")
-    scratch_dir = Path(tempfile.gettempdir()) if to_stdout else args.output.parent
-    scratch = scratch_dir / f".{args.output.name if not to_stdout else 'stdout'}.{os.getpid()}.unsorted"
+    if to_stdout:
+        scratch = Path(tempfile.gettempdir()) / f".archiver-extract.{os.getpid()}.unsorted"
+    else:  # beside the output: as large as the output, so on the disk the user chose for it
+        scratch = args.output.parent / f".{args.output.name}.{os.getpid()}.unsorted"
     try:
         count = write_jsonl_atomically(scratch, lines)
         if to_stdout:

@@ -25,7 +25,7 @@ def _is_plain_root_path(url: str) -> bool:
 
 @lru_cache(maxsize=256)
 def _origin(base_url: str) -> str | None:
-    """ "scheme://netloc" of an http(s) base URL, or None when urljoin must decide."""
+    """The "scheme://netloc" of an http(s) base URL, or None when urljoin must decide."""
     parts = urlsplit(base_url)
     if parts.scheme not in {"http", "https"} or not parts.netloc:
         return None

@@ -190,7 +190,8 @@ class ListicleSpider(scrapy.Spider):
     def _seed_done(self, meta: dict[str, Any]) -> Iterator[Request]:
         """A backlog page got its answer (or failed): make room for the next."""
         if meta.get(_FROM_BACKLOG):
-            self.session.state.seeds_in_flight -= 1
+            state = self.session.state
+            state.seeds_in_flight = max(0, state.seeds_in_flight - 1)  # idle may have reset it
             yield from self._feed_seeds()
 
     def spider_idle(self) -> None:
