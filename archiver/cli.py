@@ -123,7 +123,7 @@ def _cmd_extract(args: argparse.Namespace) -> int:
 
     index = WarcIndex(args.warcs)
     for damage in index.damaged:
-        print(f"warning: {damage}; the records before it were read", file=sys.stderr)
+        print(f"warning: {damage}", file=sys.stderr)
     # Articles are written as they are stitched, then the file is sorted into capture order:
     # memory stays flat however many articles the WARCs hold.
     lines = (article.to_json() for article in articles_from_index(index))

@@ -7,6 +7,7 @@ byte for byte. WARCs written by other tools (``wget --warc-file``) read the same
 
 from __future__ import annotations
 
+import re
 import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -147,29 +148,68 @@ def _looks_like_page(headers: dict[str, str], raw: bytes) -> bool:
 
 
 class DamagedWarcError(Exception):
-    """A WARC that cannot be read past some point; the records before it were read."""
+    """Bytes that are not a WARC record, somewhere after ``position`` (where the last good
+    record started, or where reading started)."""
+
+    def __init__(self, message: str, position: int) -> None:
+        super().__init__(message)
+        self.position = position
 
 
 def _read_records(stream: BinaryIO) -> Iterator[tuple[WarcRecord, bytes]]:
-    """(record, block) of each whole response, revisit and metadata record of a WARC stream.
+    """(record, block) of each whole response, revisit and metadata record of a WARC stream,
+    from the stream's current position.
 
     FastWARC reads the records (warcio's pure-Python header parser was a quarter of
     ``archiver extract``'s time). A record cut short (a WARC copied while being written) is
-    skipped; bytes that are not a WARC record end the stream with ``DamagedWarcError``.
+    skipped; bytes that are not a WARC record raise ``DamagedWarcError``.
     """
+    position = stream.tell()
     records = iter(ArchiveIterator(stream, record_types=_WANTED, parse_http=False))
-    position = 0
     while True:
         try:
             record = next(records)
             block = record.reader.read()
         except StopIteration:
             return
-        except OSError as error:  # FastWARC's word for a header it cannot parse
-            raise DamagedWarcError(f"unreadable after byte {position}: {error}") from error
+        except OSError as error:  # FastWARC's word for a header or gzip member it cannot read
+            raise DamagedWarcError(str(error), position) from error
         position = record.stream_pos
         if len(block) == record.content_length:
             yield record, block
+
+
+# Where a record can start: a gzip member (each record of a .warc.gz is one) or a plain header.
+_RECORD_START = re.compile(rb"\x1f\x8b\x08|WARC/1\.")
+_SCAN_CHUNK = 1 << 20
+
+
+def _is_record_start(stream: BinaryIO, offset: int) -> bool:
+    """Whether a WARC record (plain, or a gzip member holding one) starts at ``offset``."""
+    stream.seek(offset)
+    head = stream.read(4096)
+    if head.startswith(b"WARC/1."):
+        return True
+    try:
+        return zlib.decompressobj(31).decompress(head, 16).startswith(b"WARC/1.")
+    except zlib.error:
+        return False
+
+
+def next_record_start(stream: BinaryIO, after: int) -> int | None:
+    """Offset of the first WARC record that starts after ``after``: where reading resumes past
+    damage. Every record of a gzipped WARC is its own gzip member, so one bad member costs only
+    the record in it."""
+    offset = after + 1
+    while True:
+        stream.seek(offset)
+        chunk = stream.read(_SCAN_CHUNK)
+        if not chunk:
+            return None
+        for match in _RECORD_START.finditer(chunk):
+            if _is_record_start(stream, offset + match.start()):
+                return offset + match.start()
+        offset += max(1, len(chunk) - 7)  # overlap: a marker may straddle the chunk's end
 
 
 def _target_uri(value: str) -> str:
@@ -196,11 +236,34 @@ class WarcIndex:
         originals: dict[str, int] = {}
         for path in sorted(paths, key=lambda p: p.name):
             with path.open("rb") as stream:
-                try:
-                    for record, block in _read_records(stream):
-                        self._add(record, block, path, originals)
-                except DamagedWarcError as error:
-                    self.damaged.append(f"{path.name}: {error}")
+                self._read_file(path, stream, originals)
+
+    def _read_file(self, path: Path, stream: BinaryIO, originals: dict[str, int]) -> None:
+        """Every record of one file; past damage, reading resumes at the next record that can be
+        read, and one warning says which bytes were skipped."""
+        damage: tuple[int, str] | None = None  # (where it starts, first error) while skipping
+        resume = 0
+        while True:
+            try:
+                for record, block in _read_records(stream):
+                    if damage is not None:
+                        self._note_damage(path, *damage, f"up to byte {resume}")
+                        damage = None
+                    self._add(record, block, path, originals)
+                if damage is not None:
+                    self._note_damage(path, *damage, f"up to byte {resume}")
+                return
+            except DamagedWarcError as error:
+                damage = damage or (error.position, str(error))
+                found = next_record_start(stream, error.position)
+                if found is None:
+                    self._note_damage(path, *damage, "to the end")
+                    return
+                resume = found
+                stream.seek(resume)
+
+    def _note_damage(self, path: Path, start: int, error: str, skipped: str) -> None:
+        self.damaged.append(f"{path.name}: damaged data after byte {start} ({error}), skipped {skipped}")
 
     def _add(self, record: WarcRecord, block: bytes, path: Path, originals: dict[str, int]) -> None:
         rec_type = _TYPE_NAMES[int(record.record_type)]

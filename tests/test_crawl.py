@@ -286,14 +286,52 @@ def test_extract_reads_uncompressed_warcs_and_skips_a_record_cut_short(
         )
 
 
-def test_extract_reads_a_warc_up_to_damage_and_says_where(demo_crawl: Path, tmp_path: Path) -> None:
+def test_extract_reads_past_damage_and_says_where(demo_crawl: Path, tmp_path: Path) -> None:
+    """Garbage at the end, or a gzip member damaged in the middle (bit rot), costs only the
+    records in it: every other record is read, and a warning says which bytes were skipped."""
+    from archiver.reextract import WarcIndex
+
     (source,) = sorted((demo_crawl / "warc").glob("*.warc.gz"))
-    damaged = tmp_path / source.name
-    damaged.write_bytes(source.read_bytes() + b"this is not a WARC record\r\n" * 20)
+    data = source.read_bytes()
     output = tmp_path / "records.jsonl"
-    result = _run(str(BIN / "archiver"), "extract", str(damaged), "-o", str(output))
+
+    tail = tmp_path / "tail" / source.name
+    tail.parent.mkdir()
+    tail.write_bytes(data + b"this is not a WARC record\r\n" * 20)
+    result = _run(str(BIN / "archiver"), "extract", str(tail), "-o", str(output))
     assert output.read_bytes() == (demo_crawl / "articles.jsonl").read_bytes()
-    assert f"warning: {damaged.name}: unreadable after byte" in result.stderr
+    assert f"warning: {tail.name}: damaged data after byte" in result.stderr
+    assert "skipped to the end" in result.stderr
+
+    whole = WarcIndex([source]).captures
+    ours = _articles(demo_crawl)
+    item_images = {image["url"] for article in ours for item in article["items"] for image in item["images"]}
+    images = sorted(
+        (c for c in whole.values() if c.warc_type == "response" and c.url in item_images),
+        key=lambda c: c.offset,
+    )
+    victim = images[len(images) // 2]  # an image record in the middle of the file
+    rotten = bytearray(data)
+    for i in range(victim.offset + 40, victim.offset + 80):
+        rotten[i] ^= 0x55
+    middle = tmp_path / "middle" / source.name
+    middle.parent.mkdir()
+    middle.write_bytes(bytes(rotten))
+    result = _run(str(BIN / "archiver"), "extract", str(middle), "-o", str(output))
+    assert f"warning: {middle.name}: damaged data after byte" in result.stderr
+    assert "skipped up to byte" in result.stderr
+    kept = WarcIndex([middle]).captures
+    assert {url for url in whole if url not in kept} == {victim.url}
+    theirs = [json.loads(line) for line in output.read_text().splitlines()]
+    assert [a["url"] for a in theirs] == [a["url"] for a in ours]
+    captures_lost = [
+        image["url"]
+        for article in theirs
+        for item in article["items"]
+        for image in item["images"]
+        if image["capture"] is None
+    ]
+    assert captures_lost and set(captures_lost) == {victim.url}
 
 
 def test_scrapy_crawl_command_runs_the_same_spider(tmp_path: Path) -> None:
