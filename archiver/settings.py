@@ -42,6 +42,12 @@ REDIRECT_MAX_TIMES = 10
 TELNETCONSOLE_ENABLED = False
 REMOTE_CONTROL_ENABLED = False
 
+# Scrapy's lint for "return value" in generator callbacks re-reads and parses the callback's
+# source whenever its cache of bound methods misses: ~3% of the crawl's CPU in a profile of the
+# bench crawl (1,519 getsource + ast.parse calls for 10,756 responses). The spider's callbacks
+# are typed Iterator[...] and checked by mypy instead.
+WARN_ON_GENERATOR_RETURN_VALUE = False
+
 RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
 ARCHIVER_RETRY_BACKOFF_BASE = 1.0  # seconds before the first retry; doubles each time
 ARCHIVER_RETRY_MAX_DELAY = 60.0  # cap, also for a server's Retry-After
