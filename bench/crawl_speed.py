@@ -156,6 +156,24 @@ def main(argv: list[str] | None = None) -> int:
         "-s",
         "ROBOTSTXT_OBEY=False",
     ]
+
+    def pipeline(out: Path) -> list[str]:
+        """The full pipeline over the site's sitemap, with the same settings as the baseline."""
+        settings = [arg.replace("-s", "--set") if arg == "-s" else arg for arg in same]
+        return [
+            str(BIN / "archiver"),
+            "crawl",
+            "--sitemap",
+            f"{base}/sitemap.xml.gz",
+            "--depth",
+            "0",
+            "--out",
+            str(out),
+            "--allow-private",
+            *settings,
+            *["--set", "ARCHIVER_PROGRESS_INTERVAL=0", "--set", "LOG_LEVEL=WARNING"],
+        ]
+
     try:
         bare = measure(
             "bare Scrapy spider (baseline)",
@@ -171,22 +189,7 @@ def main(argv: list[str] | None = None) -> int:
 
         full = measure(
             "full pipeline (archiver crawl)",
-            [
-                str(BIN / "archiver"),
-                "crawl",
-                "--sitemap",
-                f"{base}/sitemap.xml.gz",
-                "--depth",
-                "0",
-                "--out",
-                str(crawl_out),
-                "--allow-private",
-                *[arg.replace("-s", "--set") if arg == "-s" else arg for arg in same],
-                "--set",
-                "ARCHIVER_PROGRESS_INTERVAL=0",
-                "--set",
-                "LOG_LEVEL=WARNING",
-            ],
+            pipeline(crawl_out),
             crawl_responses,
             pages,
         )
@@ -237,22 +240,7 @@ def main(argv: list[str] | None = None) -> int:
             shutil.rmtree(big_out, ignore_errors=True)
             big = measure(
                 f"full pipeline, {args.memory_articles} articles",
-                [
-                    str(BIN / "archiver"),
-                    "crawl",
-                    "--sitemap",
-                    f"{base}/sitemap.xml.gz",
-                    "--depth",
-                    "0",
-                    "--out",
-                    str(big_out),
-                    "--allow-private",
-                    *[arg.replace("-s", "--set") if arg == "-s" else arg for arg in same],
-                    "--set",
-                    "ARCHIVER_PROGRESS_INTERVAL=0",
-                    "--set",
-                    "LOG_LEVEL=WARNING",
-                ],
+                pipeline(big_out),
                 lambda: crawl_responses(big_out),
                 pages,
             )
