@@ -3,15 +3,13 @@ several tests run (crash and resume, the seed window)."""
 
 from __future__ import annotations
 
-import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from tests.crawl_command import loopback_crawl
 from tests.fault_server import Route, send
-
-BIN = Path(sys.executable).parent
 
 
 def _content_type(path: str) -> str:
@@ -51,17 +49,4 @@ def site_routes(
 
 def sitemap_crawl_command(base: str, out: Path, *extra: str) -> list[str]:
     """``archiver crawl`` of the site's sitemap, article pages only (depth 0), no throttling."""
-    return [
-        str(BIN / "archiver"),
-        "crawl",
-        "--sitemap",
-        f"{base}/sitemap.xml.gz",
-        "--out",
-        str(out),
-        "--depth",
-        "0",
-        "--allow-private",
-        "--set",
-        "AUTOTHROTTLE_ENABLED=False",
-        *extra,
-    ]
+    return loopback_crawl(out, "--sitemap", f"{base}/sitemap.xml.gz", "--depth", "0", *extra)

@@ -11,8 +11,9 @@ import time
 from pathlib import Path
 
 from bench.sitegen import site_files
+from tests.crawl_command import BIN
 from tests.fault_server import serve
-from tests.generated_site import BIN, site_routes, sitemap_crawl_command
+from tests.generated_site import site_routes, sitemap_crawl_command
 
 ARTICLES = 24
 

@@ -17,6 +17,7 @@ import pytest
 from warcio.archiveiterator import ArchiveIterator
 
 from archiver.demo.server import serve_demo_site
+from tests.crawl_command import loopback_crawl
 
 BIN = Path(sys.executable).parent
 
@@ -393,20 +394,7 @@ def test_sitemap_index_with_gzipped_sitemap_and_rss_feed_seed_the_crawl(
     flag: str, path: str, tmp_path: Path
 ) -> None:
     with serve_demo_site() as base_url:
-        _run(
-            str(BIN / "archiver"),
-            "crawl",
-            flag,
-            base_url + path,
-            "--out",
-            str(tmp_path),
-            "--depth",
-            "0",
-            "--set",
-            "AUTOTHROTTLE_ENABLED=False",
-            "--set",
-            "ARCHIVER_ALLOW_PRIVATE=True",
-        )
+        _run(*loopback_crawl(tmp_path, flag, base_url + path, "--depth", "0"))
     assert sorted(_article_summary(tmp_path)) == [
         "10-hiking-trails-ranked/",
         "25-pictures-north-korea/",

@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from tests.crawl_command import loopback_crawl
 from tests.fault_server import listicle_html, page, robots_allow_all, serve, stall, status
 
 BIN = Path(sys.executable).parent
@@ -24,24 +25,11 @@ def test_failed_pages_are_recorded_and_healthy_articles_still_archived(tmp_path:
     out = tmp_path / "out"
     with serve(routes) as base:
         result = subprocess.run(
-            [
-                str(BIN / "archiver"),
-                "crawl",
-                f"{base}/broken/",
-                f"{base}/stall/",
-                f"{base}/healthy/",
-                f"{base}/missing/",
-                "--out",
-                str(out),
-                "--set",
-                "AUTOTHROTTLE_ENABLED=False",
-                "--set",
-                "ARCHIVER_ALLOW_PRIVATE=True",
-                "--set",
-                "DOWNLOAD_TIMEOUT=1",
-                "--set",
-                "RETRY_TIMES=1",
-            ],
+            loopback_crawl(
+                out,
+                *[f"{base}{path}" for path in ("/broken/", "/stall/", "/healthy/", "/missing/")],
+                *["--set", "DOWNLOAD_TIMEOUT=1", "--set", "RETRY_TIMES=1"],
+            ),
             capture_output=True,
             text=True,
             timeout=300,

@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 from warcio.archiveiterator import ArchiveIterator
 
+from tests.crawl_command import loopback_crawl
 from tests.fault_server import (
     drip,
     fail_then_succeed,
@@ -114,22 +115,12 @@ def hostile_crawl(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     out = tmp_path_factory.mktemp("hostile") / "out"
     with serve(_routes()) as base:
         result = subprocess.run(
-            [
-                str(BIN / "archiver"),
-                "crawl",
+            loopback_crawl(
+                out,
                 *[base + seed for seed in SEEDS],
-                "--out",
-                str(out),
-                "--allow-private",
-                "--set",
-                "AUTOTHROTTLE_ENABLED=False",
-                "--set",
-                "DOWNLOAD_TIMEOUT=2",
-                "--set",
-                "RETRY_TIMES=1",
-                "--set",
-                "ARCHIVER_RETRY_BACKOFF_BASE=0.1",
-            ],
+                *["--set", "DOWNLOAD_TIMEOUT=2", "--set", "RETRY_TIMES=1"],
+                *["--set", "ARCHIVER_RETRY_BACKOFF_BASE=0.1"],
+            ),
             capture_output=True,
             text=True,
             timeout=600,

@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from archiver.crawl.runner import crawl_settings
+from tests.crawl_command import loopback_crawl
 from tests.fault_server import listicle_html, page, robots_allow_all, serve
 
 BIN = Path(sys.executable).parent
@@ -78,18 +79,9 @@ def test_a_full_disk_stops_the_crawl_cleanly_and_keeps_what_was_written(tmp_path
     out = tmp_path / "out"
     with serve(routes) as base:
         result = subprocess.run(
-            [
-                str(BIN / "archiver"),
-                "crawl",
-                *[f"{base}/list-{n}/" for n in range(1, 40)],
-                "--out",
-                str(out),
-                "--allow-private",
-                "--set",
-                "AUTOTHROTTLE_ENABLED=False",
-                "--set",
-                "CONCURRENT_REQUESTS=1",
-            ],
+            loopback_crawl(
+                out, *[f"{base}/list-{n}/" for n in range(1, 40)], "--set", "CONCURRENT_REQUESTS=1"
+            ),
             capture_output=True,
             text=True,
             timeout=300,

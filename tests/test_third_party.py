@@ -25,6 +25,7 @@ from warcio.archiveiterator import ArchiveIterator
 
 from archiver.demo.server import serve_demo_site
 from archiver.reextract import decode_body
+from tests.crawl_command import loopback_crawl
 
 BIN = Path(sys.executable).parent
 ROOT = Path(__file__).parent.parent
@@ -42,18 +43,7 @@ def crawl_with_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tupl
     """A demo crawl, with the demo server kept running for tools that crawl it too."""
     out = tmp_path_factory.mktemp("crawl") / "out"
     with serve_demo_site() as base_url:
-        _run(
-            str(BIN / "archiver"),
-            "crawl",
-            f"{base_url}/nk",
-            f"{base_url}/slideshow-7-bridges/",
-            "--out",
-            str(out),
-            "--set",
-            "AUTOTHROTTLE_ENABLED=False",
-            "--set",
-            "ARCHIVER_ALLOW_PRIVATE=True",
-        )
+        _run(*loopback_crawl(out, f"{base_url}/nk", f"{base_url}/slideshow-7-bridges/"))
         yield out, base_url
 
 
