@@ -205,11 +205,17 @@ class ListicleSpider(scrapy.Spider):
         if requests:
             raise DontCloseSpider
 
+    def _fetch_failed(self, request: Request, failure: Failure, kind: str) -> str:
+        """A request that got no response: in crawl.json's errors and, as a metadata record with
+        fetch-error, in the WARC ("not captured" is not "did not exist"). Returns the reason."""
+        reason = _failure_reason(failure)
+        self.session.record_error(request.url, reason, kind)
+        self._archive(self.session.warc.write_fetch_error, request.url, reason)
+        return reason
+
     def seed_list_failed(self, failure: Failure) -> None:
         request = failure.request  # type: ignore[attr-defined]
-        reason = _failure_reason(failure)
-        self.session.record_error(request.url, reason, "seed-list")
-        self._archive(self.session.warc.write_fetch_error, request.url, reason)
+        self._fetch_failed(request, failure, "seed-list")
 
     def _may_start_article(self) -> bool:
         return not self.max_pages or self.session.state.pages_requested < self.max_pages
@@ -307,9 +313,7 @@ class ListicleSpider(scrapy.Spider):
     def page_failed(self, failure: Failure) -> Iterator[Any]:
         request = failure.request  # type: ignore[attr-defined]
         yield from self._seed_done(request.meta)
-        reason = _failure_reason(failure)
-        self.session.record_error(request.url, reason, "page")
-        self._archive(self.session.warc.write_fetch_error, request.url, reason)
+        reason = self._fetch_failed(request, failure, "page")
         yield from self._page_failed_in_chain(request.meta.get("article_key"), request.url, reason)
 
     def _page_failed_in_chain(self, key: str | None, url: str, reason: str) -> Iterator[Any]:
@@ -352,9 +356,7 @@ class ListicleSpider(scrapy.Spider):
 
     def image_failed(self, failure: Failure) -> Iterator[Any]:
         request = failure.request  # type: ignore[attr-defined]
-        reason = _failure_reason(failure)
-        self.session.record_error(request.url, reason, "image")
-        self._archive(self.session.warc.write_fetch_error, request.url, reason)
+        self._fetch_failed(request, failure, "image")
         for article in self.session.image_done(request.meta["image_url"], None):
             yield {"article": article}
 
