@@ -14,7 +14,7 @@ CORPUS = TESTS.parent.parent / "shared" / "corpus"
 DEMO_SITE = TESTS.parent / "archiver" / "demo" / "site"
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def corpus() -> Path:
     if not (CORPUS / "manifest.jsonl").is_file():
         pytest.fail(f"the evaluation corpus is missing: expected {CORPUS}/manifest.jsonl")
