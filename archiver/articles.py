@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from archiver.models import Article, Image, ImageCapture, Item, Link, ListiclePage, PageCapture, PageFailure
-from archiver.numbering import numbering_warnings
+from archiver.parse.numbering import numbering_warnings
 
 # An article longer than this is a crawler trap ("/page/2/", "/page/3/", ... forever).
 MAX_ARTICLE_PAGES = 50

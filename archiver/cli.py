@@ -12,11 +12,11 @@ from typing import Any
 
 from archiver import __version__
 from archiver.article_file import lines_in_capture_order, sort_articles_file
-from archiver.document import DEFAULT_MAX_BYTES
 from archiver.errors import ParseError
-from archiver.extract import parse_page
 from archiver.jsonl import write_jsonl_atomically
 from archiver.models import Article, ListiclePage, record_json_schema
+from archiver.parse.document import DEFAULT_MAX_BYTES
+from archiver.parse.page import parse_page
 
 
 def _read_input(name: str) -> bytes:

@@ -24,10 +24,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from archiver.dom import normalise_space
 from archiver.errors import ParseError
-from archiver.extract import parse_page
 from archiver.models import Item, ListiclePage
+from archiver.parse.dom import normalise_space
+from archiver.parse.page import parse_page
 
 BOUNDARY_FIELDS = ("number", "heading", "caption_start", "image_url", "credit")
 SPLITS = ("tuned", "checked")

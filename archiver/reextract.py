@@ -22,8 +22,8 @@ from warcio.bufferedreaders import ChunkedDataReader
 from archiver.articles import ArticleDraft, chain_stop_reason, stitch_article
 from archiver.captures import image_capture_of, page_capture_of
 from archiver.errors import ParseError
-from archiver.extract import parse_page
 from archiver.models import Article, ImageCapture, ListiclePage, PageFailure
+from archiver.parse.page import parse_page
 from archiver.warc import payload_digest
 
 _MAX_REDIRECTS = 10

@@ -21,7 +21,7 @@ from pathlib import Path
 from bs4 import BeautifulSoup, XMLParsedAsHTMLWarning
 
 from archiver.errors import ParseError
-from archiver.extract import parse_page
+from archiver.parse.page import parse_page
 
 
 def _full_pipeline(data: bytes) -> None:

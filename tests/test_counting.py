@@ -1,6 +1,6 @@
 import pytest
 
-from archiver.counting import declared_count, split_number_prefix
+from archiver.parse.counting import declared_count, split_number_prefix
 
 
 @pytest.mark.parametrize(

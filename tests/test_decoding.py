@@ -1,5 +1,5 @@
-from archiver.decoding import decode_html
-from archiver.extract import parse_page
+from archiver.parse.decoding import decode_html
+from archiver.parse.page import parse_page
 
 GERMAN = "<html><head><title>Fünf Tipps für Größe</title></head><body><p>Grüße</p></body></html>"
 

@@ -1,7 +1,7 @@
 import pytest
 
-from archiver.credits import parse_credit, split_credit
-from archiver.images import image_from_attributes, largest_srcset_candidate
+from archiver.parse.credits import parse_credit, split_credit
+from archiver.parse.images import image_from_attributes, largest_srcset_candidate
 
 BASE = "https://site.example/dir/page.html"
 

@@ -11,7 +11,7 @@ import json
 import re
 from collections.abc import Iterator
 
-from archiver.dom import HtmlElement, parse_html_bytes
+from archiver.parse.dom import HtmlElement, parse_html_bytes
 
 # A JSON string literal long enough to be an article body and containing a heading tag.
 _JSON_HTML_STRING = re.compile(r'"((?:[^"\\]|\\.){400,}?)"')

@@ -8,8 +8,8 @@ from typing import cast
 
 from lxml import etree
 
-from archiver.dom import HtmlElement, drop_tree, parse_html_bytes, tag_of
 from archiver.errors import ParseError
+from archiver.parse.dom import HtmlElement, drop_tree, parse_html_bytes, tag_of
 
 DEFAULT_MAX_BYTES = 16 * 1024 * 1024
 # Sniffed from the first bytes so that an image or archive is refused with its name, not parsed.

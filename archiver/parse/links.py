@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-from archiver.dom import (
+from archiver.models import Link
+from archiver.parse.dom import (
     HEADING_TAGS,
     HtmlElement,
     ancestors_and_self,
@@ -14,7 +15,6 @@ from archiver.dom import (
     tag_of,
     text_of,
 )
-from archiver.models import Link
 from archiver.urls import absolute_url
 
 # Labels of recommendation blocks, English and German.

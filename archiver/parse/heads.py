@@ -17,8 +17,9 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from archiver.counting import split_bare_number, split_number_prefix
-from archiver.dom import (
+from archiver.models import NumberingStyle
+from archiver.parse.counting import split_bare_number, split_number_prefix
+from archiver.parse.dom import (
     BOLD_TAGS,
     HEADING_TAGS,
     HtmlElement,
@@ -28,7 +29,6 @@ from archiver.dom import (
     tag_of,
     text_of,
 )
-from archiver.models import NumberingStyle
 
 _MAX_HEADING_CHARS = 300
 _MAX_BOLD_HEADING_CHARS = 200

@@ -14,8 +14,9 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from archiver.credits import parse_credit, split_credit
-from archiver.dom import (
+from archiver.models import Credit, Embed, Image, Item
+from archiver.parse.credits import parse_credit, split_credit
+from archiver.parse.dom import (
     HEADING_TAGS,
     HtmlElement,
     ancestors_and_self,
@@ -26,9 +27,8 @@ from archiver.dom import (
     tag_of,
     text_of,
 )
-from archiver.heads import Head, Selection
-from archiver.images import image_from_attributes
-from archiver.models import Credit, Embed, Image, Item
+from archiver.parse.heads import Head, Selection
+from archiver.parse.images import image_from_attributes
 from archiver.urls import absolute_url
 
 _BLOCK_TAGS = frozenset(

@@ -10,8 +10,8 @@ from typing import cast
 
 from lxml import etree
 
-from archiver.dom import HtmlElement, normalise_space, text_of
 from archiver.models import Published
+from archiver.parse.dom import HtmlElement, normalise_space, text_of
 from archiver.urls import absolute_url
 
 

@@ -6,17 +6,17 @@ writes and the records re-extracted from its WARCs are the same.
 
 from __future__ import annotations
 
-from archiver.counting import declared_count
-from archiver.decoding import decode_html
-from archiver.document import DEFAULT_MAX_BYTES, check_is_html, load_document
-from archiver.embedded import html_fragments_in_scripts
 from archiver.errors import ParseError
-from archiver.heads import Selection, select_heads
-from archiver.item_content import build_items
-from archiver.links import find_next_page, find_recommendations, is_later_page
-from archiver.metadata import extract_metadata
 from archiver.models import ListiclePage
-from archiver.numbering import numbering_warnings
+from archiver.parse.counting import declared_count
+from archiver.parse.decoding import decode_html
+from archiver.parse.document import DEFAULT_MAX_BYTES, check_is_html, load_document
+from archiver.parse.embedded import html_fragments_in_scripts
+from archiver.parse.heads import Selection, select_heads
+from archiver.parse.item_content import build_items
+from archiver.parse.links import find_next_page, find_recommendations, is_later_page
+from archiver.parse.metadata import extract_metadata
+from archiver.parse.numbering import numbering_warnings
 from archiver.urls import absolute_url
 
 __all__ = ["parse_page"]

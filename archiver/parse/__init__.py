@@ -1,0 +1,13 @@
+"""The pure extraction pipeline: ``bytes, url -> ListiclePage``. No I/O, no Scrapy.
+
+Flow, one module a step: ``document`` (sniff, decode via ``decoding``, parse, prune) →
+``metadata`` (title, headline, dates; ``counting`` reads the count a title promises) →
+``heads`` (where each item starts) → ``item_content`` (what belongs to each item: text,
+``images``, ``credits``, embeds) → ``links`` (next page, recommendations) → ``page`` assembles
+the record. ``embedded`` finds article HTML inside scripts. The crawl, ``archiver parse`` and
+re-extraction from WARCs all call :func:`parse_page`, so their records agree.
+"""
+
+from archiver.parse.page import parse_page
+
+__all__ = ["parse_page"]
