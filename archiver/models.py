@@ -89,6 +89,19 @@ class Published(_Record):
 NumberingStyle = Literal["printed", "ordered-list", "unnumbered", "none"]
 
 
+class Detection(_Record):
+    """How the items were found: the winning candidate segmentation and what it beat."""
+
+    method: str = Field(
+        description="Generator of the winning candidate: 'printed-numbers', 'ordered-list', "
+        "'unordered-list', 'unnumbered-headings', 'slide'; 'none' when no candidate was accepted."
+    )
+    score: float = Field(
+        description="The scorer's score of the winner (0 when none); comparable within a page."
+    )
+    candidates_considered: int = Field(ge=0, description="Candidate segmentations the scorer compared.")
+
+
 class ListiclePage(_Record):
     schema_version: str = SCHEMA_VERSION
     url: str
@@ -99,6 +112,7 @@ class ListiclePage(_Record):
     )
     is_listicle: bool
     numbering: NumberingStyle = "none"
+    detection: Detection | None = Field(default=None, description="How the items were found.")
     items: list[Item] = Field(default_factory=list)
     recommendations: list[Link] = Field(default_factory=list)
     next_page_url: str | None = Field(

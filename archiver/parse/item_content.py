@@ -16,6 +16,7 @@ from lxml import etree
 
 from archiver.models import Credit, Embed, Image, Item
 from archiver.parse.credits import parse_credit, split_credit
+from archiver.parse.detect import Head, Selection
 from archiver.parse.dom import (
     HEADING_TAGS,
     HtmlElement,
@@ -27,7 +28,6 @@ from archiver.parse.dom import (
     tag_of,
     text_of,
 )
-from archiver.parse.heads import Head, Selection
 from archiver.parse.images import image_from_attributes
 from archiver.urls import absolute_url
 
@@ -148,6 +148,7 @@ def _walk(
     regions: list[_Region],
     preamble: _Region,
     start_index: int = -1,
+    absorbed: frozenset[HtmlElement] = frozenset(),
 ) -> None:
     """Distribute the content under ``root`` over the items, in document order."""
     current = start_index
@@ -169,6 +170,9 @@ def _walk(
                 region().add_text(element.tail)
             continue
         if not tag:
+            walker.skip_subtree()
+            continue
+        if element in absorbed:  # a heading read into its head already
             walker.skip_subtree()
             continue
         index = head_index.get(element)
@@ -344,16 +348,17 @@ def build_items(selection: Selection, page_url: str, base_url: str) -> list[Item
         # A slideshow slide: the head's own box (image, text, credit around one heading).
         parent = heads[0].element.getparent()
         box = parent if parent is not None and tag_of(parent) not in {"body", "html"} else heads[0].element
-        _walk(box, head_index, heads, base_url, None, regions, preamble, start_index=0)
+        _walk(box, head_index, heads, base_url, None, regions, preamble, 0, selection.absorbed)
         return [_build_item(1, heads[0], regions[0], page_url)]
     container = lowest_common_ancestor([head.element for head in heads])
     blocks = _wrapper_blocks(heads, container)
     if blocks is not None:
         for index, block in enumerate(blocks):
-            _walk(block, head_index, heads, base_url, None, regions, preamble, start_index=index)
+            _walk(block, head_index, heads, base_url, None, regions, preamble, index, selection.absorbed)
     else:
         last_rank = heads[-1].rank if heads[-1].kind == "heading" else 4
-        _walk(container, head_index, heads, base_url, (last_rank, selection.stop_elements), regions, preamble)
+        stops = (last_rank, selection.stop_elements)
+        _walk(container, head_index, heads, base_url, stops, regions, preamble, -1, selection.absorbed)
         _shift_leading_media(preamble, regions)
     return [
         _build_item(position, head, region, page_url)

@@ -7,12 +7,13 @@ writes and the records re-extracted from its WARCs are the same.
 from __future__ import annotations
 
 from archiver.errors import ParseError
-from archiver.models import ListiclePage
+from archiver.models import Detection, ListiclePage
 from archiver.parse.counting import declared_count
 from archiver.parse.decoding import decode_html
+from archiver.parse.detect import Context, Selection, detect_items
+from archiver.parse.detect.vocabulary import FURNITURE_HEADLINE, is_instruction_title
 from archiver.parse.document import DEFAULT_MAX_BYTES, check_is_html, load_document
 from archiver.parse.embedded import html_fragments_in_scripts
-from archiver.parse.heads import Selection, select_heads
 from archiver.parse.item_content import build_items
 from archiver.parse.links import find_next_page, find_recommendations, is_later_page
 from archiver.parse.metadata import extract_metadata
@@ -24,6 +25,8 @@ __all__ = ["parse_page"]
 
 def _count_from_headlines(headlines: list[str]) -> int | None:
     for text in headlines:
+        if FURNITURE_HEADLINE.search(text):  # "Top 5 Stories": a widget's count, not the article's
+            continue
         count = declared_count(text)
         if count is not None:
             return count
@@ -63,10 +66,17 @@ def parse_page(
     next_page_url = find_next_page(document.root, url, base_url)
 
     paginated = next_page_url is not None or is_later_page(url)
-    selection: Selection | None = select_heads(document.root, declared, next_page_url is not None, paginated)
+    context = Context(
+        declared=declared,
+        continues=next_page_url is not None,
+        paginated=paginated,
+        instruction_title=any(is_instruction_title(text) for text in metadata.headlines[:3]),
+    )
+    selection: Selection | None = detect_items(document.root, context)
     if selection is None:
+        script_context = Context(declared, next_page_url is not None, False, context.instruction_title)
         for fragment in html_fragments_in_scripts(document.data_scripts):
-            selection = select_heads(fragment, declared, next_page_url is not None)
+            selection = detect_items(fragment, script_context)
             if selection is not None and selection.numbering == "printed":
                 selection.warnings.append("items only found inside a script, not in the rendered page")
                 break
@@ -75,6 +85,17 @@ def parse_page(
     if selection:
         warnings.extend(selection.warnings)
         warnings.extend(numbering_warnings(items, declared, paginated))
+    elif declared is not None:
+        warnings.append(f"title promises {declared} items; no list found")
+    detection = (
+        Detection(
+            method=selection.method,
+            score=selection.score,
+            candidates_considered=selection.candidates_considered,
+        )
+        if selection
+        else None
+    )
     return ListiclePage(
         url=url,
         canonical_url=metadata.canonical_url,
@@ -82,6 +103,7 @@ def parse_page(
         declared_count=declared,
         is_listicle=bool(items),
         numbering=selection.numbering if selection else "none",
+        detection=detection,
         items=items,
         recommendations=find_recommendations(document.root, url, base_url),
         next_page_url=next_page_url,

@@ -1,0 +1,183 @@
+"""The number printed at the start of an item: every way pages print it, read into one shape.
+
+``read_marker(text)`` gives the number, the text after it, and how it was printed, so the scorer
+can ask that one list prints its numbers one way. Pure string functions.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from archiver.parse.detect.vocabulary import STEP_LABELS
+
+_MAX_NUMBER = 9999
+
+# "1.", "1)", "1:", "01.", "#1", "# 1", "No. 1", "Nr. 1", "1 –". "3.Charlotte" (no space) is
+# accepted; "3.5 million" (a decimal), "(2)" (a footnote) and "1,000" are not.
+_DIGITS = re.compile(
+    r"""^\s*
+    (?P<hash>\#\s*|(?:No|Nr|Number|Nummer|Nº|N°)\.?\s*)?
+    (?P<number>\d{1,4})
+    (?P<end>
+        \s*[.):]\s*(?![\d,])        # 1.  1)  1:   but not 3.5
+      | \s+[-–—|]\s+                # 1 – Heading
+      | \s*[-–—]\s*(?=\D)           # 1–Heading
+    )
+    """,
+    re.VERBOSE,
+)
+# "#7 Heading", "No. 7 Heading": a marked number needs no separator after it.
+_MARKED = re.compile(r"^\s*(?:\#\s*|(?:No|Nr|Number|Nummer|Nº|N°)\.?\s+)(?P<number>\d{1,4})\b\s*[.):–—-]?\s*")
+# One or two words before the number: "Mistake #3:", "Tip No. 4:", "Step 2 –", "Übung 1:", "Platz 5".
+# The label must end in a separator after the number (or the number be marked) so that prose
+# such as "Windows 10 brings" is not read as item 10.
+_LABELLED = re.compile(
+    r"""^\s*
+    (?P<label>[^\W\d_][\w'’-]{0,20}(?:\s+[^\W\d_][\w'’-]{0,20})?)
+    \s+(?:\#\s*|(?:No|Nr)\.?\s*)?
+    (?P<number>\d{1,3})
+    \s*(?:[.:)]|[-–—])\s*(?!\d)
+    """,
+    re.VERBOSE,
+)
+# Slideshows print the position among the total: "3 of 25: Heading", "Slide 3/25 - Heading",
+# "3/12 photos".
+_OF_TOTAL = re.compile(
+    r"^\s*(?:slide|bild|photo|foto|image|picture)?\s*(?P<number>\d{1,4})\s*(?:of|von|/|de|sur)\s*"
+    r"(?P<total>\d{1,4})(?:\s*(?:photos|fotos|bilder|images|slides))?\s*[.):–—-]?\s*",
+    re.IGNORECASE,
+)
+# Roman numerals with a separator: "IV. Heading", "XII) Heading". Single letters like "I." are
+# ambiguous (a pronoun, an initial), so the scorer asks for a long sequence.
+_ROMAN = re.compile(
+    r"^\s*(?P<roman>M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3}))(?:[.)]|:)\s+(?=\S)"
+)
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
+# A bare "12 Heading" is only a number when it stands in its own element; callers check that.
+_BARE = re.compile(r"^\s*(?P<number>\d{1,4})\s+(?=\S)")
+
+
+@dataclass(frozen=True)
+class Marker:
+    number: int
+    rest: str
+    # How it was printed: "digits", "marked" (#1, No. 1), "labelled" (Tip 3:), "of-total" (3 of 12),
+    # "symbol" (①, ❶, full-width), "roman", "bare" (number in its own element).
+    style: str
+    label: str = ""  # the lower-cased label word(s) of a "labelled" number
+    total: int | None = None  # the total of an "of-total" number
+
+
+def _roman_value(numeral: str) -> int:
+    total = 0
+    for index, letter in enumerate(numeral):
+        value = _ROMAN_VALUES[letter]
+        following = _ROMAN_VALUES[numeral[index + 1]] if index + 1 < len(numeral) else 0
+        total += -value if value < following else value
+    return total
+
+
+def _symbol_number(text: str) -> Marker | None:
+    """①, ❶, ➀ (circled and dingbat digits) or full-width digits (１．): what NFKC folds to digits."""
+    stripped = text.lstrip()
+    if not stripped:
+        return None
+    first = stripped[0]
+    if "0" <= first <= "9":
+        return None
+    if not unicodedata.category(first).startswith("N"):
+        return None
+    # Circled numbers: one character is the whole number ("⑩" is 10).
+    try:
+        value = int(unicodedata.numeric(first))
+    except (TypeError, ValueError):
+        return None
+    if unicodedata.decomposition(first).startswith("<wide>"):  # full-width digit: read the run
+        folded = unicodedata.normalize("NFKC", stripped[:12])
+        marker = _DIGITS.match(folded)
+        if marker is None:
+            return None
+        consumed = len(unicodedata.normalize("NFKC", stripped[: len(marker.group(0))]))
+        # NFKC keeps one character per full-width character, so lengths line up.
+        return Marker(int(marker.group("number")), stripped[consumed:].strip(), "symbol")
+    if not 0 < value <= 50 or unicodedata.name(first, "").find("ROMAN") != -1:
+        return None
+    rest = stripped[1:].lstrip(" .:)．：、")
+    return Marker(value, rest.strip(), "symbol")
+
+
+def read_marker(text: str) -> Marker | None:
+    """The item number printed at the start of ``text``, or None.
+
+    >>> read_marker("1. Don't Only Compliment Appearance")
+    Marker(number=1, rest="Don't Only Compliment Appearance", style='digits', label='', total=None)
+    >>> read_marker("Übung 3: Trab").number, read_marker("Mistake #2: Typos").label
+    (3, 'mistake')
+    >>> read_marker("⑩ Kubernetes").number, read_marker("１２．見出し").number
+    (10, 12)
+    >>> read_marker("XIV. The end").number, read_marker("3 of 12: Slide").total
+    (14, 12)
+    >>> read_marker("3.5 million people") is None, read_marker("(2) a footnote") is None
+    (True, True)
+    >>> read_marker("Windows 10 brings") is None
+    True
+    """
+    if not text:
+        return None
+    head = text[:80]
+    if "0" <= head.lstrip()[:1] <= "9" or head.lstrip()[:1] in "#N":
+        of_total = _OF_TOTAL.match(head)
+        if of_total:
+            return Marker(
+                int(of_total.group("number")),
+                text[of_total.end() :].strip(),
+                "of-total",
+                total=int(of_total.group("total")),
+            )
+        marked = _MARKED.match(head)
+        if marked:
+            return _bounded(Marker(int(marked.group("number")), text[marked.end() :].strip(), "marked"))
+        digits = _DIGITS.match(head)
+        if digits:
+            style = "marked" if digits.group("hash") else "digits"
+            return _bounded(Marker(int(digits.group("number")), text[digits.end() :].strip(), style))
+    of_total = _OF_TOTAL.match(head)
+    if of_total:
+        return Marker(
+            int(of_total.group("number")),
+            text[of_total.end() :].strip(),
+            "of-total",
+            total=int(of_total.group("total")),
+        )
+    labelled = _LABELLED.match(head)
+    if labelled:
+        label = " ".join(labelled.group("label").lower().split())
+        return _bounded(
+            Marker(int(labelled.group("number")), text[labelled.end() :].strip(), "labelled", label=label)
+        )
+    roman = _ROMAN.match(head)
+    if roman and roman.group("roman"):
+        return Marker(_roman_value(roman.group("roman")), text[roman.end() :].strip(), "roman")
+    return _symbol_number(head) if head.lstrip()[:1] not in "0123456789" else None
+
+
+def read_bare_number(text: str) -> Marker | None:
+    """``read_marker``, plus "12 Heading" where the caller knows the number has its own element."""
+    marker = read_marker(text)
+    if marker is not None:
+        return marker
+    bare = _BARE.match(text)
+    if bare is None:
+        return None
+    return _bounded(Marker(int(bare.group("number")), text[bare.end() :].strip(), "bare"))
+
+
+def _bounded(marker: Marker) -> Marker | None:
+    return marker if 0 <= marker.number <= _MAX_NUMBER else None
+
+
+def is_step_label(label: str) -> bool:
+    """True for "Step", "Schritt" and the like: numbered steps of a procedure."""
+    return label.split()[-1] in STEP_LABELS if label else False
