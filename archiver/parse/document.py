@@ -29,6 +29,10 @@ _BINARY_SIGNATURES = (
 _DROPPED_TAGS = ("script", "style", "template", "svg", "math", "canvas", "video", "audio", "object")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>")
+# XHTML-style "<html ... />": browsers ignore the slash on a non-void element, but libxml2 closes
+# the root there and drops the whole document. Only the three document elements are rewritten
+# (a self-closed <div/> costs libxml2 one empty element, not the page).
+_SELF_CLOSED_DOCUMENT_ELEMENT = re.compile(r"<((?:html|head|body)\b[^<>]*?)\s*/>", re.IGNORECASE)
 _HIDING_ATTRIBUTES = etree.XPath("//@hidden | //@style")
 
 
@@ -71,6 +75,7 @@ def _is_hidden(element: HtmlElement) -> bool:
 def load_document(text: str) -> Document:
     """Parse text into a tree without scripts, styles, comments and hidden copies of the body."""
     text = _XML_DECLARATION.sub("", text, count=1)
+    text = _SELF_CLOSED_DOCUMENT_ELEMENT.sub(r"<\1>", text)
     try:
         root = parse_html_bytes(text.encode("utf-8", "replace"))
     except (etree.ParserError, ValueError) as error:

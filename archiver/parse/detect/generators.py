@@ -12,7 +12,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from archiver.parse.detect.candidates import Candidate, GroupKey, Head
-from archiver.parse.detect.heads import group_key, lead_of_list_item
+from archiver.parse.detect.heads import LINKED_HEAD_RATIO, group_key, lead_of_list_item
 from archiver.parse.detect.markers import read_marker
 from archiver.parse.dom import HtmlElement, furniture_ancestor, link_text_ratio, tag_of, text_of
 
@@ -99,7 +99,8 @@ def unnumbered_candidates(heads: list[Head]) -> Iterator[Candidate]:
 
 def _list_item_head(item: HtmlElement, position: int) -> Head:
     heading, rest = lead_of_list_item(item)
-    return Head(item, "list-item", position, heading, rest, 7, group_key(item, "list-item"))
+    linked = link_text_ratio(item) > LINKED_HEAD_RATIO
+    return Head(item, "list-item", position, heading, rest, 7, group_key(item, "list-item"), linked)
 
 
 def list_candidates(root: HtmlElement) -> Iterator[Candidate]:

@@ -33,6 +33,8 @@ MAX_BOLD_HEADING_CHARS = 200
 MAX_LEAD_OFFSET = 4
 # An ALL-CAPS lead paragraph ("WHO IS THE FRONT-RUNNER?") must have this many letters.
 MIN_CAPS_LETTERS = 8
+# A head whose text is more link than this is a link (a teaser, a table-of-contents entry).
+LINKED_HEAD_RATIO = 0.9
 MAX_CANDIDATES = 20_000  # bounds the work on pages with thousands of "items"
 # How many ancestors are searched for a references/TOC/comments container.
 MAX_CONTAINER_DEPTH = 12
@@ -308,7 +310,7 @@ def collect_heads(root: HtmlElement) -> list[Head]:
         for head in found:
             # A paragraph that is all link text is a teaser or a table-of-contents entry, unless
             # it is numbered (then the scorer weighs it down rather than dropping it).
-            head.linked = link_text_ratio(head.element) > 0.9
+            head.linked = link_text_ratio(head.element) > LINKED_HEAD_RATIO
             if head.kind == "paragraph" and head.linked and not head.rest and head.number is None:
                 continue
             if furniture_ancestor(head.element) is not None or _inside_non_item_container(head.element):

@@ -42,6 +42,9 @@ MIN_ROMAN_ITEMS = 4
 # Without a count in the title, numbered items must mostly have a heading (not numbered sentences).
 MIN_HEADED_SHARE_WITHOUT_TITLE = 0.5
 TITLE_AGREEMENT_BONUS = 5.0
+# Printed numbers that match the title are direct evidence; an unnumbered group of the promised
+# size may match by chance (a teaser rail of six cards under "6 Things"), so it earns less.
+UNNUMBERED_TITLE_BONUS = 3.0
 UNIT_STEP_BONUS = 1.0
 # Unnumbered candidates only stand when the title promises their count; they weigh less than
 # printed numbers of the same size.
@@ -122,6 +125,7 @@ def _prose_length(heads: list[Head]) -> float:
             and len(text_of(parent)) <= len(text_of(node)) + 5
         ):
             node = parent  # <div class="paragraph"><h3>..</h3></div>: step out of the wrapper
+        total += len((node.tail or "").strip())  # "<b>Name:</b> text<br>": the text after a lead
         for count, sibling in enumerate(node.itersiblings()):
             if (
                 count >= PROSE_WINDOW_SIBLINGS
@@ -208,6 +212,8 @@ def score_candidate(candidate: Candidate, context: Context) -> None:
         return
 
     # Unnumbered heads and lists without printed numbers: the title's count is the evidence.
+    # (Photo lists without a count were tried: "short items with a photo each" also matched a
+    # held-out news story with four photo sections, so unannounced unnumbered lists stay out.)
     if not agrees:
         candidate.rejected = "unnumbered items and the title does not promise their count"
         return
@@ -215,9 +221,13 @@ def score_candidate(candidate: Candidate, context: Context) -> None:
         candidate.rejected = f"{count} unnumbered items for a title that promises {context.declared}"
         return
     prose = _prose_length(heads)
+    if prose < MIN_PROSE_CHARS:
+        candidate.rejected = "unnumbered heads that introduce no text (labels, menus)"
+        return
     candidate.score = (
         count * UNNUMBERED_WEIGHT * (1 - LINKED_PENALTY * linked) * min(1.0, prose / MIN_PROSE_CHARS)
-        + TITLE_AGREEMENT_BONUS
+        # An <ol> is the author numbering the items in markup: as direct as printed numbers.
+        + (TITLE_AGREEMENT_BONUS if candidate.method == "ordered-list" else UNNUMBERED_TITLE_BONUS)
         + (1.0 if count == context.declared else 0.0)
         + prose / 1000  # among equals, the one that sits in the most prose (an article body)
     )

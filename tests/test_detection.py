@@ -1,0 +1,124 @@
+"""Item detection on small pages of one shape each: generators propose, the scorer decides.
+
+Each case is a kind of page seen on two or more sites; the template zoo (tests/zoo) covers the
+same kinds with variations, served and crawled.
+"""
+
+from __future__ import annotations
+
+from archiver.models import ListiclePage
+from archiver.parse import parse_page
+
+URL = "https://site.example/story/"
+PROSE = "This paragraph says something about the item above it, with enough words to be prose."
+
+
+def _page(title: str, body: str, aside: str = "") -> bytes:
+    return (
+        f"<!DOCTYPE html><html><head><title>{title}</title></head><body>"
+        f"<header><nav><a href='/'>Home</a></nav></header><main><article><h1>{title}</h1>{body}</article>"
+        f"{aside}</main><footer><p>© Site</p></footer></body></html>"
+    ).encode()
+
+
+def _parse(title: str, body: str, aside: str = "") -> ListiclePage:
+    return parse_page(_page(title, body, aside), URL)
+
+
+def test_a_real_ordered_list_beats_three_numbered_cards_beside_it() -> None:
+    cards = "".join(f"<div class='card'><h4>{n}. Card {n}</h4><p>Short.</p></div>" for n in (1, 2, 3))
+    items = "".join(f"<li><strong>Way {n}</strong> {PROSE}</li>" for n in range(1, 6))
+    record = _parse("5 ways to save water at home", f"<div class='cards'>{cards}</div><ol>{items}</ol>")
+    assert [item.heading for item in record.items] == [f"Way {n}" for n in range(1, 6)]
+    assert record.detection is not None and record.detection.method == "ordered-list"
+    assert record.detection.candidates_considered >= 2
+
+
+def test_a_sidebar_widget_count_does_not_make_a_news_story_a_listicle() -> None:
+    widget = (
+        "<div class='box'><h2 class='title'>Top 5 Stories</h2><ol>"
+        + "".join(f"<li><a href='/s{n}'>Story {n} headline here</a></li>" for n in range(1, 6))
+        + "</ol></div>"
+    )
+    body = "".join(f"<p>{PROSE}</p>" for _ in range(6))
+    record = _parse("Council approves the new tram line", body, widget)
+    assert record.declared_count is None
+    assert record.items == [] and record.is_listicle is False
+
+
+def test_numbered_steps_of_a_how_to_are_not_items() -> None:
+    steps = "".join(
+        f"<p>{n}. Mix the glue with water and stir it for a minute or two.</p>" for n in range(1, 8)
+    )
+    record = _parse("Try this: paper lanterns for autumn", f"<p>You will need glue.</p>{steps}")
+    assert record.items == []
+    labelled = "".join(f"<h3>Step {n}: Do thing {n}</h3><p>{PROSE}</p>" for n in range(1, 6))
+    assert _parse("Paper lanterns for autumn", labelled).items == []
+
+
+def test_numbers_restarting_per_section_add_up_to_the_title() -> None:
+    body = "".join(
+        f"<h2>Section {s}</h2>" + "".join(f"<h3>#{n} Pick {s}.{n}</h3><p>{PROSE}</p>" for n in range(1, 5))
+        for s in (1, 2, 3)
+    )
+    record = _parse("12 picks for the weekend", body)
+    assert len(record.items) == 12
+    assert [item.number for item in record.items[:5]] == [1, 2, 3, 4, 1]
+    assert not any("declared" in warning for warning in record.warnings)
+
+
+def test_label_words_circled_full_width_and_roman_numbers() -> None:
+    forms = {
+        "Tip {n}: Heading {n}": "7 tips for runners",
+        "Übung {n}: Heading {n}": "Sieben Übungen für den Rücken",
+        "{c} Heading {n}": "7 projects worth knowing",
+        "{w}．Heading {n}": "7 projects worth knowing",
+        "{r}. Heading {n}": "7 ideas",
+    }
+    circled = "①②③④⑤⑥⑦"
+    wide = "１２３４５６７"
+    romans = ["I", "II", "III", "IV", "V", "VI", "VII"]
+    for pattern, title in forms.items():
+        body = "".join(
+            "<h3>"
+            + pattern.format(n=n, c=circled[n - 1], w=wide[n - 1], r=romans[n - 1])
+            + f"</h3><p>{PROSE}</p>"
+            for n in range(1, 8)
+        )
+        record = _parse(title, body)
+        assert [item.number for item in record.items] == list(range(1, 8)), pattern
+        assert record.items[6].heading == "Heading 7", pattern
+
+
+def test_a_countdown_and_a_bare_number_before_an_embed() -> None:
+    countdown = "".join(f"<h2>{n}) Film {n}</h2><p>{PROSE}</p>" for n in range(10, 0, -1))
+    record = _parse("The best films of the year, ranked", countdown)
+    assert [item.number for item in record.items] == list(range(10, 0, -1))
+    embeds = "".join(
+        f"<p>{n}.</p><blockquote class='twitter-tweet'><p>Tweet {n}</p>"
+        f"<a href='https://twitter.com/u/status/{n}'>link</a></blockquote>"
+        for n in range(1, 6)
+    )
+    record = _parse("5 favourite responses to the advert", embeds)
+    assert len(record.items) == 5
+    assert all(len(item.embeds) == 1 for item in record.items)
+
+
+def test_items_run_together_in_one_paragraph_split_at_line_start_bold() -> None:
+    runs = "<br><br>".join(f"<b>Person {n} (Sport):</b> {PROSE}" for n in range(1, 8))
+    record = _parse("Die 7 Gesichter der Spiele", f"<p>Intro text here.</p><p>{runs}</p>")
+    assert [item.heading for item in record.items] == [f"Person {n} (Sport)" for n in range(1, 8)]
+    assert record.items[0].caption is not None and record.items[0].caption.startswith("This paragraph")
+
+
+def test_the_record_says_when_the_title_promises_items_and_none_are_found() -> None:
+    record = _parse("7 things nobody tells you", "".join(f"<p>{PROSE}</p>" for _ in range(4)))
+    assert record.items == []
+    assert record.detection is None
+    assert "title promises 7 items; no list found" in record.warnings
+
+
+def test_a_self_closed_html_element_does_not_lose_the_document() -> None:
+    page = _page("3 things", "".join(f"<h2>{n}. Thing</h2><p>{PROSE}</p>" for n in (1, 2, 3)))
+    page = page.replace(b"<html>", b'<html xmlns="http://www.w3.org/1999/xhtml" />')
+    assert len(parse_page(page, URL).items) == 3
