@@ -122,3 +122,11 @@ def test_a_self_closed_html_element_does_not_lose_the_document() -> None:
     page = _page("3 things", "".join(f"<h2>{n}. Thing</h2><p>{PROSE}</p>" for n in (1, 2, 3)))
     page = page.replace(b"<html>", b'<html xmlns="http://www.w3.org/1999/xhtml" />')
     assert len(parse_page(page, URL).items) == 3
+
+
+def test_repeated_labels_are_not_headings_and_invisible_edges_are_dropped() -> None:
+    body = "".join(
+        f"<h2>\u200bSpa number {n}</h2><p>{PROSE}</p><h3>Key facts:</h3><p>{PROSE}</p>" for n in range(1, 5)
+    )
+    record = _parse("4 spas for a rainy weekend", body)
+    assert [item.heading for item in record.items] == [f"Spa number {n}" for n in range(1, 5)]

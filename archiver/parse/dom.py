@@ -38,6 +38,11 @@ _FURNITURE_WORDS = re.compile(
 )
 
 
+# Zero-width and direction marks at the edges of a text are invisible but not whitespace to
+# str.split ("\u200bNot a flagship"); inside a text they may join emoji, so only edges go.
+_INVISIBLE_EDGES = "\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\u00ad"
+
+
 def normalise_space(text: str) -> str:
     """Collapse runs of whitespace (including NBSP) to one space and strip the ends.
 
@@ -47,7 +52,10 @@ def normalise_space(text: str) -> str:
     >>> normalise_space("  1.\\xa0 The\\u2009 Bridge \\n")
     '1. The Bridge'
     """
-    return " ".join(text.split())
+    joined = " ".join(text.split())
+    if joined[:1] in _INVISIBLE_EDGES or joined[-1:] in _INVISIBLE_EDGES:
+        return joined.strip(_INVISIBLE_EDGES + " ")
+    return joined
 
 
 _STRING_VALUE = etree.XPath("string()")

@@ -49,6 +49,9 @@ UNIT_STEP_BONUS = 1.0
 # Unnumbered candidates only stand when the title promises their count; they weigh less than
 # printed numbers of the same size.
 UNNUMBERED_WEIGHT = 0.5
+# Unnumbered heads that repeat one text ("Die wichtigsten Infos:", "Details") are labels inside
+# each item, not the items' headings: this share of them must be distinct.
+MIN_DISTINCT_HEADINGS = 0.8
 # Mean characters of non-link text an item introduces below which it is a bare label.
 MIN_PROSE_CHARS = 25
 PROSE_WINDOW_SIBLINGS = 6
@@ -219,6 +222,10 @@ def score_candidate(candidate: Candidate, context: Context) -> None:
         return
     if context.declared is not None and count != context.declared and not context.continues:
         candidate.rejected = f"{count} unnumbered items for a title that promises {context.declared}"
+        return
+    distinct = len({head.heading for head in heads if head.heading})
+    if candidate.method == "unnumbered-headings" and distinct < MIN_DISTINCT_HEADINGS * count:
+        candidate.rejected = "the unnumbered heads repeat one label; they are not item headings"
         return
     prose = _prose_length(heads)
     if prose < MIN_PROSE_CHARS:
