@@ -1,0 +1,25 @@
+"""The template zoo: synthetic listicle (and non-listicle) pages in many shapes, with the ground
+truth generated alongside, to judge the extractor.
+
+    python -m tests.zoo                  # score every case with parse_page, table per shape
+    python -m tests.zoo --crawl          # also serve the zoo site and crawl it end to end
+    python -m tests.zoo --write-floors   # rewrite tests/zoo_floors.json from both
+    python -m tests.zoo --dump DIR       # write the pages (and truth.json) to DIR
+
+``tests/test_zoo.py`` pins the cases that pass today (``tests/zoo_floors.json``).
+"""
+
+from __future__ import annotations
+
+from tests.zoo.shapes import SHAPES, build_cases
+from tests.zoo.truth import Case, ItemTruth, PageTruth
+
+# The host the pure test pretends the pages came from.
+PURE_BASE = "https://www.zoo-daily.example"
+
+__all__ = ["PURE_BASE", "SHAPES", "Case", "ItemTruth", "PageTruth", "build_zoo"]
+
+
+def build_zoo(base: str = PURE_BASE) -> list[Case]:
+    """Every case, deterministic for a given ``base``."""
+    return build_cases(base)

@@ -1,0 +1,187 @@
+"""``python -m tests.zoo``: score the extractor on every zoo case and print a table per shape.
+
+python -m tests.zoo                  # parse_page over every page
+python -m tests.zoo --crawl          # and crawl the zoo site end to end
+python -m tests.zoo --write-floors   # both, then rewrite tests/zoo_floors.json
+python -m tests.zoo --dump DIR       # write every page and its truth to DIR
+python -m tests.zoo --shape countdown --verbose   # one shape, with every item that differs
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from dataclasses import asdict
+from pathlib import Path
+
+from tests.zoo import PURE_BASE, build_zoo
+from tests.zoo.score import REGENERATE, ArticleScore, CaseScore, score_cases, write_floors
+from tests.zoo.truth import Case
+
+_MARK = {True: "ok", False: "--"}
+
+
+def _first_last(score: CaseScore, end: str) -> str:
+    pages = [p for p in score.pages if p.truth.items]
+    if not pages:
+        return "  "
+    return _MARK[all(getattr(p, f"{end}_ok") for p in pages)]
+
+
+def print_table(scores: Sequence[CaseScore], verbose: bool = False) -> None:
+    header = (
+        f"{'shape':20} {'variant':22} {'pg':>3} {'exp':>4} {'got':>4}  count first last nums heads next decl"
+        "  EXACT  noise"
+    )
+    print(header)
+    print("-" * len(header))
+    shape = None
+    for score in scores:
+        case = score.case
+        if case.shape != shape and shape is not None:
+            _print_shape_total(scores, shape)
+        shape = case.shape
+        listicle_pages = [p for p in score.pages if p.truth.items]
+        count = all(p.count_ok for p in score.pages) if case.is_listicle else score.got_items == 0
+        print(
+            f"{case.shape:20} {case.variant:22} {len(case.pages):>3}"
+            f" {score.expected_items:>4} {score.got_items:>4}"
+            f"  {_MARK[count]:5} {_first_last(score, 'first'):5} {_first_last(score, 'last'):4}"
+            f" {_MARK[score.all_of('numbers_ok')] if listicle_pages else '  ':4}"
+            f" {_MARK[score.all_of('headings_ok')] if listicle_pages else '  ':5}"
+            f" {_MARK[all(p.next_ok for p in score.pages)] if case.is_listicle else '  ':4}"
+            f" {_MARK[all(p.declared_ok for p in score.pages)]:4}"
+            f"  {'EXACT' if score.exact else '-----':5}  {' '.join(case.notes)}"
+        )
+        for error in score.errors:
+            print(f"{'':48}error: {error}")
+        if verbose and not score.exact:
+            _print_differences(score)
+    if shape is not None:
+        _print_shape_total(scores, shape)
+
+
+def _print_shape_total(scores: Sequence[CaseScore], shape: str) -> None:
+    mine = [s for s in scores if s.case.shape == shape]
+    print(f"{'':20} {'→ ' + shape:40} {sum(s.exact for s in mine)}/{len(mine)} exact\n")
+
+
+def _print_differences(score: CaseScore) -> None:
+    from archiver.parse import parse_page
+
+    for page in score.pages:
+        if page.exact:
+            continue
+        record = parse_page(
+            page.truth.html, PURE_BASE + page.truth.path, content_type=page.truth.content_type
+        )
+        print(
+            f"{'':4}{page.truth.path}: items {page.got_items}/{len(page.truth.items)}, "
+            f"next {record.next_page_url!r} (truth {page.truth.next_page_url(PURE_BASE)!r})"
+        )
+        truth = [(i.number, i.heading) for i in page.truth.items]
+        got = [(i.number, i.heading) for i in record.items]
+        for index in range(max(len(truth), len(got))):
+            t = truth[index] if index < len(truth) else None
+            g = got[index] if index < len(got) else None
+            if t != g:
+                print(f"{'':8}#{index + 1}: truth {t!r:60} got {g!r}")
+
+
+def totals(scores: Sequence[CaseScore]) -> dict[str, str]:
+    listicles = [s for s in scores if s.case.is_listicle]
+    others = [s for s in scores if not s.case.is_listicle]
+    pages = [p for s in scores for p in s.pages]
+    return {
+        "shapes": str(len({s.case.shape for s in scores})),
+        "cases (shape x variant)": str(len(scores)),
+        "pages": str(len(pages)),
+        "cases exact": f"{sum(s.exact for s in scores)}/{len(scores)}",
+        "listicle cases exact": f"{sum(s.exact for s in listicles)}/{len(listicles)}",
+        "non-listicles with zero items": f"{sum(s.exact for s in others)}/{len(others)}",
+        "pages exact": f"{sum(p.exact for p in pages)}/{len(pages)}",
+        "items found / expected": (
+            f"{sum(s.got_items for s in scores)}/{sum(s.expected_items for s in scores)}"
+        ),
+        "declared count right (pages)": f"{sum(p.declared_ok for p in pages)}/{len(pages)}",
+    }
+
+
+def print_crawl_table(scores: Sequence[ArticleScore]) -> None:
+    print(f"{'article':44} {'found':>5} {'pages':>7} {'items':>9}  ok")
+    for s in scores:
+        expected_found = "yes" if s.listicle else "no"
+        print(
+            f"{s.key:44} {('yes' if s.found else 'no'):>5} {s.pages_got:>3}/{s.pages_expected:<3} "
+            f"{s.items_got:>4}/{s.items_expected:<4}  {_MARK[s.ok]}   (should be found: {expected_found})"
+        )
+    print(f"\narticles right: {sum(s.ok for s in scores)}/{len(scores)}")
+
+
+def dump(cases: Sequence[Case], folder: Path) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    truth = []
+    for case in cases:
+        for number, page in enumerate(case.pages, start=1):
+            name = f"{case.shape}--{case.variant}--{number:02d}.html"
+            (folder / name).write_bytes(page.html)
+            entry = {k: v for k, v in asdict(page).items() if k != "html"}
+            truth.append({"case": case.key, "file": name, "url": PURE_BASE + page.path, **entry})
+    (folder / "truth.json").write_text(
+        json.dumps(truth, indent=1, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
+    print(f"wrote {len(truth)} pages to {folder}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m tests.zoo", description=__doc__.splitlines()[0])
+    parser.add_argument("--crawl", action="store_true", help="also serve the zoo site and crawl it")
+    parser.add_argument(
+        "--write-floors", action="store_true", help="rewrite tests/zoo_floors.json (runs the crawl)"
+    )
+    parser.add_argument("--dump", type=Path, metavar="DIR", help="write every page and truth.json to DIR")
+    parser.add_argument("--shape", help="only this shape (table only)")
+    parser.add_argument("--verbose", "-v", action="store_true", help="list the items that differ")
+    args = parser.parse_args(argv)
+
+    cases = build_zoo()
+    if args.dump:
+        dump(cases, args.dump)
+        return 0
+    if args.shape:
+        cases = [c for c in cases if c.shape == args.shape]
+    started = time.perf_counter()
+    scores = score_cases(cases, PURE_BASE)
+    elapsed = time.perf_counter() - started
+    print_table(scores, args.verbose)
+    for name, value in totals(scores).items():
+        print(f"{name:32} {value}")
+    print(f"{'parse time':32} {elapsed:.2f} s")
+
+    crawl_keys: list[str] | None = None
+    if args.crawl or args.write_floors:
+        from tests.zoo.site import crawl_scores, crawl_zoo
+
+        with tempfile.TemporaryDirectory(prefix="zoo-crawl-") as out:
+            result = crawl_zoo(Path(out) / "out")
+        print()
+        article_scores = crawl_scores(result)
+        print_crawl_table(article_scores)
+        print(f"crawl time: {result.seconds:.1f} s, responses: {result.crawl_summary.get('responses')}")
+        crawl_keys = [s.key for s in article_scores if s.ok]
+    if args.write_floors:
+        if args.shape:
+            print("--write-floors needs every shape: leave out --shape", file=sys.stderr)
+            return 2
+        assert crawl_keys is not None
+        write_floors([s.key for s in scores if s.exact], crawl_keys)
+        print(f"\nwrote tests/zoo_floors.json (regenerate with: {REGENERATE})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
