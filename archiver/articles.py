@@ -1,5 +1,6 @@
 """Stitching the pages of one listicle into one article record. Pure: the live crawl and the
-re-extraction from WARC files both call :func:`stitch_article`, so their output is identical."""
+re-extraction from WARC files both decide with :func:`starts_article` which pages begin an
+article and call :func:`stitch_article`, so their output is identical."""
 
 from __future__ import annotations
 
@@ -12,13 +13,25 @@ from archiver.parse.numbering import numbering_warnings
 # An article longer than this is a crawler trap ("/page/2/", "/page/3/", ... forever).
 MAX_ARTICLE_PAGES = 50
 
+# What one page says of its own items; the article's items as a whole are checked instead.
 _PER_PAGE_WARNINGS = (
     "declared ",
     "this page holds ",
+    "title promises ",  # a page without a list: a cover slide, an intro page
     "numbering gap",
     "numbers printed twice",
     "printed numbers are out of order",
 )
+
+
+def starts_article(record: ListiclePage) -> bool:
+    """Whether a page reached from outside an article (a seed, a recommendation) begins one.
+
+    A page with items does, and so does a page that continues (``next_page_url``): a
+    slideshow's cover slide or an intro page holds no item, but the pages after it may. Whether
+    such a chain is an article is known only when it ends (:func:`stitch_article`).
+    """
+    return record.is_listicle or record.next_page_url is not None
 
 
 def chain_stop_reason(seen_urls: set[str], next_url: str, pages_so_far: int) -> str | None:
@@ -44,6 +57,11 @@ class ArticleDraft:
     def first_url(self) -> str:
         return self.pages[0][1].url
 
+    @property
+    def has_items(self) -> bool:
+        """Whether any page so far held an item (a chain without any is not a listicle)."""
+        return any(record.items for record, _ in self.pages)
+
     def image_urls(self) -> list[str]:
         """Every item image to archive: the URL the page names and, when the srcset offers a
         larger file, that one too (a researcher wants the best copy)."""
@@ -62,9 +80,20 @@ def _with_captures(image: Image, captures: Mapping[str, ImageCapture | None]) ->
     return image.model_copy(update={"capture": capture}) if capture is not None else image
 
 
-def stitch_article(draft: ArticleDraft, captures: Mapping[str, ImageCapture | None]) -> Article:
-    """One article record from its pages (in order), failed pages and image captures."""
+def stitch_article(draft: ArticleDraft, captures: Mapping[str, ImageCapture | None]) -> Article | None:
+    """One article record from its pages (in order), failed pages and image captures; None when
+    no page held an item (a story over several pages, not a listicle: nothing to write).
+
+    Pages without items (a cover slide, an intro page) stay in ``pages``; the items of the
+    others are numbered 1..N across the article. The numbering style is that of the first page
+    with items, and the declared count that of the first page, or else of the first page with
+    items (a cover whose title gives no count).
+    """
+    if not draft.has_items:
+        return None
     first, _ = draft.pages[0]
+    listed = next(record for record, _ in draft.pages if record.items)
+    declared = first.declared_count if first.declared_count is not None else listed.declared_count
     items: list[Item] = []
     recommendations: list[Link] = []
     seen_links: set[str] = {capture.url for _, capture in draft.pages}
@@ -87,14 +116,14 @@ def stitch_article(draft: ArticleDraft, captures: Mapping[str, ImageCapture | No
         warnings.append(f"page {number} failed: {failure.reason} ({failure.url})")
     if draft.stopped_reason:
         warnings.append(draft.stopped_reason)
-    warnings.extend(numbering_warnings(items, first.declared_count, paginated=False))
-    counts_match = first.declared_count is None or first.declared_count == len(items)
+    warnings.extend(numbering_warnings(items, declared, paginated=False))
+    counts_match = declared is None or declared == len(items)
     return Article(
         url=draft.first_url,
         canonical_url=first.canonical_url,
         title=first.title,
-        declared_count=first.declared_count,
-        numbering=first.numbering,
+        declared_count=declared,
+        numbering=listed.numbering,
         complete=counts_match
         and not draft.failures
         and draft.stopped_reason is None

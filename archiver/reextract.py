@@ -19,7 +19,7 @@ from urllib.parse import urljoin
 from fastwarc.warc import ArchiveIterator, WarcRecord, WarcRecordType
 from warcio.bufferedreaders import ChunkedDataReader
 
-from archiver.articles import ArticleDraft, chain_stop_reason, stitch_article
+from archiver.articles import ArticleDraft, chain_stop_reason, starts_article, stitch_article
 from archiver.captures import image_capture_of, page_capture_of
 from archiver.errors import ParseError
 from archiver.models import Article, ImageCapture, ListiclePage, PageFailure
@@ -348,7 +348,9 @@ class DraftFromWarc:
 
 
 def drafts_from_index(index: WarcIndex) -> Iterator[DraftFromWarc]:
-    """Every article the WARCs hold, as the crawl would have chained its pages, one at a time.
+    """Every article the WARCs hold, as the crawl would have chained its pages, one at a time;
+    a chain whose pages hold no item (a story over several pages) is among them, as the crawl
+    follows it too, and :func:`stitch_article` makes no article of it.
 
     A parsed page is kept only until an article takes it, so memory does not grow with the
     number of pages.
@@ -372,7 +374,7 @@ def drafts_from_index(index: WarcIndex) -> Iterator[DraftFromWarc]:
         if url in consumed or not capture.is_page:
             continue
         record = parse(capture)
-        if not isinstance(record, ListiclePage) or not record.is_listicle:
+        if not isinstance(record, ListiclePage) or not starts_article(record):
             parsed.pop(url)  # not kept: in the rare case a later chain reaches it, it is parsed again
             continue
         draft = ArticleDraft()
@@ -387,7 +389,9 @@ def articles_from_index(index: WarcIndex) -> Iterator[Article]:
     for found in drafts_from_index(index):
         draft = found.draft
         captures = {url: image_capture(index, url) for url in draft.image_urls()}
-        yield stitch_article(draft, captures)
+        article = stitch_article(draft, captures)
+        if article is not None:
+            yield article
 
 
 def capture_order(article: Article) -> tuple[str, int, str]:

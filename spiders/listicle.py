@@ -23,7 +23,7 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
 from archiver import __version__, parse_page
-from archiver.articles import ArticleDraft, chain_stop_reason
+from archiver.articles import ArticleDraft, chain_stop_reason, starts_article
 from archiver.captures import image_capture_of, page_capture_of
 from archiver.crawl.middleware import WARC_META_KEY, stop_for_full_disk
 from archiver.crawl.session import CrawlSession
@@ -283,9 +283,14 @@ class ListicleSpider(scrapy.Spider):
                 written.date,
                 [("outlink", url) for url in outlinks],
             )
-        if key is None and record.is_listicle:
-            key = response.url
-            session.state.drafts[key] = ArticleDraft()
+        if key is None:
+            if starts_article(record):
+                # Its items, or its own next page (a cover slide, an intro): whether the chain
+                # is a listicle is decided when it ends.
+                key = response.url
+                session.state.drafts[key] = ArticleDraft()
+            else:
+                session.counts["non_listicles"] += 1
         if key is not None and written is not None:
             yield from self._add_page(key, record, response, written, hops)
         if hops < self.depth:
@@ -299,7 +304,6 @@ class ListicleSpider(scrapy.Spider):
     ) -> Iterator[Any]:
         # A draft is missing only if the crawl state was lost (a killed crawl): start it afresh.
         draft = self.session.state.drafts.setdefault(key, ArticleDraft())
-        self.session.counts["listicle_pages"] += 1
         draft.pages.append((record, page_capture_of(response.url, response.status, written)))
         next_url = record.next_page_url
         if next_url:

@@ -29,6 +29,10 @@ ARTICLES_FILE = "articles.jsonl"
 IMAGE_CACHE_SIZE = 5_000
 REJECTS_FILE = "rejects.jsonl"
 SUMMARY_FILE = "crawl.json"
+# What crawl.json counts. pages: parsed; listicle_pages: pages of the articles written (a cover
+# slide included); non_listicles: pages that could have begun an article but did not, a story
+# over several pages (followed to its end, no item on any page) counted once.
+COUNTS = ("pages", "listicle_pages", "articles", "items", "images", "rejects", "non_listicles")
 
 
 @dataclass
@@ -49,11 +53,7 @@ class CrawlState:
     # Sitemap/feed URLs not yet turned into requests, and how many of those requests are out.
     seed_backlog: deque[str] = field(default_factory=deque)
     seeds_in_flight: int = 0
-    counts: dict[str, int] = field(
-        default_factory=lambda: dict.fromkeys(
-            ("pages", "listicle_pages", "articles", "items", "images", "rejects"), 0
-        )
-    )
+    counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(COUNTS, 0))
     errors: list[dict[str, Any]] = field(default_factory=list)
 
 
@@ -99,6 +99,8 @@ class CrawlSession:
         seen = self.state.pages_seen
         self.state = persisted.setdefault("archiver", self.state)
         self.state.pages_seen |= seen
+        for name in COUNTS:  # state saved by a version that counted less
+            self.state.counts.setdefault(name, 0)
 
     # -- output -----------------------------------------------------------------------------
     @staticmethod
@@ -123,6 +125,7 @@ class CrawlSession:
         self._append_line(self._articles, article.to_json())
         self.finished_articles.add(article.url)
         self.counts["articles"] += 1
+        self.counts["listicle_pages"] += len(article.pages)
         self.counts["items"] += len(article.items)
 
     def write_reject(self, url: str, reason: str, record: WrittenRecord | None) -> None:
@@ -182,10 +185,16 @@ class CrawlSession:
         return None
 
     def complete(self, key: str) -> Article | None:
-        """Stitch and forget a finished draft (None if none of its pages arrived)."""
+        """Stitch and forget a finished draft: None if none of its pages arrived, or if none of
+        them held an item (then it is counted as a non-listicle)."""
         draft = self.state.drafts.pop(key)
         self.state.pending_images.pop(key, None)
-        return stitch_article(draft, draft.captures) if draft.pages else None
+        if not draft.pages:
+            return None
+        article = stitch_article(draft, draft.captures)
+        if article is None:
+            self.counts["non_listicles"] += 1
+        return article
 
     def rebuild_from_warcs(self, paths: list[Path]) -> Rebuilt:
         """Rebuild the articles in progress from the job's own WARC files, after a run whose
@@ -200,6 +209,8 @@ class CrawlSession:
             key = found.draft.first_url
             if key in self.finished_articles or key in self.state.drafts:
                 continue
+            if found.next_url is None and not found.draft.has_items:
+                continue  # a story that ended without items: nothing to write, nor to count again
             self.state.drafts[key] = found.draft
             for url in found.draft.image_urls():
                 capture = image_capture(index, url)
