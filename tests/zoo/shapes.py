@@ -191,6 +191,10 @@ class Maker:
             self.noise = set(rng.sample(NOISE, rng.randint(1, 4)))
         self.image_mode = rng.choice(LAZY_MODES) if "lazy" in self.noise else "src"
         self.used: set[str] = set()  # the noise that went into a page (for the notes)
+        self.related_boxed = rng.random() < 0.5
+        # Drawn for the shapes that leave them open: the item heading's tag, the item wrappers.
+        self.htag = rng.choice(["h2", "h2", "h3", "h4"])
+        self.item_depth = rng.choice([0, 0, 1, 2])
         self.author = w.person(rng)
         self.case_id = (
             int(hashlib.sha1(f"{shape}/{variant}".encode()).hexdigest()[:8], 16) % 9_000_000 + 1_000_000
@@ -296,12 +300,35 @@ class Maker:
             )
         if "related" in self.noise and index == total // 2 - 1:
             self.used.add("related")
-            title = self.teaser_title()
-            out += (
-                f'<p class="related-inline"><strong>{self.chrome["related"]}:</strong> '
-                f'<a href="/{slugify(title)}-{self.rng.randint(1000, 9999)}/">{escape(title)}</a></p>'
-            )
+            out += self.related_box() if self.related_boxed else self.related_inline()
         return out
+
+    def related_inline(self) -> str:
+        title = self.teaser_title()
+        return (
+            f'<p class="related-inline"><strong>{self.chrome["related"]}:</strong> '
+            f'<a href="{self.teaser_href(title)}">{escape(title)}</a></p>'
+        )
+
+    def related_box(self) -> str:
+        """A boxed list of numbered links to other posts, in the middle of the article."""
+        titles = [self.teaser_title() for _ in range(self.rng.randint(3, 5))]
+        rows = "".join(
+            f'<li><a href="{self.teaser_href(t)}">{n}. {escape(t)}</a></li>'
+            for n, t in enumerate(titles, start=1)
+        )
+        return (
+            f'<aside class="related-posts"><h3 class="related-posts__title">{self.chrome["related"]}</h3>'
+            f"<ul>{rows}</ul></aside>"
+        )
+
+    def item_wrap(self, html: str, number: int) -> str:
+        """An item inside the case's item wrappers (none, or one to two nested divs)."""
+        for depth in range(self.item_depth, 0, -1):
+            suffix = "" if depth == 1 else "__outer"
+            ident = f' id="{self.skin.item}-{number}"' if depth == self.item_depth else ""
+            html = f'<div class="{self.skin.item}{suffix}"{ident}>{html}</div>'
+        return html
 
     def toc(self, entries: Sequence[tuple[str, str]]) -> str:
         """A table of contents linking to the items (only when the case draws it)."""
@@ -652,9 +679,10 @@ def heading_figure(m: Maker) -> Case:
                 f'<h2 class="{cls}__title">{label}</h2>'
                 f'{m.figure(n, h, "div")}<div class="{cls}__text">{m.paras()}</div></div></div>'
             )
+        t = m.htag
         if v == "lazy-copyright":
-            return f'<h2 id="item-{n}"><strong>{label}</strong></h2>{m.figure(n, h)}{m.paras()}'
-        return f'<h2 id="item-{n}">{label}</h2>{m.figure(n, h, "figcaption")}{m.paras()}'
+            return m.item_wrap(f"<{t}><strong>{label}</strong></{t}>{m.figure(n, h)}{m.paras()}", n)
+        return m.item_wrap(f"<{t}>{label}</{t}>{m.figure(n, h, 'figcaption')}{m.paras()}", n)
 
     return m.single(
         m.path(title), title, listing(m, heads, item), _printed(range(1, count + 1), heads), count
@@ -786,8 +814,8 @@ def padded_circled(m: Maker) -> Case:
 
     def item(i: int, h: str) -> str:
         n = i + 1
-        tag = "h3" if v.startswith("circled") else "h2"
-        return f"{_h(tag, m, escape(label(n, h)))}{m.figure(n, h)}{m.paras()}"
+        tag = "h3" if v.startswith("circled") else m.htag
+        return m.item_wrap(f"{_h(tag, m, escape(label(n, h)))}{m.figure(n, h)}{m.paras()}", n)
 
     return m.single(
         m.path(title), title, listing(m, heads, item), _printed(range(1, count + 1), heads), count
@@ -809,8 +837,8 @@ def roman_numerals(m: Maker) -> Case:
     def item(i: int, h: str) -> str:
         n = i + 1
         text = f"{roman(n)}: {h}" if v == "roman-colon" else f"{roman(n)}. {h}"
-        tag = "h3" if v == "roman-de" else "h2"
-        return f'<{tag} id="item-{n}">{escape(text)}</{tag}>{m.figure(n, h)}{m.paras()}'
+        tag = "h3" if v == "roman-de" else m.htag
+        return m.item_wrap(f'<{tag} id="item-{n}">{escape(text)}</{tag}>{m.figure(n, h)}{m.paras()}', n)
 
     return m.single(
         m.path(title), title, listing(m, heads, item), _printed(range(1, count + 1), heads), count
@@ -1097,9 +1125,9 @@ def multipage(m: Maker) -> Case:
         parts = [m.intro() if k == 1 else m.paras(1)]
         for i, n in enumerate(numbers):
             h = heads[n - 1]
-            parts.append(
-                f'<h2 id="item-{n}">{n}. {escape(h)}</h2>{m.figure(n, h)}{m.paras()}{m.between(i, per)}'
-            )
+            t = m.htag
+            item = f'<{t} id="item-{n}">{n}. {escape(h)}</{t}>{m.figure(n, h)}{m.paras()}'
+            parts.append(m.item_wrap(item, n) + m.between(i, per))
         head = ""
         pager = ""
         if v == "slash-rel-next":
@@ -1285,7 +1313,8 @@ def ranking_foreign(m: Maker) -> Case:
         labels = [f"{n}．{h}" for n, h in zip(numbers, heads, strict=True)]
 
     def item(i: int, h: str) -> str:
-        return f'<h2 id="item-{numbers[i]}">{escape(labels[i])}</h2>{m.figure(numbers[i], h)}{m.paras()}'
+        t, n = m.htag, numbers[i]
+        return m.item_wrap(f'<{t} id="item-{n}">{escape(labels[i])}</{t}>{m.figure(n, h)}{m.paras()}', n)
 
     path = m.path(title, "ranking")
     body = listing(m, heads, item)
