@@ -6,6 +6,7 @@ Pure string functions; regexes are compiled once here with a note on the case ea
 from __future__ import annotations
 
 import re
+import unicodedata
 
 _EN_UNITS = {
     "two": 2,
@@ -93,6 +94,13 @@ _SPELLED_ALTERNATION = "|".join(sorted((re.escape(w) for w in SPELLED_NUMBERS), 
 # end do not count) and must not sit inside a larger token ("22.700", "3D", "2,000").
 _DIGIT_COUNT = re.compile(r"(?<![\w.,:/-])(\d{1,4})(\+)?(?![\w.,:/%]|\s*%)(?=\+?\s*[^\W\d_])", re.UNICODE)
 _WORD_COUNT = re.compile(rf"(?<![\w-])({_SPELLED_ALTERNATION})(?![\w-])(?=\s+[^\W\d_])", re.IGNORECASE)
+# Japanese and Chinese titles put a counter word right after the number, with no space:
+# "10選" (10 picks), "5つの" (5 things), "7個", "3位". Full-width digits are folded first.
+_CJK_COUNT = re.compile(
+    r"(?<![0-9A-Za-z.,:/-])(\d{1,4})\s*(?:選|つ|個|件|本|枚|品|項目|カ所|ヶ所|か所|箇所|大|種類|款|条|招)"
+)
+# "ランキングTOP10": the count glued to a Latin word in a CJK title.
+_TOP_COUNT = re.compile(r"(?:TOP|Top|BEST|Best)\s*(\d{1,4})(?!\d)")
 # Years are dates, not counts ("Best films of 2017"), unless written as "Top 2017" which nobody does.
 _YEAR_RANGE = range(1900, 2101)
 
@@ -110,6 +118,8 @@ def declared_count(text: str) -> int | None:
     5
     >>> declared_count("The best films of 2017") is None
     True
+    >>> declared_count("2018年に注目すべきOSSプロジェクト10選"), declared_count("東京の５つの名所")
+    (10, 5)
     """
     candidates: list[tuple[int, int]] = []
     for match in _DIGIT_COUNT.finditer(text):
@@ -117,6 +127,12 @@ def declared_count(text: str) -> int | None:
         if value in _YEAR_RANGE or value < 2:
             continue
         candidates.append((match.start(), value))
+    if not text.isascii():
+        folded = unicodedata.normalize("NFKC", text) if any("０" <= c <= "９" for c in text) else text
+        for match in [*_CJK_COUNT.finditer(folded), *_TOP_COUNT.finditer(folded)]:
+            value = int(match.group(1))
+            if value >= 2 and value not in _YEAR_RANGE:
+                candidates.append((match.start(), value))
     for match in _WORD_COUNT.finditer(text):
         candidates.append((match.start(), SPELLED_NUMBERS[match.group(1).lower()]))
     if not candidates:

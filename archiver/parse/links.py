@@ -47,13 +47,21 @@ _SHARE_HOSTS = re.compile(
     r"linkedin\.com/share|reddit\.com/submit|wa\.me/|api\.whatsapp|mailto:|addthis|sharethis)",
     re.IGNORECASE,
 )
+# "Next", "Next page ›", "Next slide", "Weiter ›", "Nächstes Bild", "Page suivante »".
 _NEXT_TEXT = re.compile(
-    r"^(?:next(?: page)?|next\s*[→›»>]|continue(?: reading)?|weiter|nächste seite|page suivante|[›»>]|→)$",
+    r"^(?:(?:next|continue|weiter|nächste|nächstes|page suivante)"
+    r"(?:\s+(?:page|slide|photo|image|picture|reading|seite|bild|foto))?\s*[→›»>]?|[›»>]|→|"
+    r"(?:start|begin|view|open)(?:\s+the)?\s+(?:slideshow|gallery|galerie|bildergalerie)\s*[→›»>]?)$",
     re.IGNORECASE,
 )
 # A page marker at the end of an article URL: "/2/", "_page_2", "-page-2", "/page/2".
-_PATH_PAGE = re.compile(r"(?:[/_-](?:page|seite|p)[/_-]?|/)(\d{1,3})/?$", re.IGNORECASE)
-_QUERY_PAGE_KEYS = frozenset({"page", "p", "pg", "seite", "paged", "pagenum"})
+# Slideshows number their slides the same ways: "/photo-3.html", "/bild-3/", "?slide=3".
+_PATH_PAGE = re.compile(
+    r"(?:[/_-](?:page|seite|p|slide|photo|foto|bild|image|picture)[/_-]?|/)(\d{1,3})/?$", re.IGNORECASE
+)
+_QUERY_PAGE_KEYS = frozenset(
+    {"page", "p", "pg", "seite", "paged", "pagenum", "slide", "photo", "image", "bild"}
+)
 _EXTENSION = re.compile(r"\.(?:html?|php|aspx?)$", re.IGNORECASE)
 
 
@@ -122,24 +130,25 @@ def find_recommendations(root: HtmlElement, page_url: str, base_url: str) -> lis
     return links
 
 
-def _page_marker(url: str) -> tuple[str, int]:
-    """(URL without its page marker, page number; 1 when unmarked)."""
+def _page_marker(url: str) -> tuple[str, int, bool]:
+    """(URL without its page marker, page number, whether the URL prints one; 1 when unmarked)."""
     parts = urlsplit(url)
     query = parse_qsl(parts.query, keep_blank_values=True)
     page = 1
+    marked = False
     kept = []
     for key, value in query:
         if key.lower() in _QUERY_PAGE_KEYS and value.isdigit():
-            page = int(value)
+            page, marked = int(value), True
         else:
             kept.append((key, value))
     path = _EXTENSION.sub("", parts.path)
     match = _PATH_PAGE.search(path)
-    if match and page == 1:
-        page = int(match.group(1))
+    if match and not marked:
+        page, marked = int(match.group(1)), True
         path = path[: match.start()]
     path = path.rstrip("/")
-    return urlunsplit((parts.scheme, parts.netloc.lower(), path, urlencode(kept), "")), page
+    return urlunsplit((parts.scheme, parts.netloc.lower(), path, urlencode(kept), "")), page, marked
 
 
 def is_later_page(url: str) -> bool:
@@ -156,14 +165,23 @@ def continues_article(current_url: str, candidate_url: str) -> bool:
     True
     >>> continues_article("https://c.example/top-10/", "https://c.example/another-post/")
     False
+    >>> continues_article("https://d.example/gallery/", "https://d.example/gallery/photo-1.html")  # cover
+    True
+    >>> continues_article("https://d.example/gallery/?slide=2", "https://d.example/gallery/?slide=3")
+    True
     """
-    base, page = _page_marker(current_url)
-    next_base, next_page = _page_marker(candidate_url)
-    return base == next_base and next_page == page + 1
+    base, page, marked = _page_marker(current_url)
+    next_base, next_page, _ = _page_marker(candidate_url)
+    if base != next_base:
+        return False
+    # A slideshow's cover page is unmarked and its first slide is marked 1 ("/gallery/photo-1.html").
+    return next_page == page + 1 or (not marked and next_page == 1 and candidate_url != current_url)
 
 
 # Candidates for "next page": rel/class/id saying "next", or a short link text ("Next »", "2").
-_NEXT_WORDS = re.compile(r"next|weiter|continue|nächste|suivante|[»›→>]", re.IGNORECASE)
+_NEXT_WORDS = re.compile(
+    r"next|weiter|continue|nächste|suivante|slideshow|galerie|gallery|[»›→>]", re.IGNORECASE
+)
 
 
 def _could_be_next_text(raw_text: str) -> bool:

@@ -11,7 +11,7 @@ from archiver.models import Detection, ListiclePage
 from archiver.parse.counting import declared_count
 from archiver.parse.decoding import decode_html
 from archiver.parse.detect import Context, Selection, detect_items
-from archiver.parse.detect.vocabulary import FURNITURE_HEADLINE, is_instruction_title
+from archiver.parse.detect.vocabulary import FURNITURE_HEADLINE, is_non_list_title
 from archiver.parse.document import DEFAULT_MAX_BYTES, check_is_html, load_document
 from archiver.parse.embedded import html_fragments_in_scripts
 from archiver.parse.item_content import build_items
@@ -70,11 +70,11 @@ def parse_page(
         declared=declared,
         continues=next_page_url is not None,
         paginated=paginated,
-        instruction_title=any(is_instruction_title(text) for text in metadata.headlines[:3]),
+        non_list_title=any(is_non_list_title(text) for text in metadata.headlines[:3]),
     )
     selection: Selection | None = detect_items(document.root, context)
     if selection is None:
-        script_context = Context(declared, next_page_url is not None, False, context.instruction_title)
+        script_context = Context(declared, next_page_url is not None, False, context.non_list_title)
         for fragment in html_fragments_in_scripts(document.data_scripts):
             selection = detect_items(fragment, script_context)
             if selection is not None and selection.numbering == "printed":

@@ -23,6 +23,7 @@ class Head:
     linked: bool = False  # all of its text is link text (teasers, tables of contents)
     style: str = ""  # how the number was printed (markers.Marker.style), "" when unnumbered
     label: str = ""  # label word(s) before the number ("tip", "übung")
+    total: int | None = None  # the total a slide counter prints ("3 of 12" -> 12)
     # An element beside the head that holds its heading ("<div>#6.</div><div>Heading</div>"):
     # read into ``heading`` and skipped when the item's content is collected.
     absorbed: HtmlElement | None = None

@@ -149,12 +149,15 @@ def list_candidates(root: HtmlElement) -> Iterator[Candidate]:
 
 
 def slide_candidates(heads: list[Head]) -> Iterator[Candidate]:
-    """One numbered heading on the page: a slideshow slide (one item per page)."""
+    """One numbered heading, or one slide counter ("3 of 12"), on the page: a slideshow slide."""
     numbered = [
         head for head in heads if head.kind == "heading" and head.rank <= 3 and head.number is not None
     ]
-    if len(numbered) == 1:
-        yield Candidate("slide", numbered, "printed")
+    counters = [head for head in heads if head.style == "of-total" and head.heading]
+    for found in (counters, numbered):
+        if len(found) == 1:
+            yield Candidate("slide", found, "printed")
+            return
 
 
 def generate(root: HtmlElement, heads: list[Head]) -> list[Candidate]:

@@ -35,7 +35,9 @@ MAX_LEAD_OFFSET = 4
 MIN_CAPS_LETTERS = 8
 # A head whose text is more link than this is a link (a teaser, a table-of-contents entry).
 LINKED_HEAD_RATIO = 0.9
-MAX_CANDIDATES = 20_000  # bounds the work on pages with thousands of "items"
+MAX_CANDIDATES = 20_000
+# How deep into the next element a heading beside a bare number is looked for.
+MAX_BESIDE_DEPTH = 3  # bounds the work on pages with thousands of "items"
 # How many ancestors are searched for a references/TOC/comments container.
 MAX_CONTAINER_DEPTH = 12
 
@@ -97,21 +99,29 @@ def _with_marker(
         key=group_key(element, kind),
         style=marker.style if marker else "",
         label=marker.label if marker else "",
+        total=marker.total if marker else None,
     )
 
 
 def _heading_beside(element: HtmlElement) -> tuple[str, HtmlElement] | None:
-    """The heading printed in the element after a bare number ("<p>1.</p><h3>Heading</h3>")."""
+    """The heading printed after a bare number: in the next element ("<p>1.</p><h3>Heading</h3>")
+    or as the first thing in it ("<div>3 of 12</div><div class=slide><h2>Heading</h2>...")."""
     following = element.getnext()
     if following is None:
         return None
-    text = text_of(following)
-    if not text or len(text) > MAX_HEADING_CHARS:
-        return None
-    tag = tag_of(following)
-    styled = HEADING_CLASS.search(following.get("class") or "") is not None
-    if tag in HEADING_TAGS or (tag in {"div", "span", "p"} and (styled or _is_all_bold(following))):
-        return text, following
+    for _ in range(MAX_BESIDE_DEPTH):
+        tag = tag_of(following)
+        text = text_of(following) if tag in HEADING_TAGS or len(following) == 0 else ""
+        if tag in HEADING_TAGS:
+            return (text, following) if text and len(text) <= MAX_HEADING_CHARS else None
+        styled = HEADING_CLASS.search(following.get("class") or "") is not None
+        if tag in {"div", "span", "p"} and len(following) <= 1:
+            text = text_of(following)
+            if text and len(text) <= MAX_HEADING_CHARS and (styled or _is_all_bold(following)):
+                return text, following
+        if len(following) == 0 or (following.text or "").strip():
+            return None
+        following = following[0]  # a wrapper: look at what it opens with
     return None
 
 

@@ -68,7 +68,7 @@ class Context:
     declared: int | None  # the count the title or headline promises
     continues: bool  # the article has a next page
     paginated: bool  # it has a next page or this is a later page
-    instruction_title: bool  # the title introduces a procedure (how-to, recipe)
+    non_list_title: bool  # the title introduces a procedure (how-to, recipe) or legal text
 
 
 def sequence_quality(numbers: list[int]) -> float:
@@ -170,7 +170,8 @@ def score_candidate(candidate: Candidate, context: Context) -> None:
         return
 
     if candidate.method == "slide":
-        if context.declared is None or not context.paginated or (heads[0].number or 0) > context.declared:
+        total = context.declared or heads[0].total  # the title's count, or the counter's total
+        if total is None or not context.paginated or (heads[0].number or 0) > total:
             candidate.rejected = "a single numbered heading is a slide only on a paginated page with a count"
             return
         candidate.score = TITLE_AGREEMENT_BONUS
@@ -201,9 +202,9 @@ def score_candidate(candidate: Candidate, context: Context) -> None:
                 )
                 return
             labels = Counter(head.label for head in heads if head.label)
-            if context.instruction_title or (labels and is_step_label(labels.most_common(1)[0][0])):
+            if context.non_list_title or (labels and is_step_label(labels.most_common(1)[0][0])):
                 candidate.rejected = (
-                    "numbered steps of a procedure (how-to, recipe) and no count in the title"
+                    "numbered steps or clauses (how-to, recipe, legal text) and no count in the title"
                 )
                 return
         unit = sum(abs(b - a) == 1 for a, b in itertools.pairwise(numbers)) / max(1, len(numbers) - 1)

@@ -52,9 +52,18 @@ CLOSING_HEADINGS = re.compile(
 HEADING_CLASS = re.compile(r"(?:^|[-_\s])(?:title|heading|headline|hed|subheading|h[1-6])(?:$|[-_\s])", re.I)
 
 
-def is_instruction_title(text: str) -> bool:
-    """True when a title introduces a procedure (how-to, recipe) rather than a list."""
-    return _INSTRUCTION_TITLE.search(text) is not None
+# A title of legal text: its numbered sections are clauses, not items.
+_LEGAL_TITLE = re.compile(
+    r"\b(?:licen[cs]e|terms of (?:use|service)|terms and conditions|privacy policy|cookie policy|"
+    r"nutzungsbedingungen|datenschutzerklärung|lizenz|allgemeine geschäftsbedingungen|agb|"
+    r"conditions générales|mentions légales)\b",
+    re.IGNORECASE,
+)
+
+
+def is_non_list_title(text: str) -> bool:
+    """True when a title introduces a procedure (how-to, recipe) or legal text rather than a list."""
+    return _INSTRUCTION_TITLE.search(text) is not None or _LEGAL_TITLE.search(text) is not None
 
 
 def is_non_item_container(names: str) -> bool:
