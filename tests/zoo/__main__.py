@@ -5,6 +5,7 @@ python -m tests.zoo --crawl          # and crawl the zoo site end to end
 python -m tests.zoo --write-floors   # both, then rewrite tests/zoo_floors.json
 python -m tests.zoo --dump DIR       # write every page and its truth to DIR
 python -m tests.zoo --shape countdown --verbose   # one shape, with every item that differs
+python -m tests.zoo --seed 7         # a held-out zoo (other draws of every case; not pinned)
 """
 
 from __future__ import annotations
@@ -146,9 +147,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dump", type=Path, metavar="DIR", help="write every page and truth.json to DIR")
     parser.add_argument("--shape", help="only this shape (table only)")
     parser.add_argument("--verbose", "-v", action="store_true", help="list the items that differ")
+    parser.add_argument("--seed", default="", help="draw a held-out zoo (the floors pin the default)")
     args = parser.parse_args(argv)
 
-    cases = build_zoo()
+    if args.seed and (args.write_floors or args.crawl):
+        print(
+            "--seed is for the pure table only: the floors and the crawl use the pinned zoo", file=sys.stderr
+        )
+        return 2
+    cases = build_zoo(PURE_BASE, args.seed)
     if args.dump:
         dump(cases, args.dump)
         return 0

@@ -169,11 +169,11 @@ class Skin:
 class Maker:
     """Draws everything one case varies (from its own seeded RNG) and renders its pages."""
 
-    def __init__(self, shape: str, variant: str, base: str) -> None:
+    def __init__(self, shape: str, variant: str, base: str, seed: str = "") -> None:
         self.shape, self.variant, self.base = shape, variant, base
         parts = variant.split("-")
         self.lang = "de" if "de" in parts else "ja" if "ja" in parts else "en"
-        self.rng = rng = random.Random(f"zoo/{shape}/{variant}")
+        self.rng = rng = random.Random(f"zoo{seed}/{shape}/{variant}")
         self.chrome = CHROME[self.lang]
         self.skin = Skin(
             site=rng.choice(SITES[self.lang]),
@@ -191,6 +191,7 @@ class Maker:
             self.noise = set(rng.sample(NOISE, rng.randint(1, 4)))
         self.image_mode = rng.choice(LAZY_MODES) if "lazy" in self.noise else "src"
         self.used: set[str] = set()  # the noise that went into a page (for the notes)
+        self.section = ""  # the URL's section, set by path()
         self.related_boxed = rng.random() < 0.5
         # Drawn for the shapes that leave them open: the item heading's tag, the item wrappers.
         self.htag = rng.choice(["h2", "h2", "h3", "h4"])
@@ -238,7 +239,10 @@ class Maker:
         region = self.rng.choice(w.REGIONS)
         if count is None:
             return self.rng.choice(w.TOPIC_TITLES_UNCOUNTED[topic]).format(region=region)
-        return self.rng.choice(w.TOPIC_TITLES[topic]).format(n=count, region=region)
+        template = self.rng.choice(w.TOPIC_TITLES[topic])
+        # Some English titles spell the count out ("Twelve Hidden Places ...").
+        spelled = self.lang == "en" and count in w.SPELLED and self.rng.random() < 0.25
+        return template.format(n=w.SPELLED[count] if spelled else count, region=region)
 
     # -- media -------------------------------------------------------------------------------------
     def img(self, number: int, alt: str, mode: str | None = None) -> str:
@@ -448,6 +452,7 @@ class Maker:
     # -- pages -------------------------------------------------------------------------------------
     def path(self, title: str, section: str = "", suffix: str = "/") -> str:
         section = section or self.rng.choice(["travel", "culture", "lifestyle", "photos", "food", "tech"])
+        self.section = section
         return f"/{section}/{slugify(title)}-{self.case_id}{suffix}"
 
     def wrap(self, inner: str) -> str:
@@ -491,7 +496,7 @@ class Maker:
                 f'<link rel="next" href="{self.base}{self.teaser_href(other)}" title="{escape(other)}">'
             )
         date = self.published[:10]
-        kicker = section or nav_items[self.rng.randint(1, 5)]
+        kicker = section or (self.section.replace("-", " ").capitalize() if self.section else nav_items[1])
         tags = ", ".join(
             f'<a href="/tag/{slugify(t) or "t" + str(i)}/" rel="tag">{escape(t)}</a>'
             for i, t in enumerate(self.pick(nav_items[1:6], 3))
@@ -597,12 +602,13 @@ def shape(name: str, *variants: str, listicle: bool = True) -> Callable[[ShapeFu
     return register
 
 
-def build_cases(base: str) -> list[Case]:
-    """Every case of every shape, for pages served under ``base`` (no trailing slash)."""
+def build_cases(base: str, seed: str = "") -> list[Case]:
+    """Every case of every shape, for pages served under ``base`` (no trailing slash). ``seed``
+    draws another zoo (same shapes and variants, other draws); the pinned zoo has none."""
     cases = []
     for entry in SHAPES:
         for variant in entry.variants:
-            case = entry.build(Maker(entry.name, variant, base))
+            case = entry.build(Maker(entry.name, variant, base, seed))
             assert case.is_listicle == entry.listicle, case.key
             cases.append(case)
     return cases
@@ -1019,13 +1025,11 @@ def br_runs(m: Maker) -> Case:
 def number_embed(m: Maker) -> Case:
     v = m.variant
     count = m.rng.randint(6, 15)
-    title = m.rng.choice(
-        [
-            f"{count} Tweets That Perfectly Sum Up Working From Home",
-            f"{count} Videos That Made Us Laugh This Week",
-            f"{count} Posts From People Who Got Their Holiday Exactly Wrong",
-        ]
-    )
+    title = {
+        "tweet": f"{count} Tweets That Perfectly Sum Up Working From Home",
+        "youtube": f"{count} Videos That Made Us Laugh This Week",
+        "instagram-headed": f"{count} Posts From People Who Got Their Holiday Exactly Right",
+    }[v]
     heads: list[str | None] = [None] * count if v != "instagram-headed" else list(m.headings(count, "travel"))
 
     def item(i: int, h: str) -> str:

@@ -310,20 +310,6 @@ STEPS = [
     "Hang it and check the level",
     "Seal the edges",
 ]
-EXERCISES_EN = [
-    "Wall sit",
-    "Glute bridge",
-    "Bird dog",
-    "Side plank",
-    "Dead bug",
-    "Calf raise",
-    "Reverse lunge",
-    "Cat-cow stretch",
-    "Step-up",
-    "Superman hold",
-    "Hip hinge",
-    "Shoulder tap",
-]
 GIFT_PRODUCTS = [
     "Enamel Camping Mug",
     "Linen Apron",
