@@ -127,15 +127,12 @@ def read_marker(text: str) -> Marker | None:
     if not text:
         return None
     head = text[:80]
+    # "3 of 12" first: its number is also a plain leading number.
+    of_total = _OF_TOTAL.match(head)
+    if of_total:
+        number, total = int(of_total.group("number")), int(of_total.group("total"))
+        return Marker(number, text[of_total.end() :].strip(), "of-total", total=total)
     if "0" <= head.lstrip()[:1] <= "9" or head.lstrip()[:1] in "#N":
-        of_total = _OF_TOTAL.match(head)
-        if of_total:
-            return Marker(
-                int(of_total.group("number")),
-                text[of_total.end() :].strip(),
-                "of-total",
-                total=int(of_total.group("total")),
-            )
         marked = _MARKED.match(head)
         if marked:
             return _bounded(Marker(int(marked.group("number")), text[marked.end() :].strip(), "marked"))
@@ -143,14 +140,6 @@ def read_marker(text: str) -> Marker | None:
         if digits:
             style = "marked" if digits.group("hash") else "digits"
             return _bounded(Marker(int(digits.group("number")), text[digits.end() :].strip(), style))
-    of_total = _OF_TOTAL.match(head)
-    if of_total:
-        return Marker(
-            int(of_total.group("number")),
-            text[of_total.end() :].strip(),
-            "of-total",
-            total=int(of_total.group("total")),
-        )
     labelled = _LABELLED.match(head)
     if labelled:
         label = " ".join(labelled.group("label").lower().split())
