@@ -88,7 +88,7 @@ def _optional_extractors() -> tuple[dict[str, Extractor], list[str]]:
             return trafilatura.extract(text, include_comments=False, favor_recall=True) or ""
 
         def _trafilatura_baseline(text: str) -> str:
-            return trafilatura.baseline(text)[1]
+            return str(trafilatura.baseline(text)[1])
 
         found["trafilatura"] = _trafilatura
         found["trafilatura recall"] = _trafilatura_recall
