@@ -58,6 +58,39 @@ def test_deeply_nested_markup_is_bounded_and_parsed() -> None:
     )
     record = parse_page(page, URL)
     assert record.is_listicle is False
+    # Past the parser's depth limit the rest is lost, and the record says so.
+    assert any("HTML parser stopped" in warning and "lost" in warning for warning in record.warnings)
+
+
+def _four_items(between: str) -> bytes:
+    items = [
+        f"<h2>{n}. Place {n}</h2><p><img src='/img/{n}.jpg' alt=''></p><p>About place {n}, worth a visit.</p>"
+        for n in range(1, 5)
+    ]
+    body = "".join(items[:2]) + between + "".join(items[2:])
+    return f"<html><head><title>4 places</title></head><body><article>{body}</article></body></html>".encode()
+
+
+@pytest.mark.parametrize("depth", [300, 1000, 2000])
+def test_a_deeply_nested_widget_between_items_loses_nothing(depth: int) -> None:
+    # Page builders and ad widgets nest hundreds of levels; libxml2 stops at 256 by default.
+    widget = (
+        "<table><tr><td>" + "<span><div class='w'>" * (depth // 2) + "ad" + "</div></span>" * (depth // 2)
+    )
+    record = parse_page(_four_items(widget + "</td></tr></table>"), URL)
+    assert [item.heading for item in record.items] == [f"Place {n}" for n in range(1, 5)]
+    assert record.items[2].images[0].url == "https://example.com/img/3.jpg"
+    assert not any("parser stopped" in warning for warning in record.warnings)
+
+
+def test_a_text_node_over_ten_megabytes_loses_nothing() -> None:
+    # Framework state shipped as one inline script, and a huge <pre> of data: libxml2 refuses
+    # text nodes over 10 MB unless told otherwise.
+    state = '{"k": "' + "x" * 10_600_000 + '"}'
+    for between in (f"<script type='application/json'>{state}</script>", f"<div hidden>{state}</div>"):
+        record = parse_page(_four_items(between), URL)
+        assert [item.number for item in record.items] == [1, 2, 3, 4]
+        assert not any("parser stopped" in warning for warning in record.warnings)
 
 
 def test_five_thousand_items_are_extracted_without_blowing_up() -> None:

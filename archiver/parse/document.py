@@ -43,6 +43,8 @@ class Document:
     # Text of inline scripts large enough to carry an embedded article (JS-rendered pages).
     data_scripts: list[str] = field(default_factory=list)
     base_href: str | None = None
+    # What the parse could not keep (a resource limit of the parser), as record warnings.
+    warnings: list[str] = field(default_factory=list)
 
 
 def check_is_html(data: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> None:
@@ -76,13 +78,14 @@ def load_document(text: str) -> Document:
     """Parse text into a tree without scripts, styles, comments and hidden copies of the body."""
     text = _XML_DECLARATION.sub("", text, count=1)
     text = _SELF_CLOSED_DOCUMENT_ELEMENT.sub(r"<\1>", text)
+    losses: list[str] = []
     try:
-        root = parse_html_bytes(text.encode("utf-8", "replace"))
+        root = parse_html_bytes(text.encode("utf-8", "replace"), losses)
     except (etree.ParserError, ValueError) as error:
         raise ParseError(f"unparseable HTML: {error}") from error
     if root is None or not isinstance(root.tag, str):
         raise ParseError("unparseable HTML: no root element")
-    document = Document(root=root)
+    document = Document(root=root, warnings=losses)
     for script in root.iter("script"):
         body = script.text or ""
         kind = (script.get("type") or "").lower()

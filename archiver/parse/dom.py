@@ -171,15 +171,33 @@ def drop_tree(element: HtmlElement) -> None:
     parent.remove(element)
 
 
-def parse_html_bytes(data: bytes) -> HtmlElement:
+def parse_html_bytes(data: bytes, losses: list[str] | None = None) -> HtmlElement:
     """The root of an HTML document (UTF-8 bytes): comments and processing instructions
-    dropped, no network access. Raises ``etree.ParserError`` for a document with no content."""
-    root = etree.fromstring(data, _parser())
+    dropped, no network access. Raises ``etree.ParserError`` for a document with no content.
+
+    libxml2 stops building the tree at a resource limit (nesting deeper than 2,048 elements even
+    with ``huge_tree``; 256 without it) and keeps what came before; each such stop is appended to
+    ``losses`` as one sentence, so the record can say that content was lost.
+    """
+    parser = _parser()
+    root = etree.fromstring(data, parser)
     if root is None:
         raise etree.ParserError("Document is empty")
+    if losses is not None:
+        for entry in parser.error_log:
+            if entry.type == etree.ErrorTypes.ERR_RESOURCE_LIMIT or entry.level == etree.ErrorLevels.FATAL:
+                losses.append(
+                    f"the HTML parser stopped at line {entry.line}, column {entry.column} "
+                    f"({entry.message.strip()}); content after that point is lost"
+                )
+                break
     return root
 
 
 def _parser() -> etree.HTMLParser:
-    # A new parser per document: lxml parsers are not thread-safe.
-    return etree.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True, no_network=True)
+    # A new parser per document: lxml parsers are not thread-safe. ``huge_tree`` lifts libxml2's
+    # limits of 256 nested elements and 10 MB per text node: real pages exceed both (page-builder
+    # widgets nest hundreds deep; framework state ships as one multi-megabyte inline script).
+    return etree.HTMLParser(
+        encoding="utf-8", remove_comments=True, remove_pis=True, no_network=True, huge_tree=True
+    )

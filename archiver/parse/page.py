@@ -60,6 +60,7 @@ def parse_page(
         if decoded.replaced_bytes:
             warnings.append(f"invalid {decoded.encoding} bytes were replaced with U+FFFD")
     document = load_document(text)
+    warnings.extend(document.warnings)
     base_url = absolute_url(document.base_href, url) if document.base_href else url
     metadata = extract_metadata(document.root, document.json_ld, url)
     declared = _count_from_headlines(metadata.headlines)
