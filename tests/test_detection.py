@@ -130,3 +130,16 @@ def test_repeated_labels_are_not_headings_and_invisible_edges_are_dropped() -> N
     )
     record = _parse("4 spas for a rainy weekend", body)
     assert [item.heading for item in record.items] == [f"Spa number {n}" for n in range(1, 5)]
+
+
+def test_of_two_equal_numbered_lists_the_one_inside_the_article_wins() -> None:
+    # A side column (no furniture class) before the article holds its own five numbered headings.
+    column = "<div class='col-b'>" + "".join(f"<h3>{n}. Other {n}</h3><p>Brief.</p>" for n in range(1, 6))
+    article = "".join(f"<h3>{n}. Place {n}</h3><p>{PROSE} {PROSE}</p>" for n in range(1, 6))
+    page = (
+        "<!DOCTYPE html><html><head><title>5 places to see</title></head><body>"
+        f"{column}</div><main><article><h1>5 places to see</h1><p>{PROSE}</p>{article}</article></main>"
+        "</body></html>"
+    ).encode()
+    record = parse_page(page, URL)
+    assert [item.heading for item in record.items] == [f"Place {n}" for n in range(1, 6)]

@@ -13,6 +13,7 @@ from archiver.parse.detect.generators import generate
 from archiver.parse.detect.heads import collect_heads
 from archiver.parse.detect.scoring import Context, choose
 from archiver.parse.dom import HtmlElement
+from archiver.parse.main_content import find_main_content
 
 __all__ = ["Context", "Head", "Selection", "detect_items"]
 
@@ -23,5 +24,5 @@ def detect_items(root: HtmlElement, context: Context) -> Selection | None:
     candidates were compared."""
     heads = collect_heads(root)
     candidates = generate(root, heads)
-    best = choose(candidates, context)
+    best = choose(candidates, context, find_main_content(root))
     return best.selection(len(candidates)) if best is not None else None

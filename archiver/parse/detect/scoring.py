@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from archiver.parse.detect.candidates import Candidate, Head
 from archiver.parse.detect.markers import is_step_label
 from archiver.parse.dom import HEADING_TAGS, link_text_ratio, tag_of, text_of
+from archiver.parse.main_content import MainContent
 
 # Sequence: share of consecutive pairs that keep one direction / step by exactly one.
 MIN_MONOTONE = 0.7
@@ -55,6 +56,9 @@ MIN_DISTINCT_HEADINGS = 0.8
 # Mean characters of non-link text an item introduces below which it is a bare label.
 MIN_PROSE_CHARS = 25
 PROSE_WINDOW_SIBLINGS = 6
+# Heads outside the article container (main_content) are likely page furniture: a candidate whose
+# heads all lie outside keeps this share of its score; one wholly inside keeps all of it.
+OUTSIDE_MAIN_WEIGHT = 0.5
 # Linked heads (tables of contents, teasers) weigh a candidate down; past this share the
 # candidate is a link list, not the article's items.
 LINKED_PENALTY = 0.5
@@ -241,14 +245,24 @@ def score_candidate(candidate: Candidate, context: Context) -> None:
     )
 
 
-def choose(candidates: list[Candidate], context: Context) -> Candidate | None:
-    """The best accepted candidate, or None."""
+def choose(
+    candidates: list[Candidate], context: Context, main: MainContent | None = None
+) -> Candidate | None:
+    """The best accepted candidate, or None. ``main``: the article container, when one was found;
+    candidates are weighted by the share of their heads inside it."""
     best: Candidate | None = None
     for candidate in candidates:
         if not candidate.heads:
             candidate.rejected = "no items"
             continue
         score_candidate(candidate, context)
-        if candidate.rejected is None and (best is None or candidate.score > best.score):
+        if candidate.rejected is not None:
+            continue
+        if main is not None:
+            inside = main.share_inside([head.element for head in candidate.heads])
+            # (Rejecting candidates wholly outside it was tried: slides whose counter sits beside
+            # the article container were lost, so it only weighs.)
+            candidate.score *= OUTSIDE_MAIN_WEIGHT + (1 - OUTSIDE_MAIN_WEIGHT) * inside
+        if best is None or candidate.score > best.score:
             best = candidate
     return best
