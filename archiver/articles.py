@@ -12,6 +12,8 @@ from archiver.parse.numbering import numbering_warnings
 
 # An article longer than this is a crawler trap ("/page/2/", "/page/3/", ... forever).
 MAX_ARTICLE_PAGES = 50
+# A chain is followed this many pages without finding an item (cover slide, intro page) at most.
+MAX_PAGES_BEFORE_ITEMS = 3
 
 # What one page says of its own items; the article's items as a whole are checked instead.
 _PER_PAGE_WARNINGS = (
@@ -34,12 +36,16 @@ def starts_article(record: ListiclePage) -> bool:
     return record.is_listicle or record.next_page_url is not None
 
 
-def chain_stop_reason(seen_urls: set[str], next_url: str, pages_so_far: int) -> str | None:
+def chain_stop_reason(draft: ArticleDraft, next_url: str) -> str | None:
     """Why an article's chain of pages must stop before ``next_url``, or None to follow it."""
-    if next_url in seen_urls:
+    if any(capture.url == next_url for _, capture in draft.pages):
         return f"next page links back to an earlier page ({next_url})"
-    if pages_so_far >= MAX_ARTICLE_PAGES:
+    if len(draft.pages) >= MAX_ARTICLE_PAGES:
         return f"stopped after {MAX_ARTICLE_PAGES} pages (possible crawler trap)"
+    if not draft.has_items and len(draft.pages) >= MAX_PAGES_BEFORE_ITEMS:
+        # A cover slide or an intro page comes before the items; a paginated news story or a
+        # category listing never reaches any.
+        return f"no items in the first {MAX_PAGES_BEFORE_ITEMS} pages: not a listicle"
     return None
 
 

@@ -423,7 +423,7 @@ def _follow_chain(  # type: ignore[no-untyped-def]
         next_url = record.next_page_url
         if not next_url:
             return None
-        stop = chain_stop_reason({page.url for _, page in draft.pages}, next_url, len(draft.pages))
+        stop = chain_stop_reason(draft, next_url)
         if stop is not None:
             draft.stopped_reason = stop
             return None

@@ -307,7 +307,7 @@ class ListicleSpider(scrapy.Spider):
         draft.pages.append((record, page_capture_of(response.url, response.status, written)))
         next_url = record.next_page_url
         if next_url:
-            stop = chain_stop_reason({capture.url for _, capture in draft.pages}, next_url, len(draft.pages))
+            stop = chain_stop_reason(draft, next_url)
             if stop is None:
                 yield self._page_request(next_url, hops=hops, article_key=key)
                 return

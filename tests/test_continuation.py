@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 
 from archiver import parse_page
-from archiver.articles import ArticleDraft, starts_article, stitch_article
+from archiver.articles import MAX_PAGES_BEFORE_ITEMS, ArticleDraft, starts_article, stitch_article
 from archiver.models import PageCapture
 from tests.crawl_command import BIN, loopback_crawl
 from tests.fault_server import Route, send, serve
@@ -103,10 +103,14 @@ def _story_path(page: int) -> str:
     return "/harbour-bridge-vote/" if page == 1 else f"/harbour-bridge-vote/{page}/"
 
 
+STORY_PAGES = 6  # more than a chain is followed without finding an item
+
+
 def story_page(page: int) -> bytes:
-    """A news story over three pages, with a subhead and numbered page links: no list."""
-    numbers = " ".join(f'<a href="{_story_path(n)}">{n}</a>' for n in range(1, 4))
-    next_link = f'<a class="next" href="{_story_path(page + 1)}">Next page &raquo;</a>' if page < 3 else ""
+    """A news story over six pages, with a subhead and numbered page links: no list."""
+    numbers = " ".join(f'<a href="{_story_path(n)}">{n}</a>' for n in range(1, STORY_PAGES + 1))
+    last = page == STORY_PAGES
+    next_link = "" if last else f'<a class="next" href="{_story_path(page + 1)}">Next page &raquo;</a>'
     paragraphs = "".join(
         f"<p>Paragraph {n} of page {page}: the council met on Tuesday evening and argued about the "
         "harbour for a long time, as it does.</p>"
@@ -131,7 +135,7 @@ ABOUT_PAGE = (
 def site() -> dict[str, bytes]:
     pages = {_slide_path(n): slideshow_page(n) for n in range(SLIDES + 1)}
     pages.update({_huts_path(n): huts_page(n) for n in range(1, 4)})
-    pages.update({_story_path(n): story_page(n) for n in range(1, 4)})
+    pages.update({_story_path(n): story_page(n) for n in range(1, STORY_PAGES + 1)})
     pages["/about/"] = ABOUT_PAGE
     return pages
 
@@ -229,7 +233,10 @@ def test_a_listicle_whose_first_page_is_an_intro_keeps_every_page(crawl: dict[st
 def test_a_story_over_several_pages_is_followed_once_and_not_written(crawl: dict[str, Any]) -> None:
     assert sorted(_articles(crawl["out"])) == ["lighthouses/", "mountain-huts/"]
     hits = crawl["hits"]
-    assert {path: hits[path] for path in crawl["pages"]} == dict.fromkeys(crawl["pages"], 1)
+    # The story's chain stops after MAX_PAGES_BEFORE_ITEMS pages without an item.
+    unread = {_story_path(n) for n in range(MAX_PAGES_BEFORE_ITEMS + 1, STORY_PAGES + 1)}
+    expected = {path: 0 if path in unread else 1 for path in crawl["pages"]}
+    assert {path: hits.get(path, 0) for path in crawl["pages"]} == expected
     summary = json.loads((crawl["out"] / "crawl.json").read_text("utf-8"))
     assert summary["finish_reason"] == "finished"
     # 7 + 3 + 3 + 1 pages; the articles' 10 are listicle pages; the story and /about/ are the
