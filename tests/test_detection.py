@@ -143,3 +143,21 @@ def test_of_two_equal_numbered_lists_the_one_inside_the_article_wins() -> None:
     ).encode()
     record = parse_page(page, URL)
     assert [item.heading for item in record.items] == [f"Place {n}" for n in range(1, 6)]
+
+
+def test_one_ol_start_per_item_wrapping_the_heading() -> None:
+    body = "".join(
+        f"<ol start='{n}'><li><h2>Gift {n}</h2></li></ol><p><img src='/g{n}.jpg' alt=''></p><p>{PROSE}</p>"
+        for n in range(1, 6)
+    )
+    record = _parse("Five gifts under $50", body)
+    assert [(item.number, item.heading) for item in record.items] == [(n, f"Gift {n}") for n in range(1, 6)]
+
+
+def test_capitalised_first_sentences_are_headings_but_a_wire_dateline_is_not() -> None:
+    body = "<p>WASHINGTON (AP) — Seven questions before the debate, in short.</p>" + "".join(
+        f"<p>THE QUESTION NUMBER {n}. {PROSE}</p>" for n in range(1, 8)
+    )
+    record = _parse("7 key questions before the debate", body)
+    assert [item.heading for item in record.items] == [f"THE QUESTION NUMBER {n}" for n in range(1, 8)]
+    assert record.items[0].caption is not None and record.items[0].caption.startswith("This paragraph")

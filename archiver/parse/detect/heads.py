@@ -42,6 +42,9 @@ MAX_BESIDE_DEPTH = 3  # bounds the work on pages with thousands of "items"
 MAX_CONTAINER_DEPTH = 12
 
 _DIGITS_IN_CLASS = re.compile(r"\d+")
+# A first sentence ending in ". ", ": " or "? ", before a sentence that starts normally. (Not a
+# dash: "WASHINGTON (AP) —" is a wire story's dateline, not a heading.)
+_CAPS_SENTENCE = re.compile(r"^(.{8,200}?[.:?!])\s+(?=\S*[^\W\d_][^\W\d_A-Z])")
 _ONLY_PUNCTUATION = re.compile(r"^[\s.,:;!?)\]]+$")
 # Blocks that make a div, li or cell a container rather than a heading-like line.
 _CONTENT_TAGS = ("p", "ul", "ol", "table", "img", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote")
@@ -185,7 +188,7 @@ def _lead_head(element: HtmlElement, kind: str) -> Head | None:
         caps = _caps_lead(full)
         if caps is None:
             return None
-        heading, rest = caps, ""
+        heading, rest = caps
     head = _with_marker(element, kind, marker, heading, normalise_space(rest), 7)
     if marker is not None and not heading and not rest:
         beside = _heading_beside(element)
@@ -196,6 +199,12 @@ def _lead_head(element: HtmlElement, kind: str) -> Head | None:
 
 def lead_of_list_item(item: HtmlElement) -> tuple[str | None, str]:
     """The bold lead (heading) of a list item and the text after it; the whole text without one."""
+    first = item[0] if len(item) else None
+    if first is not None and tag_of(first) in HEADING_TAGS and not (item.text or "").strip():
+        # "<li><h2>Heading</h2><p>text</p></li>": a heading element opens the item.
+        heading = text_of(first)
+        if heading and len(heading) <= MAX_HEADING_CHARS:
+            return heading, text_of(item)[len(heading) :].strip()
     head = _lead_head(item, "list-item")
     if head is None or (head.number is not None and not head.heading):
         return None, text_of(item)
@@ -204,14 +213,21 @@ def lead_of_list_item(item: HtmlElement) -> tuple[str | None, str]:
     return head.heading, head.rest
 
 
-def _caps_lead(text: str) -> str | None:
-    """A short paragraph written in capitals ("WHO IS THE FRONT-RUNNER?"): a heading in prose."""
-    if len(text) > MAX_BOLD_HEADING_CHARS:
-        return None
+def _is_caps(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
-    if len(letters) < MIN_CAPS_LETTERS or any(c.islower() for c in letters):
+    return len(letters) >= MIN_CAPS_LETTERS and not any(c.islower() for c in letters)
+
+
+def _caps_lead(text: str) -> tuple[str, str] | None:
+    """A heading written in capitals: the whole short paragraph ("WHO IS THE FRONT-RUNNER?"), or
+    its first sentence ("THE VANISHING PASS. The picture was taken..."), as wire copy prints them.
+    Gives (heading, the text after it)."""
+    if len(text) <= MAX_BOLD_HEADING_CHARS and _is_caps(text):
+        return text, ""
+    match = _CAPS_SENTENCE.match(text[: MAX_BOLD_HEADING_CHARS + 2])
+    if match is None or not _is_caps(match.group(1)):
         return None
-    return text
+    return match.group(1).rstrip(" .:"), text[match.end() :].strip()
 
 
 def _first_text(element: HtmlElement) -> str:

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 from archiver.parse.detect.candidates import Candidate, Head
 from archiver.parse.detect.markers import is_step_label
-from archiver.parse.dom import HEADING_TAGS, link_text_ratio, tag_of, text_of
+from archiver.parse.dom import HEADING_TAGS, HtmlElement, link_text_ratio, tag_of, text_of
 from archiver.parse.main_content import MainContent
 
 # Sequence: share of consecutive pairs that keep one direction / step by exactly one.
@@ -56,6 +56,8 @@ MIN_DISTINCT_HEADINGS = 0.8
 # Mean characters of non-link text an item introduces below which it is a bare label.
 MIN_PROSE_CHARS = 25
 PROSE_WINDOW_SIBLINGS = 6
+# How many wrappers that hold only the head are stepped out of to find what follows it.
+MAX_WRAPPER_LEVELS = 4
 # Heads outside the article container (main_content) are likely page furniture: a candidate whose
 # heads all lie outside keeps this share of its score; one wholly inside keeps all of it.
 OUTSIDE_MAIN_WEIGHT = 0.5
@@ -117,28 +119,30 @@ def _restart_runs(numbers: list[int]) -> list[list[int]] | None:
     return runs if len(runs) >= 2 and all(len(run) >= 2 for run in runs) else None
 
 
-def _prose_length(heads: list[Head]) -> float:
-    """Mean length of the non-link text each head introduces (its own rest and the next few
-    siblings). Item headings introduce prose; section titles in a sidebar introduce link lists."""
-    total = 0.0
-    member_elements = {head.element for head in heads}
-    for head in heads:
-        total += len(head.rest)
-        node = head.element
+def _wrapper(head: Head) -> HtmlElement:
+    """The outermost element around a head that holds nothing but it (``<div><h3>..</h3></div>``,
+    ``<ol start=3><li><h2>..</h2></li></ol>``): the item's content follows that, not the head."""
+    node = head.element
+    own = len(text_of(node))
+    for _ in range(MAX_WRAPPER_LEVELS):
         parent = node.getparent()
-        if (
-            head.kind in {"heading", "block"}
-            and parent is not None
-            and len(text_of(parent)) <= len(text_of(node)) + 5
-        ):
-            node = parent  # <div class="paragraph"><h3>..</h3></div>: step out of the wrapper
+        if parent is None or tag_of(parent) in {"body", "html"} or len(text_of(parent)) > own + 5:
+            break
+        node = parent
+    return node
+
+
+def _prose_length(heads: list[Head]) -> float:
+    """Mean length of the non-link text each head introduces (its own rest, its tail and the next
+    few siblings of its wrapper). Item headings introduce prose; sidebar titles link lists."""
+    total = 0.0
+    wrappers = [_wrapper(head) if head.kind != "line-lead" else head.element for head in heads]
+    wrapper_set = set(wrappers)
+    for head, node in zip(heads, wrappers, strict=True):
+        total += len(head.rest)
         total += len((node.tail or "").strip())  # "<b>Name:</b> text<br>": the text after a lead
         for count, sibling in enumerate(node.itersiblings()):
-            if (
-                count >= PROSE_WINDOW_SIBLINGS
-                or tag_of(sibling) in HEADING_TAGS
-                or sibling in member_elements
-            ):
+            if count >= PROSE_WINDOW_SIBLINGS or tag_of(sibling) in HEADING_TAGS or sibling in wrapper_set:
                 break
             text = len(text_of(sibling))
             total += text * (1 - link_text_ratio(sibling)) if text else 0
