@@ -161,3 +161,17 @@ def test_capitalised_first_sentences_are_headings_but_a_wire_dateline_is_not() -
     record = _parse("7 key questions before the debate", body)
     assert [item.heading for item in record.items] == [f"THE QUESTION NUMBER {n}" for n in range(1, 8)]
     assert record.items[0].caption is not None and record.items[0].caption.startswith("This paragraph")
+
+
+def test_numbers_beside_headings_and_japanese_ranking_forms() -> None:
+    forms = {
+        "<div class='row'><span class='n'>{n}</span><h3>Place {n}</h3></div>": "6 places",
+        "<h3><span>{n}</span>京都の場所{n}</h3>": "京都の場所6選",
+        "<h3>【第{n}位】京都の場所{n}</h3>": "京都ランキングTOP6",
+        "<h3>{n}．京都の場所{n}</h3>": "京都の場所6選",
+    }
+    for pattern, title in forms.items():
+        body = "".join(pattern.format(n=n) + f"<p>{PROSE}</p>" for n in range(1, 7))
+        record = _parse(title, body)
+        assert [item.number for item in record.items] == list(range(1, 7)), pattern
+        assert record.items[5].heading in {"Place 6", "京都の場所6"}, pattern

@@ -36,6 +36,7 @@ MIN_CAPS_LETTERS = 8
 # A head whose text is more link than this is a link (a teaser, a table-of-contents entry).
 LINKED_HEAD_RATIO = 0.9
 MAX_CANDIDATES = 20_000
+MAX_BARE_NUMBER_DIGITS = 3
 # How deep into the next element a heading beside a bare number is looked for.
 MAX_BESIDE_DEPTH = 3  # bounds the work on pages with thousands of "items"
 # How many ancestors are searched for a references/TOC/comments container.
@@ -258,9 +259,14 @@ def _block_head(element: HtmlElement) -> Head | None:
     if any(True for _ in element.iter(*_CONTENT_TAGS)):
         return None
     chunks = _text_chunks(element, limit=2)
-    marker = (
-        read_bare_number(text) if len(chunks) == 2 and chunks[0][0].strip().isdigit() else read_marker(text)
-    )
+    if text.isdigit() and len(text) <= MAX_BARE_NUMBER_DIGITS:
+        # "<span class=num>3</span><h3>Heading</h3>": a number alone in its element, the heading
+        # beside it (a number with nothing beside it is dropped below: a rank or track index).
+        marker: Marker | None = Marker(int(text), "", "bare")
+    elif len(chunks) == 2 and chunks[0][0].strip().isdigit():
+        marker = read_bare_number(text)
+    else:
+        marker = read_marker(text)
     if marker is None and not styled:
         return None
     heading = marker.rest if marker else text

@@ -21,7 +21,7 @@ _DIGITS = re.compile(
     (?P<hash>\#\s*|(?:No|Nr|Number|Nummer|Nº|N°)\.?\s*)?
     (?P<number>\d{1,4})
     (?P<end>
-        \s*[.):]\s*(?![\d,])        # 1.  1)  1:   but not 3.5
+        \s*[.):．：）、]\s*(?![\d,])  # 1.  1)  1:  1．(full-width)  but not 3.5
       | \s+[-–—|]\s+                # 1 – Heading
       | \s*[-–—]\s*(?=\D)           # 1–Heading
     )
@@ -56,7 +56,13 @@ _ROMAN = re.compile(
 )
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
 # A bare "12 Heading" is only a number when it stands in its own element; callers check that.
-_BARE = re.compile(r"^\s*(?P<number>\d{1,4})\s+(?=\S)")
+# (No space needed: Japanese and Chinese run the heading on: "<span>1</span>嵐山".)
+_BARE = re.compile(r"^\s*(?P<number>\d{1,4})\s*(?=[^\s\d])")
+# Japanese and Chinese rankings: "【第1位】", "第3位：", "No.1" in brackets, "［1］".
+_CJK_RANK = re.compile(
+    r"^\s*[【\[［〔(（]?\s*第\s*(?P<number>\d{1,4})\s*[位番名]?\s*[】\]］〕)）]?\s*[.:：．、]?\s*"
+)
+_BRACKETED = re.compile(r"^\s*[【［〔]\s*(?P<number>\d{1,4})\s*[】］〕]\s*")
 
 
 @dataclass(frozen=True)
@@ -64,7 +70,7 @@ class Marker:
     number: int
     rest: str
     # How it was printed: "digits", "marked" (#1, No. 1), "labelled" (Tip 3:), "of-total" (3 of 12),
-    # "symbol" (①, ❶, full-width), "roman", "bare" (number in its own element).
+    # "symbol" (①, ❶, full-width), "roman", "ranked" (【第1位】), "bare" (number in its own element).
     style: str
     label: str = ""  # the lower-cased label word(s) of a "labelled" number
     total: int | None = None  # the total of an "of-total" number
@@ -123,6 +129,8 @@ def read_marker(text: str) -> Marker | None:
     (True, True)
     >>> read_marker("Windows 10 brings") is None
     True
+    >>> read_marker("【第1位】嵐山").rest, read_marker("2．清水寺").number, read_bare_number("3嵐山").rest
+    ('嵐山', 2, '嵐山')
     """
     if not text:
         return None
@@ -140,6 +148,9 @@ def read_marker(text: str) -> Marker | None:
         if digits:
             style = "marked" if digits.group("hash") else "digits"
             return _bounded(Marker(int(digits.group("number")), text[digits.end() :].strip(), style))
+    cjk = _CJK_RANK.match(head) or _BRACKETED.match(head)
+    if cjk:
+        return _bounded(Marker(int(cjk.group("number")), text[cjk.end() :].strip(), "ranked"))
     labelled = _LABELLED.match(head)
     if labelled:
         label = " ".join(labelled.group("label").lower().split())
