@@ -175,3 +175,40 @@ def test_numbers_beside_headings_and_japanese_ranking_forms() -> None:
         record = _parse(title, body)
         assert [item.number for item in record.items] == list(range(1, 7)), pattern
         assert record.items[5].heading in {"Place 6", "京都の場所6"}, pattern
+
+
+def _json_page(title: str, script: str) -> bytes:
+    return (
+        f"<!DOCTYPE html><html><head><title>{title}</title>{script}</head><body><main><h1>{title}</h1>"
+        "<div id='app'>Loading…</div></main></body></html>"
+    ).encode()
+
+
+def test_slides_only_in_a_json_array_or_an_item_list_are_found_when_the_title_counts_them() -> None:
+    import json
+
+    slides = [
+        {"headline": f"Dish {n}", "caption": PROSE, "image": {"url": f"/s/{n}.jpg", "credit": "Photo: X"}}
+        for n in range(1, 7)
+    ]
+    trending = [{"title": f"Trending story {n}", "image": f"/t/{n}.jpg"} for n in range(1, 11)]
+    state = {"gallery": {"slides": slides}, "trending": trending, "padding": "x" * 2000}
+    script = f"<script>window.__STATE__ = {json.dumps(state)};</script>"
+    record = parse_page(_json_page("6 dishes to try", script), URL)
+    assert [item.heading for item in record.items] == [f"Dish {n}" for n in range(1, 7)]
+    assert record.items[0].images[0].url == "https://site.example/s/1.jpg"
+    assert any("data in a script" in warning for warning in record.warnings)
+    # Without a count in the title, an array is not taken for the article's list.
+    assert parse_page(_json_page("Dishes of the week", script), URL).items == []
+
+    item_list = {
+        "@context": "https://schema.org",
+        "@type": "ItemList",
+        "itemListElement": [
+            {"@type": "ListItem", "position": n, "item": {"name": f"Place {n}", "description": PROSE}}
+            for n in range(1, 5)
+        ],
+    }
+    ld = f"<script type='application/ld+json'>{json.dumps(item_list)}</script>"
+    record = parse_page(_json_page("4 places to see", ld), URL)
+    assert [item.heading for item in record.items] == [f"Place {n}" for n in range(1, 5)]

@@ -12,6 +12,8 @@ from archiver.errors import ParseError
 from archiver.parse.dom import HtmlElement, drop_tree, parse_html_bytes, tag_of
 
 DEFAULT_MAX_BYTES = 16 * 1024 * 1024
+# Inline scripts shorter than this carry no article (tracking snippets, config).
+MIN_DATA_SCRIPT_CHARS = 2000
 # Sniffed from the first bytes so that an image or archive is refused with its name, not parsed.
 _BINARY_SIGNATURES = (
     (b"\xff\xd8\xff", "a JPEG image"),
@@ -91,7 +93,8 @@ def load_document(text: str) -> Document:
         kind = (script.get("type") or "").lower()
         if kind == "application/ld+json":
             document.json_ld.append(body)
-        elif len(body) > 2000 and "<h" in body:
+        elif len(body) > MIN_DATA_SCRIPT_CHARS and ("<h" in body or "{" in body):
+            # Article HTML in a JSON string, or slides as a JSON array (JS-rendered pages).
             document.data_scripts.append(body)
     document.base_href = next((b.get("href") for b in root.iter("base") if b.get("href") is not None), None)
     etree.strip_elements(root, *_DROPPED_TAGS, with_tail=False)

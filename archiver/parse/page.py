@@ -13,7 +13,7 @@ from archiver.parse.decoding import decode_html
 from archiver.parse.detect import Context, Selection, detect_items
 from archiver.parse.detect.vocabulary import FURNITURE_HEADLINE, is_non_list_title
 from archiver.parse.document import DEFAULT_MAX_BYTES, check_is_html, load_document
-from archiver.parse.embedded import html_fragments_in_scripts
+from archiver.parse.embedded import html_fragments_in_scripts, item_arrays_in_scripts
 from archiver.parse.item_content import build_items
 from archiver.parse.links import find_next_page, find_recommendations, is_later_page
 from archiver.parse.metadata import extract_metadata
@@ -82,6 +82,16 @@ def parse_page(
                 selection.warnings.append("items only found inside a script, not in the rendered page")
                 break
             selection = None
+    if selection is None and declared is not None:
+        # Slides or items as a JSON array (a gallery app's state, schema.org ItemList): only an
+        # array of the promised size is the article's list, not a "related" or "trending" array.
+        for entries, fragment in item_arrays_in_scripts([*document.data_scripts, *document.json_ld]):
+            if entries != declared and not (next_page_url and entries < declared):
+                continue
+            selection = detect_items(fragment, script_context)
+            if selection is not None:
+                selection.warnings.append("items only found as data in a script, not in the rendered page")
+                break
     items = build_items(selection, url, base_url) if selection else []
     if selection:
         warnings.extend(selection.warnings)
