@@ -8,85 +8,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_EN_UNITS = {
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-}
-_EN_TENS = {
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-}
-_DE_UNITS = {
-    "zwei": 2,
-    "drei": 3,
-    "vier": 4,
-    "fünf": 5,
-    "sechs": 6,
-    "sieben": 7,
-    "acht": 8,
-    "neun": 9,
-    "zehn": 10,
-    "elf": 11,
-    "zwölf": 12,
-    "dreizehn": 13,
-    "vierzehn": 14,
-    "fünfzehn": 15,
-    "sechzehn": 16,
-    "siebzehn": 17,
-    "achtzehn": 18,
-    "neunzehn": 19,
-}
-_DE_TENS = {
-    "zwanzig": 20,
-    "dreißig": 30,
-    "vierzig": 40,
-    "fünfzig": 50,
-    "sechzig": 60,
-    "siebzig": 70,
-    "achtzig": 80,
-    "neunzig": 90,
-}
+from archiver.parse.vocabulary import CJK_COUNT, SPELLED_NUMBERS, TOP_COUNT
 
-
-def _spelled_numbers() -> dict[str, int]:
-    # "one"/"ein" are left out on purpose: "One of the best..." promises no list.
-    words: dict[str, int] = {**_EN_UNITS, **_EN_TENS, **_DE_UNITS, **_DE_TENS}
-    for tens_word, tens in _EN_TENS.items():
-        for unit_word, unit in list(_EN_UNITS.items())[:8]:  # two..nine
-            words[f"{tens_word}-{unit_word}"] = tens + unit
-            words[f"{tens_word} {unit_word}"] = tens + unit
-        words[f"{tens_word}-one"] = tens + 1
-    for tens_word, tens in _DE_TENS.items():
-        words[f"einund{tens_word}"] = tens + 1
-        for unit_word, unit in list(_DE_UNITS.items())[:8]:
-            words[f"{unit_word}und{tens_word}"] = tens + unit
-    words["hundred"] = words["one hundred"] = words["hundert"] = words["einhundert"] = 100
-    return words
-
-
-SPELLED_NUMBERS = _spelled_numbers()
 _SPELLED_ALTERNATION = "|".join(sorted((re.escape(w) for w in SPELLED_NUMBERS), key=len, reverse=True))
 
 # A count in a title: "25 Pictures", "Top 10", "90+ DIY Costumes", "Seven mobile trends",
@@ -94,13 +17,6 @@ _SPELLED_ALTERNATION = "|".join(sorted((re.escape(w) for w in SPELLED_NUMBERS), 
 # end do not count) and must not sit inside a larger token ("22.700", "3D", "2,000").
 _DIGIT_COUNT = re.compile(r"(?<![\w.,:/-])(\d{1,4})(\+)?(?![\w.,:/%]|\s*%)(?=\+?\s*[^\W\d_])", re.UNICODE)
 _WORD_COUNT = re.compile(rf"(?<![\w-])({_SPELLED_ALTERNATION})(?![\w-])(?=\s+[^\W\d_])", re.IGNORECASE)
-# Japanese and Chinese titles put a counter word right after the number, with no space:
-# "10選" (10 picks), "5つの" (5 things), "7個", "3位". Full-width digits are folded first.
-_CJK_COUNT = re.compile(
-    r"(?<![0-9A-Za-z.,:/-])(\d{1,4})\s*(?:選|つ|個|件|本|枚|品|項目|カ所|ヶ所|か所|箇所|大|種類|款|条|招)"
-)
-# "ランキングTOP10": the count glued to a Latin word in a CJK title.
-_TOP_COUNT = re.compile(r"(?:TOP|Top|BEST|Best)\s*(\d{1,4})(?!\d)")
 # Years are dates, not counts ("Best films of 2017"), unless written as "Top 2017" which nobody does.
 _YEAR_RANGE = range(1900, 2101)
 
@@ -129,7 +45,7 @@ def declared_count(text: str) -> int | None:
         candidates.append((match.start(), value))
     if not text.isascii():
         folded = unicodedata.normalize("NFKC", text) if any("０" <= c <= "９" for c in text) else text
-        for match in [*_CJK_COUNT.finditer(folded), *_TOP_COUNT.finditer(folded)]:
+        for match in [*CJK_COUNT.finditer(folded), *TOP_COUNT.finditer(folded)]:
             value = int(match.group(1))
             if value >= 2 and value not in _YEAR_RANGE:
                 candidates.append((match.start(), value))

@@ -13,6 +13,8 @@ from collections.abc import Iterator
 
 from lxml import etree
 
+from archiver.parse.vocabulary import FURNITURE_WORDS
+
 # The element type every extraction module works on: plain lxml elements. lxml.html's
 # HtmlElement costs a Python class lookup for every element proxy created (about a tenth of
 # the extraction time) and only its text_content() and drop_tree() were used (see below).
@@ -22,20 +24,6 @@ HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 BOLD_TAGS = frozenset({"strong", "b"})
 # Elements that hold page furniture rather than article text.
 FURNITURE_TAGS = frozenset({"nav", "aside", "footer", "header", "form", "menu", "button", "select"})
-# Class or id words of furniture blocks. Matched as whole words of a class token
-# ("sidebar", "post-sidebar", "related_posts"), so "has-sidebar" on a page wrapper also
-# matches; callers stop at <body> and at the article container.
-_FURNITURE_WORDS = re.compile(
-    r"(?:^|[-_\s])(?:sidebar|widget|related|relatedposts|popular|trending|mostread|most-read|"
-    r"breadcrumbs?|share|sharing|social|newsletter|subscribe|promo|advert|ads?|ad-slot|adslot|"
-    r"sponsor(?:ed)?|comments?|commentlist|respond|toc|ez-toc-container|table-of-contents|"
-    r"read-more|readmore|author-box|authorbox|about-author|avatar|byline|tags|tag-list|"
-    r"pagination|pager|page-numbers|recommend(?:ed|ations)?|teasers?|outbrain|taboola|"
-    r"cookie|consent|modal|popup|skip-link|screen-reader-text|sr-only|visually-hidden|"
-    r"was-this-helpful|helpful|feedback|rating|reactions?|voting|code-block|print-only)"
-    r"(?:$|[-_\s])",
-    re.IGNORECASE,
-)
 
 
 # Zero-width and direction marks at the edges of a text are invisible but not whitespace to
@@ -110,10 +98,10 @@ def is_furniture(element: HtmlElement) -> bool:
     names = f"{classes} {element.get('id') or ''}"
     # Words match inside one token, so a miss on all the names is a miss on the kept ones: most
     # elements stop here, before the taxonomy tokens are filtered out.
-    if _FURNITURE_WORDS.search(names) is None:
+    if FURNITURE_WORDS.search(names) is None:
         return False
     kept = " ".join(token for token in classes.split() if not _TAXONOMY_TOKEN.match(token))
-    if _FURNITURE_WORDS.search(f"{kept} {element.get('id') or ''}") is None:
+    if FURNITURE_WORDS.search(f"{kept} {element.get('id') or ''}") is None:
         return False
     return len(raw_text(element)) < _MAX_FURNITURE_TEXT
 

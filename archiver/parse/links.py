@@ -15,20 +15,9 @@ from archiver.parse.dom import (
     tag_of,
     text_of,
 )
+from archiver.parse.vocabulary import NEXT_TEXT, NEXT_WORDS, RECOMMENDATION_LABEL
 from archiver.urls import absolute_url
 
-# Labels of recommendation blocks, English and German.
-_RECOMMENDATION_LABEL = re.compile(
-    r"^(?:our best content for you|related(?: posts| articles| stories| content| reading)?|"
-    r"you (?:may|might) (?:also )?(?:like|enjoy)|read (?:this )?next|read more|more like this|"
-    r"recommended(?: for you| stories| reading)?|more (?:from|in|on|to explore|stories|articles)\b.*|"
-    r"up next|don't miss|popular posts|most popular(?: content)?|most read|trending(?: now)?|"
-    r"recent (?:posts|features|articles)|stories chosen for you|further reading|see also|"
-    r"lesen sie auch|auch interessant(?: für dich)?|das könnte (?:dich|sie) (?:auch )?interessieren|"
-    r"weitere (?:artikel|beiträge)|ähnliche (?:artikel|beiträge)|neue beiträge|top-themen|"
-    r"mehr zum thema|empfehlungen)\s*:?$",
-    re.IGNORECASE,
-)
 _LABEL_TAGS = HEADING_TAGS | {
     "div",
     "span",
@@ -45,13 +34,6 @@ _MAX_LINKS_PER_BLOCK = 40
 _SHARE_HOSTS = re.compile(
     r"(?:facebook\.com/sharer|twitter\.com/(?:intent|share)|x\.com/intent|pinterest\.com/pin/create|"
     r"linkedin\.com/share|reddit\.com/submit|wa\.me/|api\.whatsapp|mailto:|addthis|sharethis)",
-    re.IGNORECASE,
-)
-# "Next", "Next page ›", "Next slide", "Weiter ›", "Nächstes Bild", "Page suivante »".
-_NEXT_TEXT = re.compile(
-    r"^(?:(?:next|continue|weiter|nächste|nächstes|page suivante)"
-    r"(?:\s+(?:page|slide|photo|image|picture|reading|seite|bild|foto))?\s*[→›»>]?|[›»>]|→|"
-    r"(?:start|begin|view|open)(?:\s+the)?\s+(?:slideshow|gallery|galerie|bildergalerie)\s*[→›»>]?)$",
     re.IGNORECASE,
 )
 # A page marker at the end of an article URL: "/2/", "_page_2", "-page-2", "/page/2".
@@ -98,7 +80,7 @@ def find_recommendations(root: HtmlElement, page_url: str, base_url: str) -> lis
             # Label text may be one level down: <h2><span>Related</span></h2> is found at the span.
             continue
         label = text_of(element)
-        if len(label) > _MAX_LABEL_CHARS or not _RECOMMENDATION_LABEL.match(label):
+        if len(label) > _MAX_LABEL_CHARS or not RECOMMENDATION_LABEL.match(label):
             continue
         if element.getparent() is not None and tag_of(element) == "a":
             continue
@@ -178,18 +160,12 @@ def continues_article(current_url: str, candidate_url: str) -> bool:
     return next_page == page + 1 or (not marked and next_page == 1 and candidate_url != current_url)
 
 
-# Candidates for "next page": rel/class/id saying "next", or a short link text ("Next »", "2").
-_NEXT_WORDS = re.compile(
-    r"next|weiter|continue|nächste|suivante|slideshow|galerie|gallery|[»›→>]", re.IGNORECASE
-)
-
-
 def _could_be_next_text(raw_text: str) -> bool:
     """Cheap pre-check before normalising: most of a page's ~200 links fail it."""
     stripped = raw_text.strip()
     if not stripped or len(stripped) > 40:
         return False
-    return stripped.isdigit() or _NEXT_WORDS.search(stripped) is not None
+    return stripped.isdigit() or NEXT_WORDS.search(stripped) is not None
 
 
 def find_next_page(root: HtmlElement, page_url: str, base_url: str) -> str | None:
@@ -209,7 +185,7 @@ def find_next_page(root: HtmlElement, page_url: str, base_url: str) -> str | Non
             if not _could_be_next_text(text):
                 continue
             text = normalise_space(text)
-            if not (_NEXT_TEXT.match(text) or text.isdigit()):
+            if not (NEXT_TEXT.match(text) or text.isdigit()):
                 continue
         url = _http_url(href, base_url)
         if url and continues_article(page_url, url):

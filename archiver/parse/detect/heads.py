@@ -15,7 +15,6 @@ from lxml import etree
 
 from archiver.parse.detect.candidates import GroupKey, Head
 from archiver.parse.detect.markers import Marker, read_bare_number, read_marker
-from archiver.parse.detect.vocabulary import HEADING_CLASS, is_non_item_container
 from archiver.parse.dom import (
     BOLD_TAGS,
     HEADING_TAGS,
@@ -26,6 +25,7 @@ from archiver.parse.dom import (
     tag_of,
     text_of,
 )
+from archiver.parse.vocabulary import HEADING_CLASS, is_non_item_container
 
 MAX_HEADING_CHARS = 300
 MAX_BOLD_HEADING_CHARS = 200

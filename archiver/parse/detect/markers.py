@@ -10,7 +10,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from archiver.parse.detect.vocabulary import STEP_LABELS
+from archiver.parse.vocabulary import STEP_LABELS
 
 _MAX_NUMBER = 9999
 

@@ -1,0 +1,206 @@
+"""Every word list extraction reads, in one place, all languages together.
+
+Each list names the evidence it gives; a word belongs here only when pages of two or more sites
+print it (the note on each list says where it was seen).
+"""
+
+from __future__ import annotations
+
+import re
+
+# Words printed before an item number: "Mistake #3:", "Tip No. 4", "Step 2 –", "Übung 1:",
+# "Platz 5:", "Reason 3". Seen on how-to, fitness and ranking pages in English and German; the
+# generator accepts any one or two words there and the scorer asks that they repeat, so this
+# list is only used to tell *steps* from items.
+STEP_LABELS = frozenset({"step", "schritt", "étape", "paso", "stap"})
+
+# A title or headline that introduces instructions rather than a list: numbered steps under it
+# are a procedure (how-to, recipe, DIY), not listicle items — unless the title promises a count.
+_INSTRUCTION_TITLE = re.compile(
+    r"\b(?:how to|how-to|try this|diy|recipe|tutorial|instructions|step[- ]by[- ]step|"
+    r"anleitung|so geht|rezept|wie man|selber machen|recette|receta)\b",
+    re.IGNORECASE,
+)
+
+# Class/id words of blocks whose numbered lines are never listicle items: references, notes,
+# licence and legal text, tables of contents, comment threads, track lists, ingredient lists.
+# Matched as whole words inside a class token ("mw-references-wrap", "footnotes").
+_NON_ITEM_CONTAINER = re.compile(
+    r"(?:^|[-_\s])(?:references|reflist|footnotes?|endnotes?|citations|licen[cs]e|toc|"
+    r"table-of-contents|comments|commentlist|comment-list|tracklist|track-list|ingredients|zutaten)"
+    r"(?:$|[-_\s])",
+    re.IGNORECASE,
+)
+
+# Headings of page furniture that carry a count of their own ("Top 5 Stories", "Most read"):
+# a count next to these words was not promised by the article.
+FURNITURE_HEADLINE = re.compile(
+    r"\b(?:stories|most read|most popular|trending|top stories|headlines|meistgelesen|"
+    r"beliebteste|newsletter|related)\b",
+    re.IGNORECASE,
+)
+
+# Headings that close a list rather than start an item: "Conclusion", "Fazit", "The bottom line".
+CLOSING_HEADINGS = re.compile(
+    r"^(?:conclusion|summary|final thoughts|the bottom line|bottom line|wrapping up|fazit|"
+    r"zusammenfassung|schlusswort|related|more|sources|references|quellen)\b",
+    re.IGNORECASE,
+)
+
+# Class words that mark an element styled as a heading (AMP and card templates print headings as
+# <div class="...title..."> or <div class="h6">).
+HEADING_CLASS = re.compile(r"(?:^|[-_\s])(?:title|heading|headline|hed|subheading|h[1-6])(?:$|[-_\s])", re.I)
+
+
+# A title of legal text: its numbered sections are clauses, not items.
+_LEGAL_TITLE = re.compile(
+    r"\b(?:licen[cs]e|terms of (?:use|service)|terms and conditions|privacy policy|cookie policy|"
+    r"nutzungsbedingungen|datenschutzerklärung|lizenz|allgemeine geschäftsbedingungen|agb|"
+    r"conditions générales|mentions légales)\b",
+    re.IGNORECASE,
+)
+
+
+def is_non_list_title(text: str) -> bool:
+    """True when a title introduces a procedure (how-to, recipe) or legal text rather than a list."""
+    return _INSTRUCTION_TITLE.search(text) is not None or _LEGAL_TITLE.search(text) is not None
+
+
+def is_non_item_container(names: str) -> bool:
+    """True for class/id strings of references, notes, licences, TOCs, comments and the like."""
+    return _NON_ITEM_CONTAINER.search(names) is not None
+
+
+# -- counts in titles (parse/counting.py) --------------------------------------------------
+EN_UNITS = {
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+}
+EN_TENS = {
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+DE_UNITS = {
+    "zwei": 2,
+    "drei": 3,
+    "vier": 4,
+    "fünf": 5,
+    "sechs": 6,
+    "sieben": 7,
+    "acht": 8,
+    "neun": 9,
+    "zehn": 10,
+    "elf": 11,
+    "zwölf": 12,
+    "dreizehn": 13,
+    "vierzehn": 14,
+    "fünfzehn": 15,
+    "sechzehn": 16,
+    "siebzehn": 17,
+    "achtzehn": 18,
+    "neunzehn": 19,
+}
+DE_TENS = {
+    "zwanzig": 20,
+    "dreißig": 30,
+    "vierzig": 40,
+    "fünfzig": 50,
+    "sechzig": 60,
+    "siebzig": 70,
+    "achtzig": 80,
+    "neunzig": 90,
+}
+
+
+def _spelled_numbers() -> dict[str, int]:
+    # "one"/"ein" are left out on purpose: "One of the best..." promises no list.
+    words: dict[str, int] = {**EN_UNITS, **EN_TENS, **DE_UNITS, **DE_TENS}
+    for tens_word, tens in EN_TENS.items():
+        for unit_word, unit in list(EN_UNITS.items())[:8]:  # two..nine
+            words[f"{tens_word}-{unit_word}"] = tens + unit
+            words[f"{tens_word} {unit_word}"] = tens + unit
+        words[f"{tens_word}-one"] = tens + 1
+    for tens_word, tens in DE_TENS.items():
+        words[f"einund{tens_word}"] = tens + 1
+        for unit_word, unit in list(DE_UNITS.items())[:8]:
+            words[f"{unit_word}und{tens_word}"] = tens + unit
+    words["hundred"] = words["one hundred"] = words["hundert"] = words["einhundert"] = 100
+    return words
+
+
+SPELLED_NUMBERS = _spelled_numbers()
+
+# Japanese and Chinese titles put a counter word right after the number, with no space:
+# "10選" (10 picks), "5つの" (5 things), "7個", "3位". Full-width digits are folded first.
+CJK_COUNT = re.compile(
+    r"(?<![0-9A-Za-z.,:/-])(\d{1,4})\s*(?:選|つ|個|件|本|枚|品|項目|カ所|ヶ所|か所|箇所|大|種類|款|条|招)"
+)
+# "ランキングTOP10": the count glued to a Latin word in a CJK title.
+TOP_COUNT = re.compile(r"(?:TOP|Top|BEST|Best)\s*(\d{1,4})(?!\d)")
+
+
+# -- links (parse/links.py) ------------------------------------------------------------
+# Labels of recommendation blocks, English and German.
+RECOMMENDATION_LABEL = re.compile(
+    r"^(?:our best content for you|related(?: posts| articles| stories| content| reading)?|"
+    r"you (?:may|might) (?:also )?(?:like|enjoy)|read (?:this )?next|read more|more like this|"
+    r"recommended(?: for you| stories| reading)?|more (?:from|in|on|to explore|stories|articles)\b.*|"
+    r"up next|don't miss|popular posts|most popular(?: content)?|most read|trending(?: now)?|"
+    r"recent (?:posts|features|articles)|stories chosen for you|further reading|see also|"
+    r"lesen sie auch|auch interessant(?: für dich)?|das könnte (?:dich|sie) (?:auch )?interessieren|"
+    r"weitere (?:artikel|beiträge)|ähnliche (?:artikel|beiträge)|neue beiträge|top-themen|"
+    r"mehr zum thema|empfehlungen)\s*:?$",
+    re.IGNORECASE,
+)
+# "Next", "Next page ›", "Next slide", "Weiter ›", "Nächstes Bild", "Page suivante »".
+NEXT_TEXT = re.compile(
+    r"^(?:(?:next|continue|weiter|nächste|nächstes|page suivante)"
+    r"(?:\s+(?:page|slide|photo|image|picture|reading|seite|bild|foto))?\s*[→›»>]?|[›»>]|→|"
+    r"(?:start|begin|view|open)(?:\s+the)?\s+(?:slideshow|gallery|galerie|bildergalerie)\s*[→›»>]?)$",
+    re.IGNORECASE,
+)
+# Candidates for "next page": rel/class/id saying "next", or a short link text ("Next »", "2").
+NEXT_WORDS = re.compile(
+    r"next|weiter|continue|nächste|suivante|slideshow|galerie|gallery|[»›→>]", re.IGNORECASE
+)
+
+
+# -- page furniture (parse/dom.py) ------------------------------------------------------
+# Class or id words of furniture blocks. Matched as whole words of a class token
+# ("sidebar", "post-sidebar", "related_posts"), so "has-sidebar" on a page wrapper also
+# matches; callers stop at <body> and at the article container. ("avatar": author and commenter
+# portraits, which two corpus sites print right after the last item; "helpful": "Was this article
+# helpful? Yes / No" feedback widgets, which help-centre and blog templates put after the text.)
+FURNITURE_WORDS = re.compile(
+    r"(?:^|[-_\s])(?:sidebar|widget|related|relatedposts|popular|trending|mostread|most-read|"
+    r"breadcrumbs?|share|sharing|social|newsletter|subscribe|promo|advert|ads?|ad-slot|adslot|"
+    r"sponsor(?:ed)?|comments?|commentlist|respond|toc|table-of-contents|"
+    r"read-more|readmore|author-box|authorbox|about-author|avatar|byline|tags|tag-list|"
+    r"pagination|pager|page-numbers|recommend(?:ed|ations)?|teasers?|outbrain|taboola|"
+    r"cookie|consent|modal|popup|skip-link|screen-reader-text|sr-only|visually-hidden|"
+    r"helpful|feedback|rating|reactions?|voting|code-block|print-only)"
+    r"(?:$|[-_\s])",
+    re.IGNORECASE,
+)
