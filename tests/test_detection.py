@@ -212,3 +212,18 @@ def test_slides_only_in_a_json_array_or_an_item_list_are_found_when_the_title_co
     ld = f"<script type='application/ld+json'>{json.dumps(item_list)}</script>"
     record = parse_page(_json_page("4 places to see", ld), URL)
     assert [item.heading for item in record.items] == [f"Place {n}" for n in range(1, 5)]
+
+
+def test_page_builder_blocks_named_widget_are_content_and_a_widget_area_is_not() -> None:
+    def block(kind: str, inner: str) -> str:
+        wrapper = f"<div class='pb-widget-container'>{inner}</div>"
+        return f"<div class='pb-element pb-widget pb-widget-{kind}'>{wrapper}</div>"
+
+    body = "".join(
+        block("heading", f"<h2>{n}. Beach {n}</h2>") + block("text", f"<p>{PROSE}</p>") for n in range(1, 6)
+    )
+    sidebar = "<div class='widget-area'>" + "".join(
+        f"<h3>{n}. Popular {n}</h3><p>Short.</p>" for n in range(1, 6)
+    )
+    record = _parse("5 beaches for the summer", body, sidebar + "</div>")
+    assert [item.heading for item in record.items] == [f"Beach {n}" for n in range(1, 6)]

@@ -192,9 +192,11 @@ NEXT_WORDS = re.compile(
 # ("sidebar", "post-sidebar", "related_posts"), so "has-sidebar" on a page wrapper also
 # matches; callers stop at <body> and at the article container. ("avatar": author and commenter
 # portraits, which two corpus sites print right after the last item; "helpful": "Was this article
-# helpful? Yes / No" feedback widgets, which help-centre and blog templates put after the text.)
+# helpful? Yes / No" feedback widgets, which help-centre and blog templates put after the text.
+# Not "widget" alone: page builders name every content block "...-widget-heading", "...-widget-
+# text"; a sidebar's widgets sit in a "widget-area", "widgets" block, an <aside> or a "sidebar".)
 FURNITURE_WORDS = re.compile(
-    r"(?:^|[-_\s])(?:sidebar|widget|related|relatedposts|popular|trending|mostread|most-read|"
+    r"(?:^|[-_\s])(?:sidebar|widget-area|widgets|related|relatedposts|popular|trending|mostread|most-read|"
     r"breadcrumbs?|share|sharing|social|newsletter|subscribe|promo|advert|ads?|ad-slot|adslot|"
     r"sponsor(?:ed)?|comments?|commentlist|respond|toc|table-of-contents|"
     r"read-more|readmore|author-box|authorbox|about-author|avatar|byline|tags|tag-list|"
