@@ -227,3 +227,36 @@ def test_page_builder_blocks_named_widget_are_content_and_a_widget_area_is_not()
     )
     record = _parse("5 beaches for the summer", body, sidebar + "</div>")
     assert [item.heading for item in record.items] == [f"Beach {n}" for n in range(1, 6)]
+
+
+def test_numbered_questions_programme_parts_and_three_key_points_are_not_listicles() -> None:
+    faq = "".join(f"<h3>{n}. How do I change setting {n}?</h3><p>{PROSE}</p>" for n in range(1, 7))
+    assert _parse("Help centre: account settings", faq).items == []
+    course = "".join(f"<h3>Module {n}: Topic {n}</h3><p>{PROSE}</p>" for n in range(1, 7))
+    assert _parse("Introduction to photography", course).items == []
+    points = "".join(f"<h3>{n}. Point {n}</h3><p>{PROSE}</p>" for n in range(1, 4))
+    assert _parse("Council passes the budget", points).items == []
+    # The same shapes are lists when the title counts them.
+    assert len(_parse("6 questions about your account, answered", faq).items) == 6
+    assert len(_parse("6 modules that changed how I shoot", course).items) == 6
+
+
+def test_a_listing_of_teasers_gives_the_page_no_count() -> None:
+    teasers = "".join(
+        f"<article><h2 class='post-title'><a href='/p{n}'>{n + 20} Pictures of place {n}</a></h2>"
+        f"<p>{PROSE}</p></article>"
+        for n in range(1, 6)
+    )
+    page = f"<html><head><title>Tag: travel</title></head><body><main>{teasers}</main></body></html>"
+    record = parse_page(page.encode(), URL)
+    assert record.declared_count is None and record.items == []
+
+
+def test_more_printed_number_forms() -> None:
+    forms = ["{k}\ufe0f\u20e3 Tip {n}", "({n}) Tip {n}", "№{n}. Tip {n}", "{n}위. Tip {n}", "{n}º – Tip {n}"]
+    for pattern in forms:
+        body = "".join(f"<h2>{pattern.format(n=n, k=n)}</h2><p>{PROSE}</p>" for n in range(1, 7))
+        record = _parse("6 tips", body)
+        assert [(item.number, item.heading) for item in record.items] == [
+            (n, f"Tip {n}") for n in range(1, 7)
+        ], pattern

@@ -180,12 +180,14 @@ def extract_metadata(root: HtmlElement, json_ld: list[str], page_url: str) -> Pa
         if tag == "h1" and 8 <= len(text) <= 300 and len(h1s) < 3:
             h1s.append(text)
         # WordPress themes often print the headline as h2.entry-title while h1 holds the logo.
-        if len(entry_titles) < 3 and (
+        if len(entry_titles) <= 1 and (
             "title" in (element.get("class") or "") or element.get("itemprop") in {"headline", "name"}
         ):
             entry_titles.append(text)
     og_title = meta.first("og:title", "twitter:title")
-    headlines = [t for t in [*h1s, og_title, html_title, *entry_titles] if t]
+    # One such title is the post's headline; several are the teasers of a listing (a tag archive's
+    # "25 Pictures ..." card promises nothing about the page).
+    headlines = [t for t in [*h1s, og_title, html_title, *entry_titles[: len(entry_titles) == 1]] if t]
     title = (
         og_title or (_TITLE_SUFFIX.sub("", html_title) if html_title else None) or (h1s[0] if h1s else None)
     )

@@ -13,6 +13,16 @@ import re
 # generator accepts any one or two words there and the scorer asks that they repeat, so this
 # list is only used to tell *steps* from items.
 STEP_LABELS = frozenset({"step", "schritt", "étape", "paso", "stap"})
+# Labels of the numbered parts of a programme, a course or a series (schedules, syllabi, episode
+# guides): without a count in the title they are not a listicle's items.
+UNIT_LABELS = frozenset(
+    {
+        "module", "lesson", "chapter", "part", "session", "talk", "day", "week", "episode", "season",
+        "round", "stage", "level", "unit", "track", "question", "exercise", "lektion", "kapitel",
+        "teil", "tag", "woche", "folge", "runde", "modul", "leçon", "chapitre", "partie", "jour",
+        "lección", "capítulo", "día",
+    }
+)  # fmt: skip
 
 # A title or headline that introduces instructions rather than a list: numbered steps under it
 # are a procedure (how-to, recipe, DIY), not listicle items — unless the title promises a count.

@@ -10,26 +10,36 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from archiver.parse.vocabulary import STEP_LABELS
+from archiver.parse.vocabulary import STEP_LABELS, UNIT_LABELS
 
 _MAX_NUMBER = 9999
 
 # "1.", "1)", "1:", "01.", "#1", "# 1", "No. 1", "Nr. 1", "1 –". "3.Charlotte" (no space) is
-# accepted; "3.5 million" (a decimal), "(2)" (a footnote) and "1,000" are not.
+# accepted; "3.5 million" (a decimal) and "1,000" are not.
 _DIGITS = re.compile(
     r"""^\s*
-    (?P<hash>\#\s*|(?:No|Nr|Number|Nummer|Nº|N°)\.?\s*)?
+    (?P<hash>\#\s*|(?:No|Nr|Number|Nummer|Nº|N°|№)\.?\s*)?
     (?P<number>\d{1,4})
+    (?:[º°ª]|\uFE0F?\u20E3)?      # 1º – (Portuguese, Spanish ordinals), 1️⃣ (keycap emoji)
     (?P<end>
         \s*[.):．：）、]\s*(?![\d,])  # 1.  1)  1:  1．(full-width)  but not 3.5
       | \s+[-–—|]\s+                # 1 – Heading
       | \s*[-–—]\s*(?=\D)           # 1–Heading
+      | (?<=[º°ª\u20E3])\s*(?=\S)    # "1️⃣ Heading", "1º Heading": the sign separates
     )
     """,
     re.VERBOSE,
 )
 # "#7 Heading", "No. 7 Heading": a marked number needs no separator after it.
-_MARKED = re.compile(r"^\s*(?:\#\s*|(?:No|Nr|Number|Nummer|Nº|N°)\.?\s+)(?P<number>\d{1,4})\b\s*[.):–—-]?\s*")
+_MARKED = re.compile(
+    r"^\s*(?:\#\s*|(?:No|Nr|Number|Nummer|Nº|N°)\.?\s+|№\s*)(?P<number>\d{1,4})\b\s*[.):–—-]?\s*"
+)
+# "(1) Heading": a bracketed number that opens a heading (footnote markers sit in references
+# blocks, which never give heads).
+_PARENTHESIZED = re.compile(r"^\s*[(（](?P<number>\d{1,3})[)）]\s+(?=\S)")
+# Chinese numerals with an enumeration comma: "一、", "十二．".
+_CHINESE_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CHINESE_NUMBER = re.compile(r"^\s*(?P<numeral>[一二三四五六七八九十]{1,3})\s*[、．.：:]\s*")
 # One or two words before the number: "Mistake #3:", "Tip No. 4:", "Step 2 –", "Übung 1:", "Platz 5".
 # The label must end in a separator after the number (or the number be marked) so that prose
 # such as "Windows 10 brings" is not read as item 10.
@@ -57,10 +67,12 @@ _ROMAN = re.compile(
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
 # A bare "12 Heading" is only a number when it stands in its own element; callers check that.
 # (No space needed: Japanese and Chinese run the heading on: "<span>1</span>嵐山".)
+_KEYCAP_TEN = "\U0001f51f"  # 🔟
 _BARE = re.compile(r"^\s*(?P<number>\d{1,4})\s*(?=[^\s\d])")
 # Japanese and Chinese rankings: "【第1位】", "第3位：", "No.1" in brackets, "［1］".
 _CJK_RANK = re.compile(
-    r"^\s*[【\[［〔(（]?\s*第\s*(?P<number>\d{1,4})\s*[位番名]?\s*[】\]］〕)）]?\s*[.:：．、]?\s*"
+    r"^\s*[【\[［〔(（]?\s*(?:第\s*(?P<number>\d{1,4})\s*[位番名]?|(?P<ranked>\d{1,4})\s*[位위])"
+    r"\s*[】\]］〕)）]?\s*[.:：．、]?\s*"
 )
 _BRACKETED = re.compile(r"^\s*[【［〔]\s*(?P<number>\d{1,4})\s*[】］〕]\s*")
 
@@ -70,10 +82,21 @@ class Marker:
     number: int
     rest: str
     # How it was printed: "digits", "marked" (#1, No. 1), "labelled" (Tip 3:), "of-total" (3 of 12),
-    # "symbol" (①, ❶, full-width), "roman", "ranked" (【第1位】), "bare" (number in its own element).
+    # "symbol" (①, ❶, full-width), "roman", "ranked" (【第1位】, 1위), "bracketed" ((1), ［1］),
+    # "chinese" (一、), "bare" (number in its own element).
     style: str
     label: str = ""  # the lower-cased label word(s) of a "labelled" number
     total: int | None = None  # the total of an "of-total" number
+
+
+def _chinese_value(numeral: str) -> int:
+    """一 .. 九十九: "十" alone is 10, "十二" 12, "二十" 20, "二十三" 23."""
+    if "十" not in numeral:
+        return _CHINESE_DIGITS.get(numeral, 0)
+    tens, _, units = numeral.partition("十")
+    return (_CHINESE_DIGITS.get(tens, 0) if tens else 1) * 10 + (
+        _CHINESE_DIGITS.get(units, 0) if units else 0
+    )
 
 
 def _roman_value(numeral: str) -> int:
@@ -125,22 +148,27 @@ def read_marker(text: str) -> Marker | None:
     (10, 12)
     >>> read_marker("XIV. The end").number, read_marker("3 of 12: Slide").total
     (14, 12)
-    >>> read_marker("3.5 million people") is None, read_marker("(2) a footnote") is None
+    >>> read_marker("3.5 million people") is None, read_marker("1,000 people") is None
     (True, True)
     >>> read_marker("Windows 10 brings") is None
     True
     >>> read_marker("【第1位】嵐山").rest, read_marker("2．清水寺").number, read_bare_number("3嵐山").rest
     ('嵐山', 2, '嵐山')
+    >>> forms = ["1️⃣ Ask", "(2) Pay", "№3. Kizhi", "4위. Cafe", "5º – Praia", "十二、丽江"]
+    >>> [(read_marker(t).number, read_marker(t).rest) for t in forms]  # doctest: +NORMALIZE_WHITESPACE
+    [(1, 'Ask'), (2, 'Pay'), (3, 'Kizhi'), (4, 'Cafe'), (5, 'Praia'), (12, '丽江')]
     """
     if not text:
         return None
     head = text[:80]
+    if head.lstrip().startswith(_KEYCAP_TEN):  # the one keycap emoji without a digit in it
+        return Marker(10, head.lstrip()[1:].strip() + text[80:], "digits")
     # "3 of 12" first: its number is also a plain leading number.
     of_total = _OF_TOTAL.match(head)
     if of_total:
         number, total = int(of_total.group("number")), int(of_total.group("total"))
         return Marker(number, text[of_total.end() :].strip(), "of-total", total=total)
-    if "0" <= head.lstrip()[:1] <= "9" or head.lstrip()[:1] in "#N":
+    if "0" <= head.lstrip()[:1] <= "9" or head.lstrip()[:1] in "#N№":
         marked = _MARKED.match(head)
         if marked:
             return _bounded(Marker(int(marked.group("number")), text[marked.end() :].strip(), "marked"))
@@ -148,9 +176,16 @@ def read_marker(text: str) -> Marker | None:
         if digits:
             style = "marked" if digits.group("hash") else "digits"
             return _bounded(Marker(int(digits.group("number")), text[digits.end() :].strip(), style))
-    cjk = _CJK_RANK.match(head) or _BRACKETED.match(head)
+    cjk = _CJK_RANK.match(head)
     if cjk:
-        return _bounded(Marker(int(cjk.group("number")), text[cjk.end() :].strip(), "ranked"))
+        rank = cjk.group("number") or cjk.group("ranked")
+        return _bounded(Marker(int(rank), text[cjk.end() :].strip(), "ranked"))
+    bracketed = _BRACKETED.match(head) or _PARENTHESIZED.match(head)
+    if bracketed:
+        return _bounded(Marker(int(bracketed.group("number")), text[bracketed.end() :].strip(), "bracketed"))
+    chinese = _CHINESE_NUMBER.match(head)
+    if chinese:
+        return Marker(_chinese_value(chinese.group("numeral")), text[chinese.end() :].strip(), "chinese")
     labelled = _LABELLED.match(head)
     if labelled:
         label = " ".join(labelled.group("label").lower().split())
@@ -181,3 +216,8 @@ def _bounded(marker: Marker) -> Marker | None:
 def is_step_label(label: str) -> bool:
     """True for "Step", "Schritt" and the like: numbered steps of a procedure."""
     return label.split()[-1] in STEP_LABELS if label else False
+
+
+def is_unit_label(label: str) -> bool:
+    """True for "Module", "Lesson", "Talk", "Day" and the like: numbered parts of a programme."""
+    return label.split()[-1] in UNIT_LABELS if label else False

@@ -25,7 +25,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from archiver.parse.detect.candidates import Candidate, Head
-from archiver.parse.detect.markers import is_step_label
+from archiver.parse.detect.markers import is_step_label, is_unit_label
 from archiver.parse.dom import HEADING_TAGS, HtmlElement, link_text_ratio, tag_of, text_of
 from archiver.parse.main_content import MainContent
 
@@ -38,6 +38,11 @@ MAX_ITEM_NUMBER = 5000
 MAX_FIRST_NUMBER = 100
 # Fewer numbered items than this need the title's count to agree.
 MIN_ITEMS_WITHOUT_TITLE = 3
+# With no count in the title at all, a list needs more: three numbered points close a news story.
+MIN_ITEMS_WITHOUT_ANY_COUNT = 4
+# With no count in the title, numbered headings that are mostly questions are an FAQ.
+MAX_QUESTION_SHARE_WITHOUT_TITLE = 0.5
+QUESTION_MARKS = ("?", "？", "¿")
 # Roman numerals ("I.", "V.") are letters too: ask for a longer run.
 MIN_ROMAN_ITEMS = 4
 # Without a count in the title, numbered items must mostly have a heading (not numbered sentences).
@@ -209,11 +214,25 @@ def score_candidate(candidate: Candidate, context: Context) -> None:
                     "numbered sentences without headings and no count in the title (steps, notes)"
                 )
                 return
+            if count < MIN_ITEMS_WITHOUT_ANY_COUNT:
+                candidate.rejected = f"only {count} numbered headings and no count in the title (key points)"
+                return
             labels = Counter(head.label for head in heads if head.label)
             if context.non_list_title or (labels and is_step_label(labels.most_common(1)[0][0])):
                 candidate.rejected = (
                     "numbered steps or clauses (how-to, recipe, legal text) and no count in the title"
                 )
+                return
+            if labels and is_unit_label(labels.most_common(1)[0][0]):
+                candidate.rejected = (
+                    "numbered parts of a programme (module, lesson, talk) and no count in the title"
+                )
+                return
+            questions = sum(
+                bool(head.heading and head.heading.rstrip().endswith(QUESTION_MARKS)) for head in heads
+            )
+            if questions > MAX_QUESTION_SHARE_WITHOUT_TITLE * count:
+                candidate.rejected = "numbered questions and no count in the title (an FAQ)"
                 return
         unit = sum(abs(b - a) == 1 for a, b in itertools.pairwise(numbers)) / max(1, len(numbers) - 1)
         candidate.score = (
