@@ -93,7 +93,8 @@ class Detection(_Record):
     """How the items were found: the winning candidate segmentation and what it beat."""
 
     method: str = Field(
-        description="Generator of the winning candidate: 'printed-numbers', 'ordered-list', "
+        description="Generator of the winning candidate: 'printed-numbers', 'printed-sequence', "
+        "'ordered-list', "
         "'unordered-list', 'unnumbered-headings', 'slide'; 'none' when no candidate was accepted."
     )
     score: float = Field(

@@ -260,3 +260,21 @@ def test_more_printed_number_forms() -> None:
         assert [(item.number, item.heading) for item in record.items] == [
             (n, f"Tip {n}") for n in range(1, 7)
         ], pattern
+
+
+def test_a_run_of_numbers_across_heading_levels_and_slide_counters_without_a_title_count() -> None:
+    levels = ["h2", "h2", "h2", "h3", "h2", "h2", "p", "h2"]
+    body = "".join(
+        f"<{tag}>{n}. Dog {n}</{tag}><p>{PROSE}</p>"
+        if tag != "p"
+        else f"<p><b>{n}. Dog {n}</b></p><p>{PROSE}</p>"
+        for n, tag in enumerate(levels, start=1)
+    )
+    record = _parse("8 small dogs for flats", body)
+    assert [item.heading for item in record.items] == [f"Dog {n}" for n in range(1, 9)]
+    slides = "".join(
+        f"<li class='slide'><img src='/c/{n}.jpg' alt=''><span class='n'>{n} / 6</span><p>{PROSE}</p></li>"
+        for n in range(1, 7)
+    )
+    record = _parse("Autumn in the valley", f"<ul class='slides'>{slides}</ul>")
+    assert [item.number for item in record.items] == list(range(1, 7))

@@ -51,7 +51,9 @@ class Selection:
 class Candidate:
     """One generator's proposal. ``score`` and ``rejected`` are filled by the scorer."""
 
-    method: str  # "printed-numbers", "ordered-list", "unordered-list", "unnumbered-headings", "slide"
+    # "printed-numbers", "printed-sequence", "ordered-list", "unordered-list", "unnumbered-headings",
+    # "slide"
+    method: str
     heads: list[Head]
     numbering: NumberingStyle
     stop_elements: frozenset[HtmlElement] = frozenset()

@@ -2,8 +2,8 @@
 
 A generator never decides; it proposes every plausible candidate and ``scoring`` compares them
 on one scale. Generators: printed numbers per template group (headings, paragraphs, blocks,
-line-start bold runs), unnumbered heads per template group, ordered lists (one ``<ol>``, or one
-``<ol start=N>`` per item), unordered lists, and single slides of a slideshow.
+line-start bold runs); one run 1, 2, 3 ... across templates; unnumbered heads per template group;
+ordered lists (one ``<ol>``, or one ``<ol start=N>`` per item); unordered lists; single slides.
 """
 
 from __future__ import annotations
@@ -19,6 +19,9 @@ from archiver.parse.dom import HtmlElement, furniture_ancestor, link_text_ratio,
 # A list whose text is mostly link text is a table of contents or a "most read" box.
 MAX_LIST_LINK_RATIO = 0.8
 MAX_LIST_ITEMS = 2000
+# Runs across templates: tried from this many "1"s at most, and kept from this length on.
+MAX_SEQUENCE_STARTS = 5
+MIN_SEQUENCE_ITEMS = 3
 
 
 def _dedupe(heads: list[Head]) -> list[Head]:
@@ -148,6 +151,20 @@ def list_candidates(root: HtmlElement) -> Iterator[Candidate]:
         )
 
 
+def sequence_candidates(heads: list[Head]) -> Iterator[Candidate]:
+    """Numbered heads read in document order as one run 1, 2, 3 ... across templates: items whose
+    author made some headings h3 or bold paragraphs among h2s ("4. Boston Terrier" one level down)."""
+    numbered = [head for head in heads if head.number is not None and head.heading and not head.linked]
+    starts = [index for index, head in enumerate(numbered) if head.number == 1][:MAX_SEQUENCE_STARTS]
+    for start in starts:
+        run = [numbered[start]]
+        for head in numbered[start + 1 :]:
+            if head.number == len(run) + 1:
+                run.append(head)
+        if len(run) >= MIN_SEQUENCE_ITEMS and len({head.key for head in run}) > 1:
+            yield Candidate("printed-sequence", run, "printed")
+
+
 def slide_candidates(heads: list[Head]) -> Iterator[Candidate]:
     """One numbered heading, or one slide counter ("3 of 12"), on the page: a slideshow slide."""
     numbered = [
@@ -164,6 +181,7 @@ def generate(root: HtmlElement, heads: list[Head]) -> list[Candidate]:
     """Every candidate segmentation of the page."""
     return [
         *printed_number_candidates(heads),
+        *sequence_candidates(heads),
         *unnumbered_candidates(heads),
         *list_candidates(root),
         *slide_candidates(heads),

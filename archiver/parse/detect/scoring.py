@@ -154,8 +154,15 @@ def _prose_length(heads: list[Head]) -> float:
     return total / len(heads)
 
 
+def _counter_total(heads: list[Head]) -> int | None:
+    """The total every slide counter of the candidate prints ("3 / 12" -> 12), if they agree."""
+    totals = {head.total for head in heads}
+    return totals.pop() if len(totals) == 1 else None
+
+
 def _title_agrees(candidate: Candidate, context: Context) -> bool:
-    declared = context.declared
+    """The count the page promises (its title's, or its slide counters' total) fits the candidate."""
+    declared = context.declared or _counter_total(candidate.heads)
     if declared is None:
         return False
     count = len(candidate.heads)
@@ -204,7 +211,7 @@ def score_candidate(candidate: Candidate, context: Context) -> None:
         if styles.get("roman", 0) > count // 2 and count < MIN_ROMAN_ITEMS:
             candidate.rejected = "too few roman numerals to tell them from letters"
             return
-        if context.declared is None:
+        if context.declared is None and not agrees:
             low = min(numbers)
             if not (low <= 1 or (numbers[0] > numbers[-1] and numbers[-1] <= 1)) and not context.paginated:
                 candidate.rejected = f"numbers start at {low} and the title promises no count"
