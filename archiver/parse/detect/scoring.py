@@ -250,8 +250,10 @@ def score_candidate(candidate: Candidate, context: Context) -> None:
         return
 
     # Unnumbered heads and lists without printed numbers: the title's count is the evidence.
-    # (Photo lists without a count were tried: "short items with a photo each" also matched a
-    # held-out news story with four photo sections, so unannounced unnumbered lists stay out.)
+    # (Photo lists without a count were tried twice: "short items with a photo each" matched a
+    # held-out news story with four photo sections; stricter (5+ distinct short headings, all in
+    # the article, even lengths, a photo each) it still took a long read's sections, a wiki
+    # article and a home page's trending block. Unannounced unnumbered lists stay out.)
     if not agrees:
         candidate.rejected = "unnumbered items and the title does not promise their count"
         return
