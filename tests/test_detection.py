@@ -278,3 +278,26 @@ def test_a_run_of_numbers_across_heading_levels_and_slide_counters_without_a_tit
     )
     record = _parse("Autumn in the valley", f"<ul class='slides'>{slides}</ul>")
     assert [item.number for item in record.items] == list(range(1, 7))
+
+
+def test_item_badges_without_headings_and_numbered_figcaptions() -> None:
+    badges = "".join(
+        f"<div class='badge'><span class='n'>#{n}</span></div><div class='d'>{PROSE}</div>"
+        f"<div><img src='/b/{n}.jpg' alt=''></div>"
+        for n in range(1, 7)
+    )
+    record = _parse("6 photos of grandparents being funny", badges)
+    assert [item.number for item in record.items] == list(range(1, 7))
+    assert all(len(item.images) == 1 for item in record.items)
+    captions = "".join(
+        f"<figure><img src='/f/{n}.jpg' alt=''><figcaption>{n}. Stop {n}. {PROSE}</figcaption></figure>"
+        for n in range(1, 7)
+    )
+    record = _parse("6 bus stops of the east", captions)
+    assert [item.number for item in record.items] == list(range(1, 7))
+    assert record.items[0].images[0].url == "https://site.example/f/1.jpg"
+    # A plain "3." alone in a block stays a rank index: the album's tracks give no items.
+    tracks = "".join(
+        f"<div class='t'><span class='i'>{n}.</span></div><div>Song {n}</div>" for n in range(1, 9)
+    )
+    assert _parse("Album: 21", tracks).items == []

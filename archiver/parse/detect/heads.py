@@ -49,6 +49,7 @@ _CAPS_SENTENCE = re.compile(r"^(.{8,200}?[.:?!])\s+(?=\S*[^\W\d_][^\W\d_A-Z])")
 _ONLY_PUNCTUATION = re.compile(r"^[\s.,:;!?)\]]+$")
 # Blocks that make a div, li or cell a container rather than a heading-like line.
 _CONTENT_TAGS = ("p", "ul", "ol", "table", "img", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote")
+_HEAD_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6", "p", "figcaption", "div", "li", "dt", "td", "th", "span")
 _BLOCK_HEAD_TAGS = frozenset({"div", "li", "dt", "td", "th", "span"})
 
 
@@ -273,9 +274,12 @@ def _block_head(element: HtmlElement) -> Head | None:
     head = _with_marker(element, "block", marker, heading, "", 7)
     if marker is not None and not heading:
         beside = _heading_beside(element)
-        if beside is None:
-            return None  # a number alone in a block (a track or rank index) opens nothing
-        head.heading, head.absorbed = beside
+        if beside is not None:
+            head.heading, head.absorbed = beside
+        elif marker.style != "marked":
+            # A plain "3." alone in a block is a track or rank index; "#3" alone is an item
+            # badge over a photo (image posts without headings).
+            return None
     return head
 
 
@@ -319,7 +323,7 @@ def collect_heads(root: HtmlElement) -> list[Head]:
     scope = body if body is not None else root
     heads: list[Head] = []
     seen = 0
-    for element in scope.iter("h1", "h2", "h3", "h4", "h5", "h6", "p", "div", "li", "dt", "td", "th", "span"):
+    for element in scope.iter(*_HEAD_TAGS):
         seen += 1
         if seen > MAX_CANDIDATES:
             break
@@ -327,7 +331,8 @@ def collect_heads(root: HtmlElement) -> list[Head]:
         found: list[Head] = []
         if tag in HEADING_TAGS:
             head = _heading_head(element)
-        elif tag == "p":
+        elif tag in {"p", "figcaption"}:
+            # A numbered figcaption is the item's only text in galleries ("1. Pitsunda. ...").
             head = _lead_head(element, "paragraph")
         elif tag in _BLOCK_HEAD_TAGS:
             head = _block_head(element)
