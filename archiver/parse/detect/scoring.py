@@ -4,18 +4,21 @@ Evidence, each computed the same way for every generator's candidates:
 
 - **sequence**: how well the printed numbers read as one list's numbering (ascending or
   descending by one, or restarting at 1 per section), 0..1;
-- **title agreement**: the count the title promises equals the number of items (or the highest
-  number; or, on one page of a multi-page article, the items are a run within it);
+- **count agreement**: the count the page promises (its title's, or the total its slide
+  counters print) equals the number of items (or the highest number; or, on one page of a
+  multi-page article, the items are a run within it);
 - **consistency**: the numbers are printed one way (all "1.", all "Tip N:");
 - **headings**: the share of items with a heading (numbered sentences are steps or notes);
 - **prose**: the text each item introduces (item headings introduce prose; sidebars link lists);
 - **links**: the share of heads that are all link text (tables of contents, teasers);
-- **procedure**: numbered "Step N" heads or an instruction title (how-to, recipe) with no count.
+- **main content**: the share of heads inside the article container (``main_content``);
+- **what the numbers number**, when nothing promises a count: steps of a how-to or clauses of a
+  legal text, parts of a programme ("Module 3"), questions of an FAQ, three key points.
 
-Score = items × sequence × consistency × (1 − links/2) + title bonus + regularity. A candidate
-is *rejected* (with the reason kept for debugging) when the evidence cannot make it a list:
-too few items, a broken sequence, unnumbered heads whose count the title does not promise.
-The best-scoring accepted candidate wins; none accepted means the page is not a listicle.
+Score = items × sequence × consistency × (1 − links/2) + count bonus + unit steps, times the
+main-content weight. A candidate is *rejected*, with the reason kept for debugging, when the
+evidence cannot make it a list. The best-scoring accepted candidate wins; none accepted means
+the page is not a listicle.
 """
 
 from __future__ import annotations
