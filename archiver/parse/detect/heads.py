@@ -1,5 +1,6 @@
-"""Which elements could open an item: every heading, and every paragraph, list item, table cell,
-heading-styled block or line-start bold that begins with a printed number or a bold lead-in.
+"""Which elements could open an item: every heading, and every paragraph, figcaption, list item,
+table cell, heading-styled block or line-start bold that begins with a printed number, a bold
+or capitalised lead-in; and a number alone in its element, with the heading printed beside it.
 
 Each head carries the key of the template that rendered it (tag, class, parent), because the
 items of one list come from one template while tables of contents, "most read" boxes and teaser
@@ -35,10 +36,11 @@ MAX_LEAD_OFFSET = 4
 MIN_CAPS_LETTERS = 8
 # A head whose text is more link than this is a link (a teaser, a table-of-contents entry).
 LINKED_HEAD_RATIO = 0.9
-MAX_CANDIDATES = 20_000
+MAX_CANDIDATES = 20_000  # bounds the work on pages with thousands of "items"
+# A number alone in its element ("<span>12</span>") has at most this many digits.
 MAX_BARE_NUMBER_DIGITS = 3
 # How deep into the next element a heading beside a bare number is looked for.
-MAX_BESIDE_DEPTH = 3  # bounds the work on pages with thousands of "items"
+MAX_BESIDE_DEPTH = 3
 # How many ancestors are searched for a references/TOC/comments container.
 MAX_CONTAINER_DEPTH = 12
 
