@@ -226,6 +226,9 @@ def _caps_lead(text: str) -> tuple[str, str] | None:
     """A heading written in capitals: the whole short paragraph ("WHO IS THE FRONT-RUNNER?"), or
     its first sentence ("THE VANISHING PASS. The picture was taken..."), as wire copy prints them.
     Gives (heading, the text after it)."""
+    opening = text[:MIN_CAPS_LETTERS]
+    if any(c.islower() for c in opening) or sum(c.isalpha() for c in opening) < MIN_CAPS_LETTERS // 2:
+        return None  # most paragraphs: a lower-case letter at once
     if len(text) <= MAX_BOLD_HEADING_CHARS and _is_caps(text):
         return text, ""
     match = _CAPS_SENTENCE.match(text[: MAX_BOLD_HEADING_CHARS + 2])

@@ -89,6 +89,21 @@ class Marker:
     total: int | None = None  # the total of an "of-total" number
 
 
+# Characters a printed number can start with when no digit is near the start: roman numerals,
+# Chinese numerals, marks and brackets before a number, and the keycap "10".
+_NON_DIGIT_OPENERS = frozenset("IVXLCDM一二三四五六七八九十#№(（【［〔\U0001f51f")
+_DIGIT = re.compile(r"\d")
+
+
+def _could_open_with_number(head: str) -> bool:
+    """A cheap first look: most paragraphs and blocks start with no number at all."""
+    stripped = head.lstrip()
+    if not stripped:
+        return False
+    first = stripped[0]
+    return first in _NON_DIGIT_OPENERS or first.isnumeric() or _DIGIT.search(stripped, 0, 40) is not None
+
+
 def _chinese_value(numeral: str) -> int:
     """一 .. 九十九: "十" alone is 10, "十二" 12, "二十" 20, "二十三" 23."""
     if "十" not in numeral:
@@ -161,6 +176,8 @@ def read_marker(text: str) -> Marker | None:
     if not text:
         return None
     head = text[:80]
+    if not _could_open_with_number(head):
+        return None
     if head.lstrip().startswith(_KEYCAP_TEN):  # the one keycap emoji without a digit in it
         return Marker(10, head.lstrip()[1:].strip() + text[80:], "digits")
     # "3 of 12" first: its number is also a plain leading number.
