@@ -301,3 +301,10 @@ def test_item_badges_without_headings_and_numbered_figcaptions() -> None:
         f"<div class='t'><span class='i'>{n}.</span></div><div>Song {n}</div>" for n in range(1, 9)
     )
     assert _parse("Album: 21", tracks).items == []
+
+
+def test_closing_headings_of_the_same_template_end_an_unnumbered_list() -> None:
+    body = "".join(f"<h2>Spa {n}</h2><p>{PROSE}</p>" for n in range(1, 7))
+    body += f"<h2>Weiterlesen:</h2><p>{PROSE}</p><h2>Read more</h2><p>{PROSE}</p>"
+    record = _parse("6 spas for a winter weekend", body)
+    assert [item.heading for item in record.items] == [f"Spa {n}" for n in range(1, 7)]

@@ -53,7 +53,9 @@ FURNITURE_HEADLINE = re.compile(
 # Headings that close a list rather than start an item: "Conclusion", "Fazit", "The bottom line".
 CLOSING_HEADINGS = re.compile(
     r"^(?:conclusion|summary|final thoughts|the bottom line|bottom line|wrapping up|fazit|"
-    r"zusammenfassung|schlusswort|related|more|sources|references|quellen)\b",
+    r"zusammenfassung|schlusswort|related|more|sources|references|quellen|read more|read next|"
+    r"keep reading|weiterlesen|noch mehr|mehr zum thema|lesen sie auch|à lire aussi|en savoir plus|"
+    r"leer más|más información)\b",
     re.IGNORECASE,
 )
 

@@ -15,6 +15,7 @@ from archiver.parse.detect.candidates import Candidate, GroupKey, Head
 from archiver.parse.detect.heads import LINKED_HEAD_RATIO, group_key, lead_of_list_item
 from archiver.parse.detect.markers import read_marker
 from archiver.parse.dom import HtmlElement, furniture_ancestor, link_text_ratio, tag_of, text_of
+from archiver.parse.vocabulary import CLOSING_HEADINGS
 
 # A list whose text is mostly link text is a table of contents or a "most read" box.
 MAX_LIST_LINK_RATIO = 0.8
@@ -86,6 +87,9 @@ def unnumbered_candidates(heads: list[Head]) -> Iterator[Candidate]:
     bold lead-ins, ALL-CAPS questions)."""
     for members in _groups(heads).values():
         plain = [head for head in members if head.number is None and head.heading]
+        # "Read more:", "Conclusion": the same template closes the list after its items.
+        while plain and CLOSING_HEADINGS.match(plain[-1].heading or ""):
+            plain.pop()
         if len(plain) < 2:
             continue
         # Renumbered 1..N by position: the record's numbers are positions for unnumbered items.
