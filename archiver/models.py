@@ -30,6 +30,12 @@ class ImageCapture(_Record):
     warc_type: Literal["response", "revisit"]
 
 
+class Credit(_Record):
+    text: str = Field(description="The credit line as printed, e.g. 'Image Source: Michal Huniewicz'.")
+    name: str | None = Field(default=None, description="Who is credited, label removed.")
+    url: str | None = Field(default=None, description="Link of the credited source, if any.")
+
+
 class Image(_Record):
     url: str = Field(description="Absolute URL of the image as the page shows it (lazy-load resolved).")
     largest_url: str | None = Field(
@@ -43,15 +49,12 @@ class Image(_Record):
     source_attr: str = Field(description="Attribute the URL came from, e.g. 'data-lazy-src'.")
     in_noscript: bool = Field(default=False, description="Found only inside <noscript>.")
     caption: str | None = Field(default=None, description="The image's own caption (figcaption).")
+    credit: Credit | None = Field(
+        default=None, description="This photo's own credit line (an item with several photos has several)."
+    )
     capture: ImageCapture | None = Field(
         default=None, description="Filled by a crawl: the archived response for this image, if any."
     )
-
-
-class Credit(_Record):
-    text: str = Field(description="The credit line as printed, e.g. 'Image Source: Michal Huniewicz'.")
-    name: str | None = Field(default=None, description="Who is credited, label removed.")
-    url: str | None = Field(default=None, description="Link of the credited source, if any.")
 
 
 class Embed(_Record):

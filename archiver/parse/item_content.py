@@ -69,6 +69,8 @@ _BLOCK_TAGS = frozenset(
 _IMAGE_TAGS = frozenset({"img", "amp-img"})
 # Caption and credit boxes under images: their text describes the image, not the item.
 _CAPTION_CLASS = re.compile(r"caption|credit|image-source|photo-source|attribution", re.IGNORECASE)
+# A credit printed in its own element inside a caption.
+_CREDIT_CLASS = re.compile(r"credit|image-source|photo-source|attribution|copyright", re.IGNORECASE)
 _EMBED_CLASS = re.compile(r"twitter-tweet|instagram-media|tiktok-embed|fb-post|reddit-card", re.IGNORECASE)
 _EMBED_TAGS = {
     "iframe": "iframe",
@@ -81,7 +83,7 @@ _EMBED_TAGS = {
 
 @dataclass
 class _Segment:
-    kind: str  # "text", "credit", "image", "caption", "embed"
+    kind: str  # "text", "credit", "image", "caption", "embed", "embed-caption"
     text: str = ""
     image: Image | None = None
     embed: Embed | None = None
@@ -107,6 +109,79 @@ class _Region:
             return
         credit = parse_credit(text)
         self.segments.append(_Segment("credit", text, credit=credit) if credit else _Segment("text", text))
+
+
+def _caption_segments(element: HtmlElement, base_url: str) -> list[_Segment]:
+    """A figcaption or caption/credit box: its caption and its credit. A credit printed in its own
+    element (``<span class=credit>``, ``<cite>``) is taken whole; otherwise it is split from the
+    end of the text ("... Photo by X"). The caption of a video or tweet figure describes that
+    embed, not the item."""
+    lines = [normalise_space(line) for line in _text_by_line(element)]
+    lines = [line for line in lines if line]
+    if not lines:
+        return []
+    text = " ".join(lines)
+    credit_element = next(
+        (
+            node
+            for node in element.iter()
+            if node is not element
+            and (tag_of(node) == "cite" or _CREDIT_CLASS.search(node.get("class") or ""))
+        ),
+        None,
+    )
+    link = next((a.get("href") for a in element.iter("a") if a.get("href")), None)
+    link_url = absolute_url(link, base_url) if link else None
+    credit: Credit | None = None
+    caption = text
+    if credit_element is not None:
+        credit_text = text_of(credit_element)
+        credit = parse_credit(credit_text, link_url) or (
+            Credit(text=credit_text, name=credit_text, url=link_url) if credit_text else None
+        )
+        caption = normalise_space(text.replace(credit_text, "", 1)) if credit_text else text
+    if credit is None:
+        caption, credit = split_credit(text, link_url)
+    segments: list[_Segment] = []
+    if caption:
+        figure = element.getparent()
+        describes_embed = (
+            figure is not None
+            and tag_of(figure) == "figure"
+            and not any(True for _ in figure.iter(*_IMAGE_TAGS))
+            and any(True for _ in figure.iter(*_EMBED_TAGS, "blockquote"))
+        )
+        kind = "embed-caption" if describes_embed else "caption"
+        # One segment per printed line, so that a title line ("Pyongyang Train Station" above
+        # the text) can be told from the caption.
+        caption_lines = [caption]
+        if len(lines) > 1:
+            without_credit = [
+                normalise_space(line.replace(credit.text, "")) if credit else line for line in lines
+            ]
+            if " ".join(line for line in without_credit if line) == caption:
+                caption_lines = [line for line in without_credit if line]
+        segments.extend(_Segment(kind, line) for line in caption_lines)
+    if credit:
+        segments.append(_Segment("credit", credit.text, credit=credit))
+    return segments
+
+
+def _text_by_line(element: HtmlElement) -> list[str]:
+    """The element's text split where it breaks lines (``<br>``, block children)."""
+    lines = [""]
+    for event, node in etree.iterwalk(element, events=("start", "end")):
+        tag = tag_of(node)
+        if event == "start":
+            if tag == "br" or (node is not element and tag in _BLOCK_TAGS):
+                lines.append("")
+            lines[-1] += node.text or "" if tag != "br" else ""
+        else:
+            if node is not element and tag in _BLOCK_TAGS and tag != "br":
+                lines.append("")
+            if node is not element:
+                lines[-1] += node.tail or ""
+    return lines
 
 
 def _is_link_card(element: HtmlElement) -> bool:
@@ -221,14 +296,7 @@ def _walk(
             and element.find(".//img") is None
         ):
             region().flush()
-            text = text_of(element)
-            if text:
-                link = next((a.get("href") for a in element.iter("a") if a.get("href")), None)
-                caption, credit = split_credit(text, absolute_url(link, base_url) if link else None)
-                if caption:
-                    region().segments.append(_Segment("caption", caption))
-                if credit:
-                    region().segments.append(_Segment("credit", credit.text, credit=credit))
+            region().segments.extend(_caption_segments(element, base_url))
             walker.skip_subtree()
             continue
         if tag in _BLOCK_TAGS:
@@ -300,29 +368,55 @@ def _build_item(position: int, head: Head, region: _Region, page_url: str) -> It
     seen_urls: set[str] = set()
     captions: list[str] = []
     texts: list[str] = []
-    credit: Credit | None = None
+    credits: list[Credit] = []
     embeds: list[Embed] = []
+    embed_captions: list[str] = []
+    # A credit belongs to the photo before it, or to the next photo when it is printed first.
+    image_credits: dict[int, Credit] = {}
+    waiting_credit: Credit | None = None
+    heading_key = _comparable(head.heading)
     for segment in region.segments:
         if segment.kind == "image" and segment.image is not None:
             if segment.image.url not in seen_urls:
                 seen_urls.add(segment.image.url)
                 images.append(segment.image)
+                if waiting_credit is not None:
+                    image_credits[len(images) - 1] = waiting_credit
+                    waiting_credit = None
         elif segment.kind == "embed" and segment.embed is not None:
             embeds.append(segment.embed)
-        elif segment.kind == "credit" and credit is None:
-            credit = segment.credit
+        elif segment.kind == "credit" and segment.credit is not None:
+            credits.append(segment.credit)
+            if images and len(images) - 1 not in image_credits:
+                image_credits[len(images) - 1] = segment.credit
+            elif not images or len(images) - 1 in image_credits:
+                waiting_credit = segment.credit
+        elif segment.kind in {"caption", "text"} and heading_key and _comparable(segment.text) == heading_key:
+            continue  # a photo-title line that repeats the heading ("Pyongyang Train Station")
         elif segment.kind == "caption":
             captions.append(segment.text)
+        elif segment.kind == "embed-caption":
+            embed_captions.append(segment.text)
         elif segment.kind == "text":
             texts.append(segment.text)
     if images and captions and images[0].caption is None:
         images[0] = images[0].model_copy(update={"caption": " ".join(captions)})
-    elif not images and captions:
-        # With no image to describe, a figcaption is the item's own text (POPSUGAR's AMP slides).
+    if captions and (not images or not texts):
+        # With no image to describe (AMP slides), or no other text (a gallery), the figcaption
+        # is the item's own text.
         texts = captions + texts
+    if not texts:
+        # A video's or post's caption describes the embed; it is the item's text only when the
+        # item has no other (an AMP slide that is one Instagram post and its caption).
+        texts = embed_captions
+    images = [
+        image.model_copy(update={"credit": image_credits[index]}) if index in image_credits else image
+        for index, image in enumerate(images)
+    ]
     heading = head.heading
     if heading is None and images:
         heading = images[0].title or images[0].alt
+    first_credit = next((image.credit for image in images if image.credit is not None), None)
     return Item(
         position=position,
         number=head.number,
@@ -332,9 +426,13 @@ def _build_item(position: int, head: Head, region: _Region, page_url: str) -> It
         embeds=embeds,
         # A credit line with no image in the item is a page-wide note ("Images: Pexels; ..."),
         # not this item's credit.
-        credit=credit if images else None,
+        credit=(first_credit or (credits[0] if credits else None)) if images else None,
         page_url=page_url,
     )
+
+
+def _comparable(text: str | None) -> str:
+    return normalise_space(text or "").rstrip(" .:").casefold()
 
 
 def build_items(selection: Selection, page_url: str, base_url: str) -> list[Item]:

@@ -1,0 +1,51 @@
+"""Item fields: which photos, captions, credits and embeds belong to each item (issue 9's kinds,
+on small inputs of our own)."""
+
+from __future__ import annotations
+
+from archiver.models import Item
+from archiver.parse import parse_page
+
+
+def _items(body: str, title: str = "4 things") -> list[Item]:
+    page = f"<html><head><title>{title}</title></head><body><article>{body}</article></body></html>"
+    return parse_page(page.encode(), "https://site.example/a/").items
+
+
+def test_each_photo_keeps_its_own_credit_and_a_credit_printed_first_goes_to_the_next_photo() -> None:
+    body = "".join(
+        f"<h2>{n}. Place {n}</h2><p>Credit: First {n}</p><img src='/a{n}.jpg' alt=''>"
+        f"<p>Text about place {n}, worth a visit.</p><img src='/b{n}.jpg' alt=''><p>Photo: Second {n}</p>"
+        for n in range(1, 5)
+    )
+    items = _items(body)
+    assert [image.credit.text if image.credit else None for image in items[0].images] == [
+        "Credit: First 1",
+        "Photo: Second 1",
+    ]
+    assert items[0].credit is not None and items[0].credit.text == "Credit: First 1"
+
+
+def test_figcaption_only_items_title_lines_and_embed_captions() -> None:
+    gallery = "".join(
+        f"<h2>{n}. Stop {n}</h2><figure><img src='/g{n}.jpg' alt=''><figcaption>Stop {n}<br>"
+        f"A shelter built in 198{n} on the coast road. <span class='credit'>Jane Roe</span>"
+        "</figcaption></figure>"
+        for n in range(1, 5)
+    )
+    items = _items(gallery)
+    assert items[0].caption == "A shelter built in 1981 on the coast road."  # "Stop 1" is the heading again
+    assert items[0].credit is not None and items[0].credit.text == "Jane Roe"
+    videos = "".join(
+        f"<h3>{n}. Moment {n}</h3><figure><iframe src='https://video.example/{n}'></iframe>"
+        f"<figcaption>Day {n}, part {n}: the statement</figcaption></figure><p>What was said on day {n}.</p>"
+        for n in range(1, 5)
+    )
+    items = _items(videos)
+    assert items[0].caption == "What was said on day 1." and len(items[0].embeds) == 1
+    posts = "".join(
+        f"<h3>{n}. Costume {n}</h3><figure><iframe src='https://posts.example/{n}'></iframe>"
+        f"<figcaption>A costume made from cardboard, number {n}.</figcaption></figure>"
+        for n in range(1, 5)
+    )
+    assert _items(posts)[0].caption == "A costume made from cardboard, number 1."
