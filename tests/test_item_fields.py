@@ -49,3 +49,46 @@ def test_figcaption_only_items_title_lines_and_embed_captions() -> None:
         for n in range(1, 5)
     )
     assert _items(posts)[0].caption == "A costume made from cardboard, number 1."
+
+
+TEXT = "A paragraph about this place, long enough to read as prose."
+
+
+def test_photos_before_their_headings_and_a_lead_image_that_stays_out() -> None:
+    before = (
+        "<p><img src='/hero.jpg' alt=''></p><p>Intro text of the article, before the list.</p>"
+        + "".join(
+            f"<figure><img src='/p{n}.jpg' alt=''><figcaption>Photo: Agency {n}</figcaption></figure>"
+            f"<h2>{n}. Place {n}</h2><p>{TEXT}</p>"
+            for n in range(1, 5)
+        )
+    )
+    items = _items(before)
+    assert [[image.url for image in item.images] for item in items] == [
+        [f"https://site.example/p{n}.jpg"] for n in range(1, 5)
+    ]
+    assert [item.credit.text if item.credit else None for item in items] == [
+        f"Photo: Agency {n}" for n in range(1, 5)
+    ]
+    after = "<p><img src='/hero.jpg' alt=''></p><p>Intro text of the article, before the list.</p>" + "".join(
+        f"<h2>{n}. Place {n}</h2><p><img src='/p{n}.jpg' alt=''></p><p>{TEXT}</p>" for n in range(1, 5)
+    )
+    assert [[image.url for image in item.images] for item in _items(after)] == [
+        [f"https://site.example/p{n}.jpg"] for n in range(1, 5)
+    ]
+
+
+def test_one_photo_printed_before_its_heading_among_photos_printed_after() -> None:
+    blocks = []
+    for n in range(1, 6):
+        photo = f"<p><img src='/p{n}.jpg' alt=''></p>"
+        blocks.append(
+            f"<h2>{n}. Place {n}</h2><p>{TEXT}</p>"
+            if n == 3
+            else f"<h2>{n}. Place {n}</h2>{photo}<p>{TEXT}</p>"
+        )
+        if n == 2:
+            blocks.append("<p><img src='/p3.jpg' alt=''></p>")  # item 3's photo, before its heading
+    assert [[image.url for image in item.images] for item in _items("".join(blocks), "5 places")] == [
+        [f"https://site.example/p{n}.jpg"] for n in range(1, 6)
+    ]

@@ -345,22 +345,48 @@ def _trailing_media(segments: list[_Segment]) -> int:
     return len(segments)
 
 
-def _shift_leading_media(preamble: _Region, regions: list[_Region]) -> None:
-    """Move images printed *before* their numbered text to the item that follows them."""
-    lead = preamble.segments[_trailing_media(preamble.segments) :]
-    if not any(segment.kind == "image" for segment in lead):
-        return
-    with_trailing = sum(
-        1 for r in regions[:-1] if any(s.kind == "image" for s in r.segments[_trailing_media(r.segments) :])
-    )
-    if with_trailing < max(1, (len(regions) - 1) * 0.6):
-        return
-    carried = lead
-    for region in regions:
-        cut = _trailing_media(region.segments) if region is not regions[-1] else len(region.segments)
-        moved = region.segments[cut:]
-        region.segments = carried + region.segments[:cut]
-        carried = moved
+def _leading_image(segments: list[_Segment]) -> bool:
+    """An image comes before the region's first text (a photo printed right after its heading)."""
+    for segment in segments:
+        if segment.kind == "image":
+            return True
+        if segment.kind == "text":
+            return False
+    return False
+
+
+def _assign_boundary_media(preamble: _Region, regions: list[_Region]) -> None:
+    """Decide, at each boundary between items, whose the photos there are.
+
+    Media after an item's last text either close that item or open the next one ("image,
+    credit, then heading" is a common CMS order). The page's template decides first: when most
+    items end with photos and few start with one, photos precede their headings. Then each
+    boundary on its own: a photo never moves to an item that has its own leading photo, and an
+    item that already shows a photo right after its heading hands a trailing photo on to a next
+    item that has none. The article's lead image before item 1 moves only in the first case.
+    """
+    sources = [preamble, *regions[:-1]]
+    cuts = [_trailing_media(region.segments) for region in sources]
+    trailing = [
+        any(s.kind == "image" for s in region.segments[cut:])
+        for region, cut in zip(sources, cuts, strict=True)
+    ]
+    leading = [_leading_image(region.segments) for region in regions]
+    before_votes = sum(trailing[1:])
+    template_before = before_votes > sum(leading) and before_votes >= max(1, (len(regions) - 1) * 0.6)
+    moved: list[list[_Segment]] = []
+    for index, (source, cut) in enumerate(zip(sources, cuts, strict=True)):
+        owns_photo = index > 0 and any(s.kind == "image" for s in source.segments[:cut])
+        goes = (
+            trailing[index]
+            and not leading[index]
+            and (template_before or (owns_photo and leading[index - 1]))
+        )
+        moved.append(source.segments[cut:] if goes else [])
+        if goes:
+            source.segments = source.segments[:cut]
+    for region, carried in zip(regions, moved, strict=True):
+        region.segments = carried + region.segments
 
 
 def _build_item(position: int, head: Head, region: _Region, page_url: str) -> Item:
@@ -457,7 +483,7 @@ def build_items(selection: Selection, page_url: str, base_url: str) -> list[Item
         last_rank = heads[-1].rank if heads[-1].kind == "heading" else 4
         stops = (last_rank, selection.stop_elements)
         _walk(container, head_index, heads, base_url, stops, regions, preamble, -1, selection.absorbed)
-        _shift_leading_media(preamble, regions)
+        _assign_boundary_media(preamble, regions)
     return [
         _build_item(position, head, region, page_url)
         for position, (head, region) in enumerate(zip(heads, regions, strict=True), start=1)
