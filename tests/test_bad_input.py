@@ -87,7 +87,12 @@ def test_a_text_node_over_ten_megabytes_loses_nothing() -> None:
     # Framework state shipped as one inline script, and a huge <pre> of data: libxml2 refuses
     # text nodes over 10 MB unless told otherwise.
     state = '{"k": "' + "x" * 10_600_000 + '"}'
-    for between in (f"<script type='application/json'>{state}</script>", f"<div hidden>{state}</div>"):
+    data_uri = "<img src='data:image/png;base64," + "A" * 10_600_000 + "'>"
+    for between in (
+        f"<script type='application/json'>{state}</script>",
+        f"<div hidden>{state}</div>",
+        data_uri,
+    ):
         record = parse_page(_four_items(between), URL)
         assert [item.number for item in record.items] == [1, 2, 3, 4]
         assert not any("parser stopped" in warning for warning in record.warnings)
