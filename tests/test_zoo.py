@@ -3,7 +3,10 @@ non-listicles that must give no items), with the truth generated alongside the H
 
 The cases that pass today are pinned in ``tests/zoo_floors.json``: a case that stops passing
 fails the test, by name; a case that starts passing without being listed fails it too, so that
-whoever improved the extractor raises the floors (``python -m tests.zoo --write-floors``).
+whoever improved the extractor raises the floors (``python -m tests.zoo --write-floors``). Two
+lists are pinned from ``parse_page``: "pages" (the structure: count, first and last item, next
+page) and "fields" (that and every item's images, caption, credit and embeds); "crawl" pins the
+end-to-end crawl.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from tests.zoo import SHAPES, build_zoo
-from tests.zoo.score import REGENERATE, ArticleScore, CaseScore, load_floors, score_cases
+from tests.zoo.score import FIELDS, REGENERATE, ArticleScore, CaseScore, load_floors, score_cases
 from tests.zoo.site import INDEX_KEY, crawl_scores, crawl_zoo
 from tests.zoo.truth import Case
 
@@ -45,6 +48,19 @@ def _describe(score: CaseScore) -> str:
         )
         parts.append(f"{page.truth.path}: {what}")
     return f"{score.key} ({'; '.join(parts[:3])}{' ...' if len(parts) > 3 else ''})"
+
+
+def _describe_fields(score: CaseScore) -> str:
+    if not score.exact:
+        return _describe(score)
+    wrong = [
+        f"not every item's {name[:-3]}" for name in ("numbers_ok", "headings_ok") if not score.all_of(name)
+    ]
+    for name in FIELDS:
+        right = score.fields_right(name)
+        if right < len(score.case.items):
+            wrong.append(f"{name} right for {right}/{len(score.case.items)} items")
+    return f"{score.key} ({', '.join(wrong)}; see: python -m tests.zoo --shape {score.case.shape} --fields)"
 
 
 # -- the zoo itself --------------------------------------------------------------------------------------
@@ -79,8 +95,43 @@ def test_the_zoo_truth_is_consistent(seed: str) -> None:
                 text = page.html.decode("utf-8" if "utf-8" in page.content_type else "shift_jis")
                 for item in page.items:
                     assert item.heading is None or escape(item.heading) in text or item.heading in text
+            for item in case.items:  # every item's fields are known (the generator recorded them)
+                assert item.image_urls or item.embeds or item.caption_start, (case.key, item)
+                assert len(item.image_urls) == len(item.largest_urls) == len(item.image_credits)
+                assert all(url.startswith(f"{BASE}/") for url in item.image_urls), (case.key, item)
+                assert item.credit == (item.credits[0] if item.credits else None), (case.key, item)
         else:
             assert not case.items and all(p.declared_count is None for p in case.pages), case.key
+
+
+def test_the_zoo_has_every_field_form() -> None:
+    """The forms of photos, credits and captions the zoo promises (issue 9) are all in it."""
+    cases = build_zoo(BASE)
+    keys = {c.key for c in cases}
+    for key in [
+        "image_first/figure-h2",
+        "hero_image/item1-without-photo",
+        "image_sources/noscript-only",
+        "image_sources/picture-source",
+        "image_sources/background-role-img",
+        "image_sources/tracking-pixel",
+        "image_sources/consent-placeholder",
+        "amp/amp-heading-class",
+        "furniture_words/file-names",
+        "furniture_words/share-class",
+        "figcaption_only/caption-credit",
+        "photo_title/title-br-source",
+        "embed_text/tweet-after-text",
+        "embed_text/youtube-figcaption",
+        "credit_placement/credit-before-image",
+        "credit_placement/two-photos",
+    ]:
+        assert key in keys, key
+    credits = {item.credit for c in cases for item in c.items if item.credit}
+    for form in ["Image credit: ", "Credit: ", "Foto: ", "Bild: ", "© ", "(c) ", "via ", "Courtesy of "]:
+        assert any(credit.startswith(form) for credit in credits), form
+    assert any(len(item.credits) == 2 for c in cases for item in c.items)
+    assert any(item.not_caption and item.caption_start for c in cases for item in c.items)
 
 
 # -- parse_page over every page ----------------------------------------------------------------------------
@@ -97,6 +148,26 @@ def test_zoo_cases_that_now_pass_are_in_the_floors(pure_scores: list[CaseScore])
     floors = set(load_floors()["pages"])
     improved = sorted(s.key for s in pure_scores if s.exact and s.key not in floors)
     assert not improved, f"these zoo cases pass now: {improved}. Raise the floors: {REGENERATE}"
+
+
+# -- every item's fields --------------------------------------------------------------------------------
+def test_no_zoo_case_regresses_in_its_fields(pure_scores: list[CaseScore]) -> None:
+    floors = load_floors()["fields"]
+    by_key = {s.key: s for s in pure_scores}
+    unknown = [key for key in floors if key not in by_key]
+    assert not unknown, f"zoo_floors.json names cases the zoo no longer has: {unknown}; run {REGENERATE}"
+    regressed = [_describe_fields(by_key[key]) for key in floors if not by_key[key].fields_exact]
+    assert not regressed, "zoo cases whose fields were right before are wrong now:\n  " + "\n  ".join(
+        regressed
+    )
+
+
+def test_zoo_cases_whose_fields_are_now_right_are_in_the_floors(pure_scores: list[CaseScore]) -> None:
+    floors = set(load_floors()["fields"])
+    improved = sorted(s.key for s in pure_scores if s.fields_exact and s.key not in floors)
+    assert not improved, (
+        f"these zoo cases have every field right now: {improved}. Raise the floors: {REGENERATE}"
+    )
 
 
 # -- the crawl, end to end ----------------------------------------------------------------------------------

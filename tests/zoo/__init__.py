@@ -6,8 +6,12 @@ truth generated alongside, to judge the extractor.
     python -m tests.zoo --write-floors   # rewrite tests/zoo_floors.json from both
     python -m tests.zoo --dump DIR       # write the pages (and truth.json) to DIR
     python -m tests.zoo --seed 7         # a held-out zoo: other draws of every case (not pinned)
+    python -m tests.zoo --fields         # and every item whose fields are wrong, truth beside record
 
-``tests/test_zoo.py`` pins the cases that pass today (``tests/zoo_floors.json``).
+Each case is scored twice: its structure (count, first and last item, next page: "exact") and
+every item's fields too (images, caption, credit, embeds: "fields exact"; see ``score.py``).
+``tests/test_zoo.py`` pins the cases that pass today (``tests/zoo_floors.json``: "pages",
+"fields", "crawl").
 """
 
 from __future__ import annotations

@@ -3,6 +3,23 @@
 A page is **exact** when the extractor finds as many items as the truth holds and the first and
 last item each have the right number and heading, and the page's next-page URL is right. A
 non-listicle page is exact when it gives zero items. A case is exact when all of its pages are.
+That is the structure; the floors under "pages" pin it.
+
+A page is **fields exact** when it is exact, every item's number and heading is right, and every
+item's fields are (items are paired in order, so only on a page whose count is right):
+
+- images: the record's image URLs are the truth's ``image_urls``, in order, nothing more; and
+  where the page offers a larger ``srcset`` candidate, the image's ``largest_url`` is it;
+- caption: the record's caption starts as the truth's ``caption_start`` (the whole of it when the
+  truth's text is short), compared without whitespace and without leading separators ("– ",
+  ": "); None when the item has no text of its own; and it holds neither the item's heading,
+  nor any of its credit lines, nor the words of its embeds (``not_caption``): the generator
+  guarantees that the item's text holds none of them;
+- credit: the record's credit line is the truth's ``credit`` as printed (whitespace collapsed);
+  when the item has more than one credited photo, each image's own ``credit`` too;
+- embeds: the record's ``(kind, url)`` pairs are the truth's ``embeds`` (URLs without query).
+
+A case is fields exact when all its pages are; the floors under "fields" pin that.
 """
 
 from __future__ import annotations
@@ -14,8 +31,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from archiver.models import Item, ListiclePage
-from tests.zoo.truth import Case, ItemTruth, PageTruth
+from archiver.models import Image, Item, ListiclePage
+from tests.zoo.truth import MORE, Case, ItemTruth, PageTruth
 
 FLOORS = Path(__file__).resolve().parent.parent / "zoo_floors.json"
 REGENERATE = ".venv/bin/python -m tests.zoo --write-floors"
@@ -48,6 +65,90 @@ def item_ok(truth: ItemTruth, got: Item | None) -> bool:
     return got is not None and number_ok(truth, got) and heading_ok(truth, got)
 
 
+# -- fields ---------------------------------------------------------------------------------------------
+def _squash(text: str) -> str:
+    return _SPACE.sub("", text)
+
+
+def _line(text: str | None) -> str | None:
+    if text is None:
+        return None
+    return _SPACE.sub(" ", text).strip() or None
+
+
+def images_ok(truth: ItemTruth, got: Item) -> bool:
+    if [image.url for image in got.images] != list(truth.image_urls):
+        return False
+    return all(
+        largest is None or image.largest_url == largest
+        for largest, image in zip(truth.largest_urls, got.images, strict=True)
+    )
+
+
+def caption_ok(truth: ItemTruth, got: Item) -> bool:
+    text = _squash(got.caption or "").lstrip(_TRIM)
+    if truth.caption_start is None:
+        return not text
+    start = _squash(truth.caption_start.removesuffix(MORE)).lstrip(_TRIM)
+    goes_on = truth.caption_start.endswith(MORE)
+    if not (text.startswith(start) if goes_on else text == start):
+        return False
+    foreign = [truth.heading, *truth.credits, *truth.not_caption]
+    return not any(other and _squash(other) in text for other in foreign)
+
+
+def _image_credit(image: Image) -> str | None:
+    credit = getattr(image, "credit", None)  # an Image's own credit, where the model has one
+    return _line(getattr(credit, "text", credit))
+
+
+def credit_ok(truth: ItemTruth, got: Item) -> bool:
+    if _line(got.credit.text if got.credit else None) != _line(truth.credit):
+        return False
+    if len(truth.credits) < 2:
+        return True
+    # Several credited photos: each photo's credit is its own.
+    return len(got.images) == len(truth.image_urls) and all(
+        _image_credit(image) == _line(credit)
+        for credit, image in zip(truth.image_credits, got.images, strict=True)
+    )
+
+
+def embeds_ok(truth: ItemTruth, got: Item) -> bool:
+    """Kinds and URLs, the URLs without their query (``?feature=oembed``)."""
+    return [(embed.kind, embed.url.split("?")[0].split("#")[0]) for embed in got.embeds] == list(truth.embeds)
+
+
+FIELDS: dict[str, Callable[[ItemTruth, Item], bool]] = {
+    "images": images_ok,
+    "caption": caption_ok,
+    "credit": credit_ok,
+    "embeds": embeds_ok,
+}
+
+
+@dataclass(frozen=True)
+class ItemFields:
+    """Which of one item's fields are right (all wrong when the page's count is wrong)."""
+
+    truth: ItemTruth
+    got: Item | None
+    images: bool
+    caption: bool
+    credit: bool
+    embeds: bool
+
+    @property
+    def ok(self) -> bool:
+        return self.images and self.caption and self.credit and self.embeds
+
+
+def score_fields(truth: ItemTruth, got: Item | None) -> ItemFields:
+    if got is None:
+        return ItemFields(truth, None, False, False, False, False)
+    return ItemFields(truth, got, **{name: check(truth, got) for name, check in FIELDS.items()})
+
+
 @dataclass
 class PageScore:
     truth: PageTruth
@@ -60,6 +161,14 @@ class PageScore:
     next_ok: bool
     declared_ok: bool
     error: str | None = None
+    fields: tuple[ItemFields, ...] = ()  # one per truth item
+
+    @property
+    def fields_exact(self) -> bool:
+        """Exact, every item's number and heading right, and every item's fields."""
+        if not self.truth.items:
+            return self.exact
+        return self.exact and self.numbers_ok and self.headings_ok and all(i.ok for i in self.fields)
 
     @property
     def exact(self) -> bool:
@@ -75,11 +184,16 @@ def score_page(
     truth: PageTruth, base: str, record: ListiclePage | None, error: str | None = None
 ) -> PageScore:
     if record is None:
-        return PageScore(truth, 0, False, False, False, False, False, False, False, error or "no record")
+        missing = tuple(score_fields(item, None) for item in truth.items)
+        return PageScore(
+            truth, 0, False, False, False, False, False, False, False, error or "no record", missing
+        )
     got = record.items
     expected = truth.items
     count_ok = len(got) == len(expected)
     pairs = list(zip(expected, got, strict=False))
+    # Items are paired in order, which means something only when the count is right.
+    fields = tuple(score_fields(t, got[i] if count_ok else None) for i, t in enumerate(expected))
     return PageScore(
         truth=truth,
         got_items=len(got),
@@ -90,6 +204,7 @@ def score_page(
         headings_ok=count_ok and all(heading_ok(t, g) for t, g in pairs),
         next_ok=record.next_page_url == truth.next_page_url(base),
         declared_ok=record.declared_count == truth.declared_count,
+        fields=fields,
     )
 
 
@@ -105,6 +220,14 @@ class CaseScore:
     @property
     def exact(self) -> bool:
         return all(page.exact for page in self.pages)
+
+    @property
+    def fields_exact(self) -> bool:
+        return all(page.fields_exact for page in self.pages)
+
+    def fields_right(self, name: str) -> int:
+        """Items whose ``name`` field is right."""
+        return sum(getattr(item, name) for page in self.pages for item in page.fields)
 
     @property
     def expected_items(self) -> int:
@@ -189,17 +312,20 @@ def score_crawl(cases: Iterable[Case], base: str, articles: list[dict[str, Any]]
 # -- floors ---------------------------------------------------------------------------------------------
 def load_floors(path: Path = FLOORS) -> dict[str, list[str]]:
     data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
-    return {"pages": list(data.get("pages", [])), "crawl": list(data.get("crawl", []))}
+    return {key: list(data.get(key, [])) for key in ("pages", "fields", "crawl")}
 
 
-def write_floors(pages: list[str], crawl: list[str], path: Path = FLOORS) -> None:
+def write_floors(pages: list[str], crawl: list[str], fields: list[str], path: Path = FLOORS) -> None:
     data = {
         "about": (
-            "Zoo cases the extractor gets exactly right today: 'pages' from parse_page, 'crawl' from an "
-            f"end-to-end crawl. tests/test_zoo.py fails if one stops passing or an unlisted one passes. "
+            "Zoo cases the extractor gets exactly right today: 'pages' from parse_page (the structure: "
+            "count, first and last item, next page), 'fields' from parse_page with every item's "
+            "fields too (images, caption, credit, embeds), 'crawl' from an end-to-end crawl. "
+            "tests/test_zoo.py fails if one stops passing or an unlisted one passes. "
             f"Regenerate with: {REGENERATE}"
         ),
         "pages": sorted(pages),
+        "fields": sorted(fields),
         "crawl": sorted(crawl),
     }
     path.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")

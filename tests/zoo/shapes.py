@@ -6,6 +6,12 @@ wrapper depth, number separators, lazy-image markup and the noise mixed in (ads 
 table of contents, "Most read — Top 5" boxes, a newsletter box, numbered comments, an author
 box, inline "Related" links, a ``<link rel=next>`` to the next *post*). The truth is written here,
 from the same values that went into the HTML, never read back from the extractor.
+
+Each item's fields (its photos, their credits, its text, its embeds) are recorded as the item is
+printed: ``Maker.begin_item`` opens an item, ``img``, ``figure``, ``credit`` and ``paras`` record
+what they print into it, other text and media are noted with ``note_*``, and ``Maker.page`` gives
+the records to the page's items in order. The hero image, the intro and outro, ads and related
+boxes are printed outside any item, so they are nobody's.
 """
 
 from __future__ import annotations
@@ -15,11 +21,12 @@ import json
 import random
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from html import escape
+from typing import Any
 
 from tests.zoo import words as w
-from tests.zoo.truth import Case, ItemTruth, PageTruth
+from tests.zoo.truth import CAPTION_START, MORE, Case, ItemTruth, PageTruth
 
 GIF = "data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7"
 NOISE = (
@@ -154,6 +161,63 @@ def fullwidth(number: int) -> str:
     return "".join(chr(0xFF10 + int(d)) for d in str(number))
 
 
+_SPACE = re.compile(r"\s+")
+
+
+def _squash(text: str) -> str:
+    return _SPACE.sub("", text)
+
+
+@dataclass
+class _Photo:
+    url: str
+    largest: str | None
+    credit: str | None = None
+
+
+@dataclass
+class _ItemRecord:
+    """An item's fields as the generator prints them (see ``ItemTruth``), recorded between
+    ``Maker.begin_item`` and ``Maker.end_item``."""
+
+    heading: str | None
+    photos: list[_Photo] = field(default_factory=list)
+    texts: list[str] = field(default_factory=list)
+    embeds: list[tuple[str, str]] = field(default_factory=list)
+    not_caption: list[str] = field(default_factory=list)
+    credit_before: list[str] = field(default_factory=list)  # printed before its photo
+
+    def credit(self, text: str) -> None:
+        """A credit belongs to the last photo printed without one, or to the next photo when
+        it is printed before it."""
+        if self.photos and self.photos[-1].credit is None:
+            self.photos[-1].credit = text
+        else:
+            self.credit_before.append(text)
+
+    def photo(self, url: str, largest: str | None) -> None:
+        self.photos.append(_Photo(url, largest, self.credit_before.pop(0) if self.credit_before else None))
+
+    def fields(self) -> dict[str, Any]:
+        assert not self.credit_before, f"a credit without a photo in {self.heading!r}"
+        text = _SPACE.sub(" ", " ".join(self.texts)).strip()
+        credits = [p.credit for p in self.photos]
+        # The truth's promise: the text holds neither the heading nor a credit line, so the score
+        # may fail a caption that repeats them anywhere.
+        for other in [self.heading, *credits, *self.not_caption]:
+            assert not other or _squash(other) not in _squash(text), (other, text)
+        start = text if len(text) <= CAPTION_START else text[:CAPTION_START].rstrip() + MORE
+        return {
+            "image_urls": tuple(p.url for p in self.photos),
+            "largest_urls": tuple(p.largest for p in self.photos),
+            "image_credits": tuple(credits),
+            "caption_start": start or None,
+            "credit": next((c for c in credits if c), None),
+            "embeds": tuple(self.embeds),
+            "not_caption": tuple(self.not_caption),
+        }
+
+
 @dataclass(frozen=True)
 class Skin:
     site: str
@@ -210,15 +274,69 @@ class Maker:
             "de": "Foto: {}",
             "ja": "写真：{}",
         }[self.lang]
+        # The fields of the item being printed, and those printed but not yet given to a page.
+        self.item: _ItemRecord | None = None
+        self.recorded: list[_ItemRecord] = []
+
+    # -- the truth of an item's fields -------------------------------------------------------------
+    def begin_item(self, heading: str | None) -> None:
+        """From here to ``end_item`` the item's photos, credits, text and embeds are recorded as
+        they are printed (``img``, ``figure``, ``credit``, ``paras`` record themselves; other
+        text and media are noted with ``note_*``). ``page`` gives them to the page's items."""
+        assert self.item is None, "items do not nest"
+        self.item = _ItemRecord(heading)
+
+    def end_item(self) -> None:
+        assert self.item is not None
+        self.recorded.append(self.item)
+        self.item = None
+
+    def note_text(self, text: str) -> str:
+        if self.item is not None:
+            self.item.texts.append(text)
+        return text
+
+    def note_image(self, url: str, largest: str | None = None) -> None:
+        """A photo of the item: root-relative paths are made absolute on the case's base."""
+        if self.item is not None:
+            self.item.photo(self.absolute(url), self.absolute(largest) if largest else None)
+
+    def note_credit(self, text: str) -> str:
+        if self.item is not None:
+            self.item.credit(text)
+        return text
+
+    def note_embed(self, kind: str, url: str) -> None:
+        if self.item is not None:
+            self.item.embeds.append((kind, url.split("?")[0]))
+
+    def note_not_caption(self, text: str) -> str:
+        """Text printed in the item that is not its text (an embed's own words)."""
+        if self.item is not None:
+            self.item.not_caption.append(text)
+        return text
+
+    def absolute(self, url: str) -> str:
+        return self.base + url if url.startswith("/") else url
 
     # -- text --------------------------------------------------------------------------------------
     def text(self, sentences: int) -> str:
         joiner = "" if self.lang == "ja" else " "
         return joiner.join(w.unique(self.rng, lambda rng: w.sentence_in(rng, self.lang), sentences))
 
+    def other_text(self, than: str) -> str:
+        """A sentence that is not ``than`` (an embed's words beside the item's own)."""
+        text = self.text(1)
+        while text in than or than in text:
+            text = self.text(1)
+        return text
+
     def paras(self, count: int | None = None) -> str:
+        """Paragraphs of text (the item's text when an item is being printed)."""
         count = self.rng.randint(1, 3) if count is None else count
-        return "".join(f"<p>{escape(self.text(self.rng.randint(2, 4)))}</p>" for _ in range(count))
+        return "".join(
+            f"<p>{escape(self.note_text(self.text(self.rng.randint(2, 4))))}</p>" for _ in range(count)
+        )
 
     def headings(
         self, count: int, topic: str = "travel", make: Callable[[random.Random], str] | None = None
@@ -233,7 +351,8 @@ class Maker:
         return self.rng.choice(w.AGENCIES) if self.rng.random() < 0.4 else w.person(self.rng)
 
     def credit(self) -> str:
-        return self.credit_form.format(self.credit_name())
+        """A credit line in the case's form (the credit of the item's photo when printing one)."""
+        return self.note_credit(self.credit_form.format(self.credit_name()))
 
     def title_for(self, topic: str, count: int | None) -> str:
         region = self.rng.choice(w.REGIONS)
@@ -245,13 +364,19 @@ class Maker:
         return template.format(n=w.SPELLED[count] if spelled else count, region=region)
 
     # -- media -------------------------------------------------------------------------------------
-    def img(self, number: int, alt: str, mode: str | None = None) -> str:
+    def img(self, number: int, alt: str, mode: str | None = None, src: str | None = None) -> str:
+        """The item's photo ``number`` (or the file ``src``) in the case's lazy-load form."""
         mode = mode or self.image_mode
-        src = f"{self.media}/{number:02d}.jpg"
+        src = src or f"{self.media}/{number:02d}.jpg"
         alt = escape(alt)
         size = 'width="800" height="533"'
         if mode != "src":
             self.used.add(f"img:{mode}")
+        stem = src[:-4]
+        if mode == "srcset":
+            self.note_image(f"{stem}-800.jpg", f"{stem}-1600.jpg")
+        else:
+            self.note_image(src)  # picture: the <img>'s src (its webp <source> is no larger)
         if mode == "src":
             return f'<img src="{src}" alt="{alt}" {size}>'
         if mode == "data-src":
@@ -259,7 +384,6 @@ class Maker:
         if mode == "data-lazy-src":
             return f'<img src="{GIF}" data-lazy-src="{src}" alt="{alt}" {size} class="lazy">'
         if mode == "srcset":
-            stem = src[:-4]
             return (
                 f'<img src="{stem}-800.jpg" srcset="{stem}-400.jpg 400w, {stem}-800.jpg 800w, '
                 f'{stem}-1600.jpg 1600w" sizes="(max-width: 800px) 100vw, 800px" alt="{alt}" {size}>'
@@ -270,7 +394,6 @@ class Maker:
                 f'<noscript><img src="{src}" alt="{alt}" {size}></noscript>'
             )
         if mode == "picture":
-            stem = src[:-4]
             return (
                 f'<picture><source type="image/webp" srcset="{stem}.webp">'
                 f'<img src="{src}" alt="{alt}" loading="lazy" {size}></picture>'
@@ -556,6 +679,13 @@ class Maker:
         encoding: str = "utf-8",
     ) -> PageTruth:
         content_type = "text/html; charset=utf-8" if encoding == "utf-8" else "text/html"
+        if self.recorded and items:
+            # The fields recorded while the page's items were printed, in order.
+            assert len(self.recorded) >= len(items), (self.shape, self.variant)
+            records, self.recorded = self.recorded[: len(items)], self.recorded[len(items) :]
+            for item, record in zip(items, records, strict=True):
+                assert item.heading == record.heading, (item.heading, record.heading)
+            items = [replace(item, **record.fields()) for item, record in zip(items, records, strict=True)]
         return PageTruth(
             path=path,
             html=html.encode(encoding, "xmlcharrefreplace"),  # &#183; for what the charset lacks
@@ -567,6 +697,7 @@ class Maker:
         )
 
     def case(self, pages: Sequence[PageTruth], listicle: bool = True) -> Case:
+        assert self.item is None and not self.recorded, f"fields recorded for no item: {self.shape}"
         return Case(self.shape, self.variant, listicle, tuple(pages), tuple(sorted(self.used)))
 
     def single(
@@ -628,7 +759,9 @@ def listing(
     if toc:
         parts.append(m.toc([(f"item-{i + 1}", h or str(i + 1)) for i, h in enumerate(heads)]))
     for index, heading in enumerate(heads):
+        m.begin_item(heading)
         parts.append(render_item(index, heading or ""))
+        m.end_item()
         parts.append(m.between(index, total))
     parts.append(m.paras(1))
     return "".join(parts)
@@ -865,19 +998,25 @@ def ordered_list(m: Maker) -> Case:
     body = [m.intro(), m.toc([(f"item-{i + 1}", h) for i, h in enumerate(heads)])]
     if v == "ol-start-per-item":
         for i, h in enumerate(heads):
-            body.append(
+            m.begin_item(h)
+            item = (
                 f'<ol start="{i + 1}"><li><h2 id="item-{i + 1}">{escape(h)}</h2></li></ol>'
-                f"{m.figure(i + 1, h)}{m.paras()}{m.between(i, count)}"
+                f"{m.figure(i + 1, h)}{m.paras()}"
             )
+            m.end_item()
+            body.append(item + m.between(i, count))
     else:
         rows = []
         for i, h in enumerate(heads):
+            m.begin_item(h)
             if v == "ol-strong-lead":
                 rows.append(
-                    f"<li><p><strong>{escape(h)}.</strong> {escape(m.text(3))}</p>{m.figure(i + 1, h)}</li>"
+                    f"<li><p><strong>{escape(h)}.</strong> {escape(m.note_text(m.text(3)))}</p>"
+                    f"{m.figure(i + 1, h)}</li>"
                 )
             else:
                 rows.append(f'<li id="item-{i + 1}"><h3>{escape(h)}</h3>{m.figure(i + 1, h)}{m.paras()}</li>')
+            m.end_item()
         body.append(f'<ol class="{m.skin.item}-list">{"".join(rows)}</ol>')
     body.append(m.paras(1))
     return m.single(m.path(title), title, "".join(body), items, count)
@@ -895,10 +1034,12 @@ def unordered_list(m: Maker) -> Case:
     heads = m.headings(count, topic)
     rows = []
     for i, h in enumerate(heads):
+        m.begin_item(h)
         if v == "ul-bold-lead":
-            rows.append(f"<li><b>{escape(h)}</b> – {escape(m.text(2))}</li>")
+            rows.append(f"<li><b>{escape(h)}</b> – {escape(m.note_text(m.text(2)))}</li>")
         else:
             rows.append(f'<li class="{m.skin.item}"><h3>{escape(h)}</h3>{m.figure(i + 1, h)}{m.paras()}</li>')
+        m.end_item()
     body = m.intro() + f'<ul class="{m.skin.item}-list">{"".join(rows)}</ul>' + m.paras(1)
     return m.single(m.path(title), title, body, [ItemTruth(None, h) for h in heads], count)
 
@@ -921,17 +1062,24 @@ def unnumbered_headings(m: Maker) -> Case:
         n = i + 1
         price = f"${m.rng.randint(12, 180)}"
         shop_url = f"https://shop.example.com/p/{m.rng.randint(10000, 99999)}"
-        button = f'<p><a class="button buy" href="{shop_url}" rel="sponsored nofollow">Buy at {shop}</a></p>'
+        buy = f"Buy at {shop}"
+
+        def button() -> str:  # the button's words end the item's text
+            m.note_text(buy)
+            return f'<p><a class="button buy" href="{shop_url}" rel="sponsored nofollow">{buy}</a></p>'
+
         if v == "product-cards-h3":
             return (
                 f'<section class="product-card" id="item-{n}">'
                 f'<div class="product-card__media">{m.img(n, h)}</div>'
                 f'<div class="product-card__body"><h3 class="product-card__name">{escape(h)}</h3>'
-                f'<p class="price">{price}</p>{m.paras(1)}{button}</div></section>'
+                f'<p class="price">{m.note_text(price)}</p>{m.paras(1)}{button()}</div></section>'
             )
         if v == "gift-h2":
             price_line = f"<p><strong>Price:</strong> {price}</p>"
-            return f"{_h('h2', m, escape(h))}{m.figure(n, h)}{price_line}{m.paras()}{button}"
+            figure = m.figure(n, h)
+            m.note_text(f"Price: {price}")
+            return f"{_h('h2', m, escape(h))}{figure}{price_line}{m.paras()}{button()}"
         tag = "h3" if m.lang == "ja" else "h2"
         return f'<{tag} id="item-{n}">{escape(h)}</{tag}>{m.figure(n, h, "figcaption")}{m.paras()}'
 
@@ -952,7 +1100,7 @@ def bold_leadin(m: Maker) -> Case:
         heads = [h.upper() for h in heads]
 
     def item(i: int, h: str) -> str:
-        n, text = i + 1, escape(m.text(m.rng.randint(2, 4)))
+        n, text = i + 1, escape(m.note_text(m.text(m.rng.randint(2, 4))))
         picture = f"<p>{m.img(n, h)}</p>" if m.rng.random() < 0.6 else ""
         if v == "strong-colon":
             return f"{picture}<p><strong>{escape(h)}:</strong> {text}</p>"
@@ -968,7 +1116,7 @@ def bold_leadin(m: Maker) -> Case:
 
 
 # -- 11. AMP: divs styled as headings, amp-img --------------------------------------------------------------
-@shape("amp", "amp-heading-class", "amp-title-class", "amp-de")
+@shape("amp", "amp-heading-class", "amp-title-class", "amp-de", "amp-srcset")
 def amp(m: Maker) -> Case:
     v = m.variant
     count = m.rng.randint(6, 14)
@@ -980,10 +1128,20 @@ def amp(m: Maker) -> Case:
 
     def item(i: int, h: str) -> str:
         n = i + 1
-        image = (
-            f'<amp-img src="{m.media}/{n:02d}.jpg" width="800" height="533" layout="responsive" '
-            f'alt="{escape(h)}"></amp-img>'
-        )
+        stem = f"{m.media}/{n:02d}"
+        if v == "amp-srcset":
+            m.note_image(f"{stem}-800.jpg", f"{stem}-1600.jpg")
+            image = (
+                f'<amp-img src="{stem}-800.jpg" srcset="{stem}-480.jpg 480w, {stem}-800.jpg 800w, '
+                f'{stem}-1600.jpg 1600w" width="800" height="533" layout="responsive" '
+                f'alt="{escape(h)}"></amp-img>'
+            )
+        else:
+            m.note_image(f"{stem}.jpg")
+            image = (
+                f'<amp-img src="{stem}.jpg" width="800" height="533" layout="responsive" '
+                f'alt="{escape(h)}"></amp-img>'
+            )
         return (
             f'<div class="{cls}" id="item-{n}">{n}. {escape(h)}</div><figure class="amp-figure">{image}'
             f"<figcaption>{escape(m.credit())}</figcaption></figure>{m.paras()}"
@@ -1009,7 +1167,9 @@ def br_runs(m: Maker) -> Case:
     runs = []
     for i, h in enumerate(heads):
         tag = "strong" if v == "strong-single-br" else "b"
-        runs.append(f"<{tag}>{i + 1}. {escape(h)}</{tag}> {escape(m.text(2))}")
+        m.begin_item(h)
+        runs.append(f"<{tag}>{i + 1}. {escape(h)}</{tag}> {escape(m.note_text(m.text(2)))}")
+        m.end_item()
     joiner = "<br>" if v == "strong-single-br" else "<br><br>"
     block = joiner.join(runs)
     body = (
@@ -1035,16 +1195,20 @@ def number_embed(m: Maker) -> Case:
     def item(i: int, h: str) -> str:
         n = i + 1
         handle = slugify(w.person(m.rng)).replace("-", "_")[:14]
-        if v == "tweet":
+        if v == "tweet":  # the tweet's words are the tweet's, not the item's
+            text, person = m.note_not_caption(m.text(1)), w.person(m.rng)
+            status = f"https://twitter.com/{handle}/status/{m.rng.randint(10**17, 10**18)}"
+            m.note_embed("twitter", status)
             return (
-                f'<p>{n}.</p><blockquote class="twitter-tweet"><p lang="en" dir="ltr">{escape(m.text(1))}</p>'
-                f'&mdash; {escape(w.person(m.rng))} (@{handle}) <a href="https://twitter.com/{handle}/status/'
-                f'{m.rng.randint(10**17, 10**18)}">March {m.rng.randint(1, 28)}, 2023</a></blockquote>'
+                f'<p>{n}.</p><blockquote class="twitter-tweet"><p lang="en" dir="ltr">{escape(text)}</p>'
+                f'&mdash; {escape(person)} (@{handle}) <a href="{status}">'
+                f"March {m.rng.randint(1, 28)}, 2023</a></blockquote>"
             )
         if v == "youtube":
             video = "".join(
                 m.rng.choice("abcdefghijklmnopqrstuvwxyzABCDEFGHIJ0123456789_-") for _ in range(11)
             )
+            m.note_embed("youtube", f"https://www.youtube.com/embed/{video}")
             return (
                 f'<p><strong>{n}.</strong></p><div class="embed-responsive"><iframe width="560" height="315" '
                 f'src="https://www.youtube.com/embed/{video}" frameborder="0" allowfullscreen></iframe></div>'
@@ -1052,10 +1216,11 @@ def number_embed(m: Maker) -> Case:
         code = "".join(
             m.rng.choice("ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz0123456789") for _ in range(11)
         )
+        m.note_embed("instagram", f"https://www.instagram.com/p/{code}/")
         return (
             f'<p>{n}. {escape(h)}</p><blockquote class="instagram-media" data-instgrm-permalink='
             f'"https://www.instagram.com/p/{code}/"><a href="https://www.instagram.com/p/{code}/">'
-            f"A post shared by @{handle}</a></blockquote>"
+            f"{escape(m.note_not_caption(f'A post shared by @{handle}'))}</a></blockquote>"
         )
 
     script = (
@@ -1091,7 +1256,9 @@ def restart_sections(m: Maker) -> Case:
         for k in range(per):
             h = heads[s * per + k]
             label = f"#{k + 1} {h}" if v == "hash-under-h2" else f"{k + 1}. {h}"
+            m.begin_item(h)
             parts.append(f"<h3>{escape(label)}</h3>{m.figure(s * per + k + 1, h)}{m.paras()}")
+            m.end_item()
             items.append(ItemTruth(k + 1, h))
     parts.append(m.paras(1))
     return m.single(m.path(title), title, "".join(parts), items, count)
@@ -1130,7 +1297,9 @@ def multipage(m: Maker) -> Case:
         for i, n in enumerate(numbers):
             h = heads[n - 1]
             t = m.htag
+            m.begin_item(h)
             item = f'<{t} id="item-{n}">{n}. {escape(h)}</{t}>{m.figure(n, h)}{m.paras()}'
+            m.end_item()
             parts.append(m.item_wrap(item, n) + m.between(i, per))
         head = ""
         pager = ""
@@ -1226,11 +1395,17 @@ def slideshow(m: Maker) -> Case:
         else:
             other = m.teaser_title()
             nav = f'<a class="next-gallery" href="{m.teaser_href(other)}">Next gallery: {escape(other)} ›</a>'
+        intro = m.intro() if k == 1 else ""
+        m.begin_item(h)
+        slide = (
+            f'<div class="slide"><h2 class="slide-title">{escape(h)}</h2>{m.figure(k, h, "figcaption")}'
+            f"{m.paras(1)}</div>"
+        )
+        m.end_item()
         body = (
-            (m.intro() if k == 1 else "")
+            intro
             + f'<div class="slideshow"><div class="slide-counter">{counter.format(k=k, n=count)}</div>'
-            + f'<div class="slide"><h2 class="slide-title">{escape(h)}</h2>{m.figure(k, h, "figcaption")}'
-            + f'{m.paras(1)}</div><div class="slide-nav">{prev}{nav}</div></div>'
+            + f'{slide}<div class="slide-nav">{prev}{nav}</div></div>'
         )
         path = slide_path(k)
         pages.append(m.page(path, m.render(path, title, body), [ItemTruth(k, h)], declared, next_path))
@@ -1249,6 +1424,7 @@ def script_json(m: Maker) -> Case:
     captions = [m.text(2) for _ in heads]
     images = [f"{m.base}{m.media}/{n:02d}.jpg" for n in range(1, count + 1)]
     items = _printed(range(1, count + 1), heads)
+    credits: list[str | None] = [None] * count
     if v == "next-data-html":
         fragment = "".join(
             f'<h2>{n}. {escape(h)}</h2><p><img src="{img}" alt="{escape(h)}"></p><p>{escape(c)}</p>'
@@ -1266,15 +1442,19 @@ def script_json(m: Maker) -> Case:
         payload = json.dumps(data, ensure_ascii=False)
         script = f'<script id="__NEXT_DATA__" type="application/json">{payload}</script>'
     elif v == "slides-state":
-        slides = [
-            {
-                "id": m.rng.randint(10000, 99999),
-                "headline": f"{n}. {h}",
-                "caption": c,
-                "image": {"url": img, "credit": m.credit()},
-            }
-            for n, (h, c, img) in enumerate(zip(heads, captions, images, strict=True), start=1)
-        ]
+        slides = []
+        for n, (h, c, img) in enumerate(zip(heads, captions, images, strict=True), start=1):
+            slide_id = m.rng.randint(10000, 99999)
+            credit = m.credit()
+            credits[n - 1] = credit
+            slides.append(
+                {
+                    "id": slide_id,
+                    "headline": f"{n}. {h}",
+                    "caption": c,
+                    "image": {"url": img, "credit": credit},
+                }
+            )
         state = {"gallery": {"title": title, "slides": slides}}
         script = f"<script>window.__INITIAL_STATE__ = {json.dumps(state, ensure_ascii=False)};</script>"
     else:
@@ -1290,6 +1470,13 @@ def script_json(m: Maker) -> Case:
         }
         script = f'<script type="application/ld+json">{json.dumps(listing_data, ensure_ascii=False)}</script>'
         items = [ItemTruth(n, h, rendered=True) for n, h in enumerate(heads, start=1)]
+    for h, c, img, given in zip(heads, captions, images, credits, strict=True):
+        m.begin_item(h)  # what the script gives each item: its photo (and credit) and its text
+        m.note_image(img)
+        if given is not None:
+            m.note_credit(given)
+        m.note_text(c)
+        m.end_item()
     body = (
         '<div id="__next"><div class="skeleton" aria-busy="true"><p class="loading">Loading…</p></div></div>'
     )
@@ -1326,6 +1513,426 @@ def ranking_foreign(m: Maker) -> Case:
         html = m.render(path, title, body, charset="shift_jis")
         return m.case([m.page(path, html, _printed(numbers, heads), count, encoding="shift_jis")])
     return m.single(path, title, body, _printed(numbers, heads), count)
+
+
+# == item fields: where each item's photo, credit and text sit ==============================================
+# The shapes below print every item with the fields the extractor must give it: the photo in each
+# source form, credits in each printed form and place, captions next to embeds and photo titles.
+def _field_title(m: Maker, count: int, topic: str) -> str:
+    if m.lang == "de":
+        return f"Die {count} schönsten Wanderwege im Schwarzwald"
+    return m.title_for(topic, count)
+
+
+# -- 19. the photo before its heading (photo, credit, then heading: a common CMS order) ---------------------
+@shape("image_first", "figure-h2", "p-img-credit-h3", "wrapped-block", "de-bild")
+def image_first(m: Maker) -> Case:
+    v = m.variant
+    count = m.rng.randint(6, 12)
+    topic = m.rng.choice(["travel", "food", "history"])
+    title = _field_title(m, count, topic)
+    heads = m.headings(count, topic)
+    m.credit_form = {
+        "figure-h2": "Photo: {}",
+        "p-img-credit-h3": "Image credit: {}",
+        "wrapped-block": "Credit: {}",
+        "de-bild": "Bild: {}",
+    }[v]
+    cls = m.skin.item
+
+    def item(i: int, h: str) -> str:
+        n = i + 1
+        label = escape(f"{n}. {h}")
+        if v == "figure-h2":
+            return f'{m.figure(n, h, "figcaption")}<h2 id="item-{n}">{label}</h2>{m.paras()}'
+        if v == "p-img-credit-h3":
+            return f"<p>{m.img(n, h)}</p><p><em>{escape(m.credit())}</em></p>{_h('h3', m, label)}{m.paras()}"
+        if v == "wrapped-block":
+            return (
+                f'<div class="{cls}" id="item-{n}">{m.figure(n, h, "div")}'
+                f'<h2 class="{cls}__title">{label}</h2><div class="{cls}__text">{m.paras()}</div></div>'
+            )
+        t = m.htag
+        return m.item_wrap(f'{m.figure(n, h)}<{t} id="item-{n}">{label}</{t}>{m.paras()}', n)
+
+    return m.single(
+        m.path(title), title, listing(m, heads, item), _printed(range(1, count + 1), heads), count
+    )
+
+
+# -- 20. the article's hero image before item 1 (it is not item 1's) ----------------------------------------
+@shape("hero_image", "hero-figure", "item1-without-photo", "hero-then-image-first")
+def hero_image(m: Maker) -> Case:
+    v = m.variant
+    count = m.rng.randint(6, 12)
+    topic = m.rng.choice(["travel", "food", "history"])
+    title = m.title_for(topic, count)
+    heads = m.headings(count, topic)
+    hero_class = m.rng.choice(["post-thumbnail", "featured-image", "article-hero", "lead-image"])
+    hero = (  # printed outside any item: its credit is nobody's
+        f'<figure class="{hero_class}"><img src="{m.media}/hero.jpg" alt="{escape(title)}" width="1200" '
+        f'height="675" class="attachment-full wp-post-image" fetchpriority="high">'
+        f"<figcaption>{escape(m.credit())}</figcaption></figure>"
+    )
+
+    def item(i: int, h: str) -> str:
+        n, t = i + 1, m.htag
+        heading = f'<{t} id="item-{n}">{escape(f"{n}. {h}")}</{t}>'
+        if v == "hero-then-image-first":
+            return m.item_wrap(f"{m.figure(n, h)}{heading}{m.paras()}", n)
+        if v == "item1-without-photo" and n == 1:
+            return m.item_wrap(f"{heading}{m.paras(2)}", n)
+        return m.item_wrap(f"{heading}{m.figure(n, h)}{m.paras()}", n)
+
+    body = hero + listing(m, heads, item)
+    return m.single(m.path(title), title, body, _printed(range(1, count + 1), heads), count)
+
+
+# -- 21. the photo only in one source form ------------------------------------------------------------------
+@shape(
+    "image_sources",
+    "noscript-only",
+    "picture-source",
+    "background-role-img",
+    "json-slider",
+    "tracking-pixel",
+    "consent-placeholder",
+)
+def image_sources(m: Maker) -> Case:
+    v = m.variant
+    m.noise.discard("lazy")
+    m.image_mode = "src"
+    count = m.rng.randint(6, 12)
+    topic = m.rng.choice(["travel", "food", "tech"])
+    title = m.title_for(topic, count)
+    heads = m.headings(count, topic)
+    size = 'width="800" height="533"'
+    # Drawn once per case: the markup that stands where src would be, and so on.
+    blank = m.rng.choice([f'src="{GIF}"', 'src=""', ""])
+    placeholder = m.rng.choice(
+        [
+            f'<img class="lazy" src="{GIF}" alt="" {size}>',
+            '<span class="lazy-placeholder" style="padding-bottom:66.6%"></span>',
+        ]
+    )
+    webp = m.rng.random() < 0.5
+    quote = m.rng.choice(["'", "", "&quot;"])
+    consent = m.rng.choice(
+        [
+            '<img class="consent-placeholder" src="data:image/svg+xml,%3Csvg%20xmlns%3D%22http%3A%2F%2F'
+            'www.w3.org%2F2000%2Fsvg%22%20viewBox%3D%220%200%20800%20533%22%2F%3E" width="800" '
+            'height="533" alt="" aria-hidden="true">',
+            '<img class="cmp-placeholder" src="/assets/cmp/blank.gif" alt="" aria-hidden="true">',
+            '<img class="consent-thumb" src="/assets/cmp/placeholder.png" width="16" height="9" alt="">',
+        ]
+    )
+    sliders: list[str] = []
+
+    def item(i: int, h: str) -> str:
+        n, alt = i + 1, escape(h)
+        src = f"{m.media}/{n:02d}.jpg"
+        heading = f'<h2 id="item-{n}">{escape(f"{n}. {h}")}</h2>'
+        if v == "noscript-only":
+            m.note_image(src)
+            photo = f'{placeholder}<noscript><img src="{src}" alt="{alt}" {size}></noscript>'
+            return (
+                f"{heading}<figure>{photo}<figcaption>{escape(m.credit())}</figcaption></figure>{m.paras()}"
+            )
+        if v == "picture-source":
+            ext, kind = ("webp", ' type="image/webp"') if webp else ("jpg", "")
+            stem = src[:-4]
+            m.note_image(f"{stem}.{ext}", f"{stem}@2x.{ext}")  # the 1x candidate stands for src
+            photo = (
+                f'<picture><source{kind} srcset="{stem}.{ext} 1x, {stem}@2x.{ext} 2x">'
+                f'<img {blank} alt="{alt}" {size} loading="lazy"></picture>'
+            )
+            return (
+                f"{heading}<figure>{photo}<figcaption>{escape(m.credit())}</figcaption></figure>{m.paras()}"
+            )
+        if v == "background-role-img":
+            m.note_image(src)
+            photo = (
+                f'<div class="item-photo" role="img" aria-label="{alt}" '
+                f'style="background-image: url({quote}{src}{quote}); aspect-ratio: 3 / 2"></div>'
+            )
+            return f'{heading}{photo}<p class="photo-credit">{escape(m.credit())}</p>{m.paras()}'
+        if v == "json-slider":
+            slides = []
+            for letter in "ab":
+                path = f"{m.media}/{n:02d}{letter}.jpg"
+                m.note_image(path)
+                slides.append({"src": path, "w": 1200, "h": 800, "alt": h})
+            sliders.append(f'window.galleries["gallery-{n}"] = {json.dumps({"slides": slides})};')
+            photo = (
+                f'<div class="gallery-slider" id="gallery-{n}" data-gallery="gallery-{n}">'
+                '<div class="gallery-slider__track"></div><button class="gallery-slider__prev" '
+                'aria-label="Previous"></button><button class="gallery-slider__next" aria-label="Next">'
+                "</button></div>"
+            )
+            return f"{heading}{photo}{m.paras()}"
+        if v == "tracking-pixel":  # a sponsored list: an ad server's impression pixel by each photo
+            pixel = (
+                f'<img src="https://ad.doubleclick.example/ddm/trackimp/N{m.case_id}.{n};dc_trk_aid='
+                f'{m.rng.randint(100000, 999999)};ord=[timestamp]?" width="1" height="1" border="0" '
+                'alt="" style="display:none">'
+            )
+            return f"{heading}{pixel}{m.figure(n, h)}{m.paras()}"
+        return f"{heading}{consent}{m.figure(n, h)}{m.paras()}"
+
+    body = listing(m, heads, item)
+    scripts = ""
+    if sliders:  # the sliders' script sits after the article, as slider plugins print it
+        scripts = "<script>window.galleries = window.galleries || {};\n" + "\n".join(sliders) + "</script>"
+    path = m.path(title)
+    html = m.render(path, title, body, scripts=scripts)
+    return m.case([m.page(path, html, _printed(range(1, count + 1), heads), count)])
+
+
+# -- 22. real photos whose file names or classes hold words that look like furniture -----------------------
+_FURNITURE_WORDS = ["iconic", "logo-wall", "grey", "iconic-view", "grey-heron", "logo-wall-at-night"]
+
+
+@shape("furniture_words", "file-names", "share-class")
+def furniture_words(m: Maker) -> Case:
+    v = m.variant
+    count = m.rng.randint(6, 12)
+    topic = m.rng.choice(["travel", "history"])
+    title = m.title_for(topic, count)
+    heads = m.headings(count, topic)
+    share = m.rng.choice(["is-shareable", "shareable-image", "photo--shareable", "js-pin-shareable"])
+
+    def item(i: int, h: str) -> str:
+        n = i + 1
+        heading = _h("h2", m, escape(f"{n}. {h}"))
+        if v == "file-names":
+            word = _FURNITURE_WORDS[i % len(_FURNITURE_WORDS)]
+            src = f"{m.media}/{word}-{slugify(h)}-1024x683.jpg"
+            photo = m.img(n, h, src=src)
+        else:
+            photo = m.img(n, h)
+        figure = (
+            f'<figure class="wp-block-image size-large {share}">{photo}'
+            f"<figcaption>{escape(m.credit())}</figcaption></figure>"
+        )
+        return f"{heading}{figure}{m.paras()}"
+
+    return m.single(
+        m.path(title), title, listing(m, heads, item), _printed(range(1, count + 1), heads), count
+    )
+
+
+# -- 23. an item whose only text is its figcaption, the credit inside the same figcaption -----------------
+@shape("figcaption_only", "caption-credit", "caption-span-credit", "caption-cite", "de-foto")
+def figcaption_only(m: Maker) -> Case:
+    v = m.variant
+    count = m.rng.randint(6, 14)
+    topic = m.rng.choice(["history", "travel"])
+    title = _field_title(m, count, topic)
+    heads = m.headings(count, topic)
+    m.credit_form = {"caption-span-credit": "© {}", "caption-cite": "{}"}.get(v, m.credit_form)
+
+    def item(i: int, h: str) -> str:
+        n = i + 1
+        text = escape(m.note_text(m.text(m.rng.randint(1, 2))))
+        credit = escape(m.credit())
+        if v == "caption-span-credit":
+            caption = f'{text} <span class="wp-caption-credit">{credit}</span>'
+        elif v == "caption-cite":
+            caption = f"{text} <cite>{credit}</cite>"
+        else:
+            caption = f"{text} {credit}"
+        return (
+            f'{_h(m.htag, m, escape(f"{n}. {h}"))}<figure class="wp-block-image size-large">{m.img(n, h)}'
+            f"<figcaption>{caption}</figcaption></figure>"
+        )
+
+    return m.single(
+        m.path(title, "photos"), title, listing(m, heads, item), _printed(range(1, count + 1), heads), count
+    )
+
+
+# -- 24. the photo's title printed before its credit, the same words as the heading ------------------------
+@shape("photo_title", "title-br-source", "title-strong-figcaption", "title-p-then-credit")
+def photo_title(m: Maker) -> Case:
+    v = m.variant
+    count = m.rng.randint(8, 16)
+    title = m.title_for("history", count)
+    heads = m.headings(count, "history")
+    m.credit_form = {"title-br-source": "Image Source: {}", "title-strong-figcaption": "Credit: {}"}.get(
+        v, "Photo: {}"
+    )
+
+    def item(i: int, h: str) -> str:
+        n, name = i + 1, escape(h)
+        heading = f'<h2 id="item-{n}">{n}. {name}</h2>'
+        if v == "title-br-source":  # as on the seed page
+            return f"{heading}<p>{m.img(n, h)}</p><p>{name}<br>{escape(m.credit())}</p>{m.paras()}"
+        if v == "title-strong-figcaption":
+            return (
+                f"{heading}<figure>{m.img(n, h)}<figcaption><strong>{name}</strong><br>"
+                f"{escape(m.credit())}</figcaption></figure>{m.paras()}"
+            )
+        return (
+            f'{heading}<p>{m.img(n, h)}</p><p class="photo-title"><em>{name}</em></p>'
+            f'<p class="photo-credit">{escape(m.credit())}</p>{m.paras()}'
+        )
+
+    return m.single(
+        m.path(title), title, listing(m, heads, item), _printed(range(1, count + 1), heads), count
+    )
+
+
+# -- 25. the item's text, then an embed with words of its own ----------------------------------------------
+@shape("embed_text", "tweet-after-text", "youtube-figcaption", "instagram-after-text")
+def embed_text(m: Maker) -> Case:
+    v = m.variant
+    count = m.rng.randint(6, 12)
+    topic = m.rng.choice(["travel", "food"])
+    title = m.title_for(topic, count)
+    heads = m.headings(count, topic)
+
+    def item(i: int, h: str) -> str:
+        n = i + 1
+        heading = _h("h2", m, escape(f"{n}. {h}"))
+        sentence = m.note_text(m.text(1))
+        text = f"<p>{escape(sentence)}</p>"  # one sentence: a caption run on shows
+        handle = slugify(w.person(m.rng)).replace("-", "_")[:14]
+        if v == "tweet-after-text":
+            words, person = m.note_not_caption(m.other_text(sentence)), w.person(m.rng)
+            status = f"https://twitter.com/{handle}/status/{m.rng.randint(10**17, 10**18)}"
+            m.note_embed("twitter", status)
+            pic = "".join(m.rng.choice("abcdefghijkmnopqrstuvwxyz0123456789") for _ in range(10))
+            return (
+                f'{heading}{text}<blockquote class="twitter-tweet" data-dnt="true"><p lang="en" dir="ltr">'
+                f'{escape(words)} <a href="https://t.co/{pic}">pic.twitter.com/{pic}</a></p>'
+                f'&mdash; {escape(person)} (@{handle}) <a href="{status}?ref_src=twsrc%5Etfw">'
+                f"May {m.rng.randint(1, 28)}, 2023</a></blockquote>"
+            )
+        if v == "youtube-figcaption":
+            video = "".join(
+                m.rng.choice("abcdefghijklmnopqrstuvwxyzABCDEFGHIJ0123456789_-") for _ in range(11)
+            )
+            src = f"https://www.youtube.com/embed/{video}?feature=oembed"
+            m.note_embed("youtube", src)
+            own = m.note_not_caption(f"Video: {m.other_text(sentence)}")
+            return (
+                f'{heading}{text}<figure class="wp-block-embed is-type-video is-provider-youtube '
+                'wp-block-embed-youtube wp-embed-aspect-16-9 wp-has-aspect-ratio">'
+                f'<div class="wp-block-embed__wrapper"><iframe title="{escape(h)}" width="500" height="281" '
+                f'src="{src}" frameborder="0" allow="accelerometer; autoplay; encrypted-media; '
+                f'picture-in-picture" allowfullscreen></iframe></div><figcaption>{escape(own)}</figcaption>'
+                "</figure>"
+            )
+        code = "".join(
+            m.rng.choice("ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz0123456789") for _ in range(11)
+        )
+        permalink = f"https://www.instagram.com/p/{code}/?utm_source=ig_embed&amp;utm_campaign=loading"
+        m.note_embed("instagram", f"https://www.instagram.com/p/{code}/")
+        view = m.note_not_caption("View this post on Instagram")
+        shared = m.note_not_caption(f"A post shared by {w.person(m.rng)} (@{handle})")
+        return (
+            f'{heading}{text}<blockquote class="instagram-media" data-instgrm-captioned '
+            f'data-instgrm-permalink="{permalink}" data-instgrm-version="14"><div>'
+            f'<a href="{permalink}" target="_blank">{view}</a><p><a href="{permalink}" target="_blank">'
+            f"{escape(shared)}</a></p></div></blockquote>"
+        )
+
+    script = {
+        "tweet-after-text": '<script async src="https://platform.twitter.com/widgets.js"></script>',
+        "instagram-after-text": '<script async src="//www.instagram.com/embed.js"></script>',
+    }.get(v, "")
+    path = m.path(title)
+    html = m.render(path, title, listing(m, heads, item), scripts=script)
+    return m.case([m.page(path, html, _printed(range(1, count + 1), heads), count)])
+
+
+# -- 26. credit lines in the forms sites print ---------------------------------------------------------------
+_CREDIT_FORMS = {
+    "image-credit": "Image credit: {}",
+    "credit": "Credit: {}",
+    "de-foto": "Foto: {}",
+    "de-bild": "Bild: {}",
+    "copyright": "© {}",
+    "c-paren": "(c) {}",
+    "via": "via {}",
+    "courtesy": "Courtesy of {}",
+    "span-credit": "{}",  # a bare name in <span class="credit">
+    "cite": "{}",  # a bare name in <cite>
+}
+
+
+@shape("credit_forms", *_CREDIT_FORMS)
+def credit_forms(m: Maker) -> Case:
+    v = m.variant
+    count = m.rng.randint(6, 12)
+    topic = m.rng.choice(["travel", "food", "history"])
+    title = _field_title(m, count, topic)
+    heads = m.headings(count, topic)
+    m.credit_form = _CREDIT_FORMS[v]
+    place = m.rng.choice(["figcaption", "p-after", "small-in-figure"])
+
+    def item(i: int, h: str) -> str:
+        n = i + 1
+        image, credit = m.img(n, h), escape(m.credit())
+        if v == "span-credit":
+            figure = f'<figure class="photo">{image}<span class="credit">{credit}</span></figure>'
+        elif v == "cite":
+            figure = f"<figure>{image}<figcaption><cite>{credit}</cite></figcaption></figure>"
+        elif place == "figcaption":
+            figure = f"<figure>{image}<figcaption>{credit}</figcaption></figure>"
+        elif place == "p-after":
+            figure = f'<p>{image}</p><p class="wp-caption-text">{credit}</p>'
+        else:
+            figure = f'<figure class="image">{image}<small class="image-credit">{credit}</small></figure>'
+        return m.item_wrap(f'<{m.htag} id="item-{n}">{escape(f"{n}. {h}")}</{m.htag}>{figure}{m.paras()}', n)
+
+    return m.single(
+        m.path(title), title, listing(m, heads, item), _printed(range(1, count + 1), heads), count
+    )
+
+
+# -- 27. where the credit sits: before its photo; two photos, each with its own ----------------------------
+@shape("credit_placement", "credit-before-image", "two-photos", "gallery-pair")
+def credit_placement(m: Maker) -> Case:
+    v = m.variant
+    count = m.rng.randint(6, 12)
+    topic = m.rng.choice(["travel", "food"])
+    title = m.title_for(topic, count)
+    heads = m.headings(count, topic)
+    m.credit_form = m.rng.choice(["Photo: {}", "© {}", "Credit: {}"])
+    before = m.rng.choice(["p-small", "figcaption-first"])
+
+    def photo(n: int, h: str, letter: str) -> str:
+        return m.img(n, h, src=f"{m.media}/{n:02d}{letter}.jpg")
+
+    def item(i: int, h: str) -> str:
+        n = i + 1
+        heading = f'<h2 id="item-{n}">{escape(f"{n}. {h}")}</h2>'
+        if v == "credit-before-image":
+            if before == "p-small":
+                credit = f'<p class="photo-credit"><small>{escape(m.credit())}</small></p>'
+                return f"{heading}{credit}<p>{m.img(n, h)}</p>{m.paras()}"
+            return (
+                f"{heading}<figure><figcaption>{escape(m.credit())}</figcaption>{m.img(n, h)}</figure>"
+                f"{m.paras()}"
+            )
+        if v == "two-photos":
+            first = f"<figure>{photo(n, h, 'a')}<figcaption>{escape(m.credit())}</figcaption></figure>"
+            if n % 2 == 0:  # every other item has one photo
+                return f"{heading}{first}{m.paras()}"
+            second = f"<figure>{photo(n, h, 'b')}<figcaption>{escape(m.credit())}</figcaption></figure>"
+            return f"{heading}{first}{m.paras(1)}{second}{m.paras(1)}"
+        pair = "".join(
+            f'<figure class="wp-block-image size-large">{photo(n, h, letter)}'
+            f"<figcaption>{escape(m.credit())}</figcaption></figure>"
+            for letter in "ab"
+        )
+        gallery = f'<figure class="wp-block-gallery has-nested-images columns-2 is-cropped">{pair}</figure>'
+        return f"{heading}{gallery}{m.paras()}"
+
+    return m.single(
+        m.path(title), title, listing(m, heads, item), _printed(range(1, count + 1), heads), count
+    )
 
 
 # == non-listicles: every one must give zero items ==========================================================
