@@ -92,3 +92,45 @@ def test_one_photo_printed_before_its_heading_among_photos_printed_after() -> No
     assert [[image.url for image in item.images] for item in _items("".join(blocks), "5 places")] == [
         [f"https://site.example/p{n}.jpg"] for n in range(1, 6)
     ]
+
+
+def test_embed_permalinks_and_credit_lines_of_their_own() -> None:
+    tweets = "".join(
+        f"<h3>{n}. Reply {n}</h3><p>Text before the post number {n}, long enough.</p>"
+        f"<blockquote class='twitter-tweet'><p>Words <a href='https://t.co/pic{n}'>pic.twitter.com/x</a></p>"
+        f"&mdash; Someone <a href='https://twitter.com/someone/status/10{n}'>May 1</a></blockquote>"
+        for n in range(1, 5)
+    )
+    first = _items(tweets)[0]
+    assert (
+        first.embeds[0].kind == "twitter" and first.embeds[0].url == "https://twitter.com/someone/status/101"
+    )
+    assert first.caption == "Text before the post number 1, long enough."
+    posts = "".join(
+        f"<h3>{n}. Post {n}</h3><p>Text of item {n}, long enough to be prose.</p>"
+        f"<blockquote class='instagram-media' data-instgrm-permalink='https://www.instagram.com/p/C{n}/'>"
+        f"<a href='https://www.instagram.com/p/C{n}/'>View this post</a></blockquote>"
+        for n in range(1, 5)
+    )
+    assert _items(posts)[0].embeds[0].kind == "instagram"
+    credits = "".join(
+        f"<h2>{n}. Temple {n}</h2><figure><img src='/t{n}.jpg' alt=''><figcaption><strong>Temple {n} at dusk"
+        f"</strong><br>Credit: Agency {n}</figcaption></figure><p>Text of item {n}, long enough.</p>"
+        f"<p><img src='/u{n}.jpg' alt=''><span class='credit'>Jo Bloggs</span></p>"
+        for n in range(1, 5)
+    )
+    first = _items(credits)[0]
+    assert [image.credit.text if image.credit else None for image in first.images] == [
+        "Credit: Agency 1",
+        "Jo Bloggs",
+    ]
+    assert (
+        _items(
+            "".join(
+                f"<h2>{n}. 寺{n}</h2><p><img src='/j{n}.jpg' alt=''></p><p>写真：Kyoto Photo</p>"
+                f"<p>寺の説明{n}。</p>"
+                for n in range(1, 5)
+            )
+        )[0].credit
+        is not None
+    )

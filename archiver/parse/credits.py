@@ -17,6 +17,7 @@ _CREDIT_LINE = re.compile(
       | courtesy(?:\s+of)?\b
       | via\b
       | ©|\(c\)|copyright\b
+      | (?:写真|画像|出典|提供|撮影|图片来源|图片|摄影|来源|사진|출처)\s*[:：/／]?  # CJK labels
     )
     \s*(?P<name>.+?)\s*\)?\s*$""",
     re.IGNORECASE | re.VERBOSE,
@@ -35,6 +36,9 @@ def parse_credit(text: str, url: str | None = None) -> Credit | None:
     'Flickr/Giphy'
     >>> parse_credit("Sources say the deal is off") is None
     True
+    >>> parse_credit("写真：Wikimedia Commons").name
+    'Wikimedia Commons'
+
     """
     if len(text) > _MAX_CREDIT_CHARS:
         return None

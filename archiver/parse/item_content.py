@@ -72,6 +72,15 @@ _CAPTION_CLASS = re.compile(r"caption|credit|image-source|photo-source|attributi
 # A credit printed in its own element inside a caption.
 _CREDIT_CLASS = re.compile(r"credit|image-source|photo-source|attribution|copyright", re.IGNORECASE)
 _EMBED_CLASS = re.compile(r"twitter-tweet|instagram-media|tiktok-embed|fb-post|reddit-card", re.IGNORECASE)
+# Embed code classes and the kind they name.
+_EMBED_KINDS = (
+    ("twitter", "twitter"),
+    ("instagram", "instagram"),
+    ("tiktok", "tiktok"),
+    ("fb-", "facebook"),
+    ("reddit", "reddit"),
+)
+_POST_PERMALINK = re.compile(r"/status(?:es)?/\d+|instagram\.com/(?:p|reel|tv)/|tiktok\.com/@[^/]+/video/")
 _EMBED_TAGS = {
     "iframe": "iframe",
     "amp-instagram": "instagram",
@@ -125,7 +134,8 @@ def _caption_segments(element: HtmlElement, base_url: str) -> list[_Segment]:
         (
             node
             for node in element.iter()
-            if node is not element
+            # The box itself when it is the credit (<span class=credit>Name</span>), else a child.
+            if (node is not element or tag_of(node) != "figcaption")
             and (tag_of(node) == "cite" or _CREDIT_CLASS.search(node.get("class") or ""))
         ),
         None,
@@ -140,6 +150,13 @@ def _caption_segments(element: HtmlElement, base_url: str) -> list[_Segment]:
             Credit(text=credit_text, name=credit_text, url=link_url) if credit_text else None
         )
         caption = normalise_space(text.replace(credit_text, "", 1)) if credit_text else text
+    if credit is None and len(lines) > 1:
+        # A credit on a line of its own ("<strong>Title</strong><br>Credit: X").
+        for line in lines:
+            credit = parse_credit(line, link_url)
+            if credit is not None:
+                caption = " ".join(other for other in lines if other is not line)
+                break
     if credit is None:
         caption, credit = split_credit(text, link_url)
     segments: list[_Segment] = []
@@ -200,12 +217,16 @@ def _embed_of(element: HtmlElement, base_url: str) -> Embed | None:
         code = element.get("data-shortcode")
         return Embed(kind="instagram", url=f"https://www.instagram.com/p/{code}/") if code else None
     if tag == "blockquote":
-        link = next((a.get("href") for a in element.iter("a") if a.get("href")), None)
-        tweet = element.get("data-tweetid")
-        kind = "twitter" if tweet or "twitter" in (element.get("class") or "") else "embed"
-        if link:
-            return Embed(kind=kind, url=absolute_url(link, base_url))
-        return None
+        links = [a.get("href") or "" for a in element.iter("a") if a.get("href")]
+        classes = (element.get("class") or "").lower()
+        kind = next((name for word, name in _EMBED_KINDS if word in classes), "embed")
+        if element.get("data-tweetid"):
+            kind = "twitter"
+        # The post's own address ("/status/123", "/p/CODE/"), else the permalink the embed code
+        # prints last; the first link is often a picture or a mention inside the post.
+        link = next((href for href in links if _POST_PERMALINK.search(href)), links[-1] if links else None)
+        permalink = element.get("data-instgrm-permalink") or element.get("cite") or link
+        return Embed(kind=kind, url=absolute_url(permalink, base_url)) if permalink else None
     src = element.get("src") or element.get("data-src")
     if not src or src.startswith(("about:", "javascript:", "data:")):
         return None
