@@ -1,9 +1,28 @@
+from __future__ import annotations
+
+from pathlib import Path
+
 import pytest
 
+from archiver import parse_page
+from archiver.models import Image, ListiclePage
 from archiver.parse.credits import parse_credit, split_credit
-from archiver.parse.images import image_from_attributes, largest_srcset_candidate
+from archiver.parse.dom import HtmlElement, parse_html_bytes
+from archiver.parse.images import (
+    MAX_URL_CHARS,
+    TINY_IMAGE_SIDE,
+    image_from_attributes,
+    image_from_element,
+    images_in,
+    is_image_element,
+    is_photo_figure,
+    largest_srcset_candidate,
+)
 
 BASE = "https://site.example/dir/page.html"
+CASES = Path(__file__).parent.parent.parent / "shared" / "cases"
+HARBOUR = "https://harbour.example/5-photos/"
+GIF = "data:image/gif;base64,R0lGODlhAQABAAAAACw="
 
 
 def test_lazy_attribute_beats_a_data_uri_placeholder() -> None:
@@ -33,10 +52,21 @@ def test_srcset_largest_candidate_is_kept_beside_the_named_url() -> None:
     assert image.largest_url == "https://site.example/dir/a-2048.jpg"
 
 
-def test_srcset_only_gives_its_largest_candidate() -> None:
+def test_srcset_only_names_its_1x_candidate_and_keeps_the_densest_as_largest() -> None:
+    # The 1x candidate is what src would be (the HTML spec's own equivalence).
     image = image_from_attributes({"data-srcset": "x.jpg 1x, x@2x.jpg 2x"}, BASE)
-    assert image is not None and image.url == "https://site.example/dir/x@2x.jpg"
+    assert image is not None
+    assert (image.url, image.largest_url) == (
+        "https://site.example/dir/x.jpg",
+        "https://site.example/dir/x@2x.jpg",
+    )
     assert largest_srcset_candidate("data:image/gif;base64,AAA 1x") is None
+
+
+def test_srcset_with_widths_only_gives_its_widest_candidate() -> None:
+    image = image_from_attributes({"src": GIF, "data-srcset": "w-400.jpg 400w, w-1600.jpg 1600w"}, BASE)
+    assert image is not None
+    assert (image.url, image.largest_url) == ("https://site.example/dir/w-1600.jpg", None)
 
 
 def test_size_ladder_attributes_take_the_large_variant() -> None:
@@ -61,6 +91,412 @@ def test_size_ladder_attributes_take_the_large_variant() -> None:
 )
 def test_pixels_placeholders_and_decoration_are_not_images(attrs: dict[str, str]) -> None:
     assert image_from_attributes(attrs, BASE) is None
+
+
+# -- placeholders by what they are ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "attrs",
+    [
+        # tiny declared sizes: attributes, one side only, inline style
+        {"src": "/photos/harbour.jpg", "width": "1", "height": "1"},
+        {"src": "/photos/harbour.jpg", "width": "600", "height": "1"},
+        {"src": "/photos/harbour.jpg", "width": str(TINY_IMAGE_SIDE)},
+        {"src": "/photos/harbour.jpg", "style": "width:1px;height:1px;border:0"},
+        # data: URIs of every kind, also as the only srcset candidate
+        {"src": "data:image/svg+xml,%3Csvg%20viewBox%3D%220%200%20800%20533%22%2F%3E"},
+        {"src": "data:image/png;base64,iVBORw0KGgo=", "srcset": "data:image/gif;base64,R0lG 1x"},
+        # known blank and spacer files, as file stems or folders, whatever their extension
+        {"src": "/img/blank.gif"},
+        {"src": "/theme/spacer.gif"},
+        {"src": "/i/pixel.gif"},
+        {"src": "/static/1x1.png"},
+        {"src": "/assets/transparent.png"},
+        {"src": "/assets/placeholder.jpg"},
+        {"src": "/wp-content/plugins/a3-lazy-load/assets/images/lazy_placeholder.gif"},
+        {"src": "/img/lazy-placeholder-800x533.webp"},
+        {"src": "/img/loading.gif"},
+        {"src": "/img/no-image.png"},
+        {"src": "/assets/placeholders/photo-frame.jpg"},
+        # consent and tracking pixels: by query, by endpoint, by host label
+        {"src": "https://www.facebook.com/tr?id=1636673763227734&ev=PageView&noscript=1"},
+        {"src": "https://b.scorecardresearch.com/p?c1=2&c2=6035868&cv=2.0&cj=1"},
+        {"src": "https://www.google-analytics.com/collect?v=1&tid=UA-1-1&cid=555&t=pageview"},
+        {"src": "//pixel.quantserve.com/pixel/p-4dIM5nVs2rFio"},
+        {"src": "https://px.ads.linkedin.com/collect/?pid=123&fmt=gif"},
+        {"src": "http://c.msn.com/c.gif?udc=true&rid=fb5c8522&rnd=636111"},
+        {"src": "https://sync.adserver.example/match?gdpr=1&gdpr_consent=${GDPR_CONSENT_755}"},
+        {"src": "https://cmp.example/consent/sync?us_privacy=1YNN"},
+        # an inlined payload or garbage, never a URL to keep
+        {"src": "/x/" + "a" * MAX_URL_CHARS + ".jpg"},
+        # AMP: a placeholder or fallback child stands in for its parent
+        {"src": "/img/harbour-blur.jpg", "placeholder": ""},
+        {"src": "/img/harbour.jpg", "fallback": ""},
+    ],
+)
+def test_placeholders_are_recognised_by_what_they_are(attrs: dict[str, str]) -> None:
+    assert image_from_attributes(attrs, BASE) is None
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "iconic-bridge.jpg",
+        "iconic-fish-market.jpg",
+        "logo-wall-mural.jpg",
+        "grey-heron.jpg",
+        "grey-seals.png",
+        "pixel-art-castle.png",
+        "transparent-jellyfish.png",
+        "loading-dock.png",
+        "clear-lake-at-dawn.png",
+        "blank-canvas-workshop.gif",
+        "lazy-river-float.gif",
+        "nike-logo.jpg",
+        "spacer-rocket-launch.png",
+        "placeholders-exhibition-hall.jpg",
+    ],
+)
+def test_words_inside_ordinary_file_names_do_not_drop_the_photo(name: str) -> None:
+    image = image_from_attributes({"src": f"/uploads/2024/05/{name}"}, BASE)
+    assert image is not None and image.url == f"https://site.example/uploads/2024/05/{name}"
+
+
+@pytest.mark.parametrize(
+    "src",
+    [
+        "https://photos.example/trackside/pit-lane.jpg",
+        "https://cdn.example/1x1/square-crop-of-the-harbour.jpg",
+        "https://cdn.example/pixel/pixel-8-camera-sample.jpg",
+        "https://img.example/i/p/harbour.jpg?w=1200&h=800&q=80",
+        "https://img.example/track.jpg?w=1200",
+    ],
+)
+def test_photos_on_paths_and_hosts_that_look_like_pixels_are_kept(src: str) -> None:
+    image = image_from_attributes({"src": src}, BASE)
+    assert image is not None and image.url == src
+
+
+@pytest.mark.parametrize(
+    "attrs",
+    [
+        {"src": "/theme/img/site-logo.svg"},
+        {"src": "/theme/img/facebook-icon-32x32.png"},
+        {"src": "/theme/img/floral-divider.png"},
+        {"src": "/images/core/emoji/14.0.0/72x72/1f600.png"},
+        {"src": "/theme/share-icons/soc-tw.png"},
+        {"src": "//upload.wikimedia.org/wikipedia/en/thumb/4/4a/Commons-logo.svg/20px-Commons-logo.svg.png"},
+    ],
+)
+def test_decoration_named_only_by_decoration_words_is_not_an_item_photo(attrs: dict[str, str]) -> None:
+    assert image_from_attributes(attrs, BASE) is None
+
+
+def test_a_photo_sized_image_is_kept_whatever_its_decoration_name() -> None:
+    image = image_from_attributes({"src": "/uploads/site-logo.png", "width": "1200", "height": "800"}, BASE)
+    assert image is not None and image.url == "https://site.example/uploads/site-logo.png"
+
+
+def test_a_huge_data_uri_is_never_kept() -> None:
+    payload = "data:image/png;base64," + "A" * 5_000_000
+    image = image_from_attributes(
+        {"src": payload, "srcset": f"{payload} 1x, /real@2x.jpg 2x", "data-src": payload}, BASE
+    )
+    assert image is not None
+    assert (image.url, image.largest_url, image.source_attr) == (
+        "https://site.example/real@2x.jpg",
+        None,
+        "srcset",
+    )
+
+
+# -- element forms: <picture>, <amp-img>, role="img", <noscript> ------------------------------------
+
+
+def _element(html: str, tag: str) -> HtmlElement:
+    root = parse_html_bytes(f"<html><body>{html}</body></html>".encode())
+    return next(node for node in root.iter() if node.tag == tag or node.get("role") == tag)
+
+
+def _urls(image: Image | None) -> tuple[str | None, str | None]:
+    assert image is not None
+    return image.url, image.largest_url
+
+
+def test_picture_without_img_src_takes_the_first_source_and_the_widest_candidate() -> None:
+    picture = _element(
+        '<picture><source srcset="/img/pier.avif" type="image/avif">'
+        '<source srcset="/img/pier-640.webp 640w, /img/pier-1400.webp 1400w" type="image/webp">'
+        '<img alt="North pier"></picture>',
+        "picture",
+    )
+    image = image_from_element(picture, BASE)
+    assert _urls(image) == ("https://site.example/img/pier.avif", "https://site.example/img/pier-1400.webp")
+    assert image is not None and (image.alt, image.source_attr) == ("North pier", "source:srcset")
+
+
+def test_picture_with_lazy_data_srcset_and_a_data_uri_img() -> None:
+    picture = _element(
+        '<picture><source type="image/webp" data-srcset="/img/light-800.webp 800w, '
+        f'/img/light-1600.webp 1600w"><img class="lazyload" src="{GIF}" alt="Lighthouse"></picture>',
+        "picture",
+    )
+    assert _urls(image_from_element(picture, BASE)) == ("https://site.example/img/light-1600.webp", None)
+
+
+def test_picture_source_with_densities_names_its_1x_candidate() -> None:
+    picture = _element(
+        '<picture><source srcset="/m/07.jpg 1x, /m/07@2x.jpg 2x"><img src="" alt="" width="800" height="533">'
+        "</picture>",
+        "picture",
+    )
+    assert _urls(image_from_element(picture, BASE)) == (
+        "https://site.example/m/07.jpg",
+        "https://site.example/m/07@2x.jpg",
+    )
+
+
+def test_picture_img_src_stays_the_url_and_a_wider_source_is_the_largest() -> None:
+    picture = _element(
+        '<picture><source type="image/webp" srcset="/m/a-640.webp 640w, /m/a-1400.webp 1400w">'
+        '<img src="/m/a-700.png" width="700" height="394" alt=""></picture>',
+        "picture",
+    )
+    assert _urls(image_from_element(picture, BASE)) == (
+        "https://site.example/m/a-700.png",
+        "https://site.example/m/a-1400.webp",
+    )
+
+
+def test_a_source_as_wide_as_the_img_is_not_a_larger_variant() -> None:
+    picture = _element(
+        '<picture><source type="image/webp" srcset="/m/1-970.jpg.webp 970w, /m/1-320.jpg.webp 320w">'
+        '<img src="/m/1-970.jpg" width="970" height="546" alt=""></picture>',
+        "picture",
+    )
+    assert _urls(image_from_element(picture, BASE)) == ("https://site.example/m/1-970.jpg", None)
+
+
+def test_picture_skips_types_and_media_a_browser_would_not_show() -> None:
+    picture = _element(
+        '<picture><source type="image/jxl" srcset="/m/a.jxl 4000w">'
+        '<source media="print" srcset="/m/a-print.jpg 3000w">'
+        '<source type="image/jpeg" srcset="/m/a-800.jpg 800w, /m/a-1600.jpg 1600w"><img alt=""></picture>',
+        "picture",
+    )
+    assert _urls(image_from_element(picture, BASE)) == ("https://site.example/m/a-1600.jpg", None)
+
+
+def test_art_directed_picture_keeps_the_img_url_and_the_widest_screens_source_as_largest() -> None:
+    picture = _element(
+        '<picture><source srcset="/m/a_desktop.jpg" media="(min-width: 1280px)">'
+        '<source srcset="/m/a_tablet.jpg" media="(min-width: 768px) and (max-width: 991px)">'
+        f'<img src="{GIF}" srcset="/m/a_mobile.jpg" alt=""></picture>',
+        "picture",
+    )
+    assert _urls(image_from_element(picture, BASE)) == (
+        "https://site.example/m/a_mobile.jpg",
+        "https://site.example/m/a_desktop.jpg",
+    )
+
+
+def test_picture_with_only_a_noscript_copy() -> None:
+    picture = _element(
+        f'<picture><img class="lazy" src="{GIF}"><noscript><img src="/m/real.jpg" alt="Real"></noscript>'
+        "</picture>",
+        "picture",
+    )
+    image = image_from_element(picture, BASE)
+    assert _urls(image) == ("https://site.example/m/real.jpg", None)
+    assert image is not None and image.in_noscript
+
+
+def test_amp_img_placeholder_and_fallback_children_are_not_further_images() -> None:
+    amp = _element(
+        '<div><amp-img src="/m/harbour.webp" width="800" height="533" layout="responsive">'
+        '<amp-img placeholder src="/m/harbour-blur.jpg" layout="fill"></amp-img>'
+        '<amp-img fallback src="/m/harbour.jpg" layout="fill"></amp-img></amp-img></div>',
+        "div",
+    )
+    assert [image.url for image in images_in(amp, BASE)] == ["https://site.example/m/harbour.webp"]
+    outer = next(amp.iter("amp-img"))
+    assert _urls(image_from_element(outer, BASE)) == ("https://site.example/m/harbour.webp", None)
+
+
+def test_amp_img_with_srcset_and_a_broken_src_falls_back_to_its_child() -> None:
+    amp = _element(
+        '<amp-img src="" srcset="/m/a-480.jpg 480w, /m/a-800.jpg 800w" width="800" height="533"></amp-img>',
+        "amp-img",
+    )
+    assert _urls(image_from_element(amp, BASE)) == ("https://site.example/m/a-800.jpg", None)
+    lonely = _element(
+        '<amp-img src="" layout="fill"><noscript><img src="/m/b.jpg"></noscript></amp-img>', "amp-img"
+    )
+    image = image_from_element(lonely, BASE)
+    assert _urls(image) == ("https://site.example/m/b.jpg", None)
+    assert image is not None and image.in_noscript
+
+
+@pytest.mark.parametrize(
+    "style",
+    [
+        "background-image: url('/m/harbour.jpg'); aspect-ratio: 3 / 2",
+        'background-image:url("/m/harbour.jpg")',
+        "background-image: url(&quot;/m/harbour.jpg&quot;)",
+        "background: #222 url(/m/harbour.jpg) center / cover no-repeat",
+        "background-image: linear-gradient(rgba(0,0,0,.4), rgba(0,0,0,0)), url(/m/harbour.jpg)",
+    ],
+)
+def test_role_img_background_is_the_photo_and_its_aria_label_the_alt(style: str) -> None:
+    quoted = f"'{style}'" if '"' in style else f'"{style}"'
+    element = _element(
+        f'<div class="item-photo" role="img" aria-label="The harbour" style={quoted}></div>', "img"
+    )
+    assert is_image_element(element)
+    image = image_from_element(element, BASE)
+    assert _urls(image) == ("https://site.example/m/harbour.jpg", None)
+    assert image is not None and (image.alt, image.source_attr) == ("The harbour", "style")
+
+
+def test_role_img_lazy_background_and_image_set() -> None:
+    lazy = _element(
+        f'<div role="img" aria-label="Dock" data-bg="/m/dock.jpg" style="background-image:url({GIF})"></div>',
+        "img",
+    )
+    assert _urls(image_from_element(lazy, BASE)) == ("https://site.example/m/dock.jpg", None)
+    dense = _element(
+        '<div role="img" style="background-image: image-set(url(/m/d.jpg) 1x, url(/m/d@2x.jpg) 2x)"></div>',
+        "img",
+    )
+    assert _urls(image_from_element(dense, BASE)) == (
+        "https://site.example/m/d.jpg",
+        "https://site.example/m/d@2x.jpg",
+    )
+
+
+def test_role_img_without_a_background_and_backgrounds_without_role_img_are_not_images() -> None:
+    emoji = _element('<span role="img" aria-label="thumbs up">👍</span>', "img")
+    assert image_from_element(emoji, BASE) is None
+    hero = _element('<div class="hero" style="background-image:url(/m/hero.jpg)"></div>', "div")
+    assert not is_image_element(hero) and image_from_element(hero, BASE) is None
+
+
+def test_images_in_reads_each_element_once_in_order_and_marks_noscript_copies() -> None:
+    root = _element(
+        '<div><picture><source srcset="/m/a.webp 1x, /m/a@2x.webp 2x"><img alt="a"></picture>'
+        f'<img class="lazy" src="{GIF}"><noscript><img src="/m/b.jpg"></noscript>'
+        '<div role="img" aria-label="c" style="background-image:url(/m/c.jpg)"></div></div>',
+        "div",
+    )
+    images = images_in(root, BASE)
+    assert [(image.url.rsplit("/", 1)[1], image.in_noscript) for image in images] == [
+        ("a.webp", False),
+        ("b.jpg", True),
+        ("c.jpg", False),
+    ]
+
+
+@pytest.mark.parametrize(
+    "names", ["element-image fig--has-share", "wp-block-image social-photo", "shared-gallery"]
+)
+def test_a_figure_holding_a_photo_is_content_whatever_its_class(names: str) -> None:
+    figure = _element(f'<figure class="{names}"><img src="/m/pier.jpg" alt="Pier"></figure>', "figure")
+    assert is_photo_figure(figure, BASE)
+
+
+def test_share_bars_and_icon_figures_are_not_photo_figures() -> None:
+    bar = _element('<div class="share"><a href="#"><img src="/i/facebook-icon.png"></a></div>', "div")
+    assert not is_photo_figure(bar, BASE)
+    icons = _element('<figure class="share"><img src="/theme/share-icons/fb.svg"></figure>', "figure")
+    assert not is_photo_figure(icons, BASE)
+
+
+# -- through parse_page ----------------------------------------------------------------------------
+
+
+def _harbour_page(photos: list[str]) -> bytes:
+    heads = ["The North Pier", "The Lighthouse", "The Fish Market", "The Dry Dock", "The Old Customs House"]
+    body = "".join(
+        f"<h2>{n}. {head}</h2>\n{photo}\n<p>What the {head.lower()} looked like before it closed.</p>\n"
+        for n, (head, photo) in enumerate(zip(heads, photos, strict=True), start=1)
+    )
+    return (
+        "<!DOCTYPE html><html lang=en><head><meta charset=utf-8><title>5 Photos of Old Harbours</title>"
+        f"</head><body><article><h1>5 Photos of Old Harbours</h1><div class=entry-content>{body}</div>"
+        "</article></body></html>"
+    ).encode()
+
+
+def _item_urls(record: ListiclePage) -> list[list[tuple[str, str | None]]]:
+    return [[(image.url, image.largest_url) for image in item.images] for item in record.items]
+
+
+def test_tracking_pixels_and_amp_placeholders_beside_item_photos_are_dropped() -> None:
+    photos = [
+        f'<img src="https://www.facebook.com/tr?id=1&ev=PageView&noscript=1"><img src="/m/{n}.jpg">'
+        if n % 2
+        else f'<amp-img src="/m/{n}.jpg" width="800" height="533" layout="responsive">'
+        f'<amp-img placeholder src="/m/{n}-blur.jpg" layout="fill"></amp-img></amp-img>'
+        for n in range(1, 6)
+    ]
+    record = parse_page(_harbour_page(photos), HARBOUR)
+    assert _item_urls(record) == [[(f"https://harbour.example/m/{n}.jpg", None)] for n in range(1, 6)]
+
+
+def _case(name: str) -> bytes:
+    page = CASES / name / "page.html"
+    if not page.is_file():
+        pytest.fail(f"the parse cases are missing: expected {page}")
+    return page.read_bytes()
+
+
+def test_case_14_photos_named_with_furniture_words_keep_their_photos() -> None:
+    record = parse_page(_case("14-image-name-heuristics"), HARBOUR)
+    assert _item_urls(record)[2:] == [
+        [("https://harbour.example/uploads/iconic-fish-market.jpg", None)],
+        [("https://harbour.example/uploads/grey-seals.png", None)],
+        [("https://harbour.example/uploads/logo-wall-mural.jpg", None)],
+    ]
+
+
+@pytest.mark.xfail(strict=True, reason="needs item_content wiring (is_photo_figure before is_furniture)")
+def test_case_14_every_item_keeps_exactly_its_one_photo() -> None:
+    record = parse_page(_case("14-image-name-heuristics"), HARBOUR)
+    assert _item_urls(record) == [
+        [("https://harbour.example/img/north-pier.jpg", None)],
+        [("https://harbour.example/img/lighthouse.jpg", None)],
+        [("https://harbour.example/uploads/iconic-fish-market.jpg", None)],
+        [("https://harbour.example/uploads/grey-seals.png", None)],
+        [("https://harbour.example/uploads/logo-wall-mural.jpg", None)],
+    ]
+
+
+@pytest.mark.xfail(strict=True, reason="needs item_content wiring (image_from_element for <picture>)")
+def test_case_04_photos_given_only_by_picture_sources() -> None:
+    record = parse_page(_case("04-picture-source"), HARBOUR)
+    assert _item_urls(record) == [
+        [("https://harbour.example/img/north-pier.avif", "https://harbour.example/img/north-pier-1400.webp")],
+        [("https://harbour.example/img/lighthouse-1600.webp", None)],
+        [("https://harbour.example/img/fish-market.jpg", None)],
+        [("https://harbour.example/img/dry-dock.jpg", None)],
+        [("https://harbour.example/img/customs.jpg", None)],
+    ]
+    assert all(not image.url.startswith("data:") for item in record.items for image in item.images)
+
+
+@pytest.mark.xfail(strict=True, reason="needs item_content wiring (image_from_element for role=img)")
+def test_role_img_backgrounds_are_item_photos() -> None:
+    photos = [
+        f'<div role="img" aria-label="Photo {n}" style="background-image: url(/m/{n}.jpg)"></div>'
+        for n in range(1, 6)
+    ]
+    record = parse_page(_harbour_page(photos), HARBOUR)
+    assert _item_urls(record) == [[(f"https://harbour.example/m/{n}.jpg", None)] for n in range(1, 6)]
+    assert record.items[0].images[0].alt == "Photo 1"
+
+
+# -- credits ------------------------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize(

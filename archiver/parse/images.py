@@ -1,18 +1,65 @@
-"""The real URL of an image, whatever lazy-loading scheme the page uses.
+"""The real URL of an image, whatever form the page gives it in.
 
-Pages keep the real URL in ``data-src``, ``data-lazy-src``, ``data-original``, size-named
-attributes (``data-src-large``), ``srcset``/``data-srcset``, or only in a ``<noscript>`` copy,
-while ``src`` holds a ``data:`` URI or a 1x1 gif. ``url`` is the single URL the page names for
-the image; ``largest_url`` is the widest ``srcset`` candidate when it is a different file.
+Forms: ``<img src>``; lazy loaders' attributes (``data-src``, ``data-lazy-src``, ``data-original``,
+size-named ``data-src-large``, ``srcset``/``data-srcset``) while ``src`` holds a ``data:`` URI or a
+1x1 gif; ``<picture>`` whose ``<source srcset|data-srcset type media>`` carry the URLs while the
+``<img>`` has no usable ``src``; ``<amp-img>`` (its ``placeholder`` and ``fallback`` children are
+not further images); a copy only inside ``<noscript>``; a CSS ``background-image`` on an element
+with ``role="img"`` (its ``aria-label`` is the alt text).
+
+``url`` is the single URL the page names for the image (a lazy loader's attribute or ``src``).
+Without one, it is the candidate that stands for ``src`` (the "1x" or plain one; with widths
+only, the widest) of the img's own srcset, or else of the first ``<source>`` a browser would take
+(a type it shows, a media query that is not print-only). ``largest_url`` is the widest candidate
+of the img's srcset and every such ``<source>``, when it is known to be larger than ``url`` (a
+wider ``w``, a higher density, a wider screen's media query) and is another file.
+
+Placeholders are recognised by what they are, never by a word inside an ordinary file name:
+``data:`` URIs, a declared size of at most ``TINY_IMAGE_SIDE`` pixels, file stems and folders made
+only of placeholder words ("blank.gif", "1x1.png", "lazy-placeholder.png"), consent and tracking
+beacons (by query keys, endpoint or host label), and decoration named only by decoration words
+("site-logo.svg", "facebook-icon.png"). "iconic-bridge.jpg", "logo-wall-mural.jpg" and
+"grey-heron.jpg" are photos. The word lists are in ``vocabulary.py``.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from functools import lru_cache
+from urllib.parse import parse_qsl
+
+from lxml import etree
 
 from archiver.models import Image
+from archiver.parse.dom import HtmlElement, tag_of
+from archiver.parse.vocabulary import (
+    DECORATION_ENDING_WORDS,
+    DECORATION_FOLDER_WORDS,
+    DECORATION_NAME_WORDS,
+    DECORATION_QUALIFIERS,
+    PLACEHOLDER_FOLDER_WORDS,
+    PLACEHOLDER_NAME_FILLERS,
+    PLACEHOLDER_NAME_WORDS,
+    TRACKING_DOMAIN_WORDS,
+    TRACKING_ENDPOINT_WORDS,
+    TRACKING_HOST_WORDS,
+    TRACKING_QUERY_KEYS,
+    TRACKING_QUERY_PAIRS,
+)
 from archiver.urls import absolute_url
+
+# Elements that are one image each: item_content hands them to ``image_from_element`` whole
+# (a <picture>'s <source> and <img>, an <amp-img>'s fallback and noscript children).
+IMAGE_ELEMENT_TAGS = frozenset({"img", "amp-img", "amp-anim", "picture"})
+
+# A declared width or height at most this many pixels (0 included) is a pixel or a spacer line.
+TINY_IMAGE_SIDE = 3
+# Below this declared size (either side) an image may be decoration; at or above it in both
+# sides it is drawn as a picture, whatever its file is called.
+_PHOTO_MIN_SIDE = 100
+# No image URL is this long; a longer value is an inlined payload or garbage, never kept.
+MAX_URL_CHARS = 8192
 
 # Single-URL attributes, most specific first: a lazy loader's attribute beats a placeholder src.
 _SINGLE_URL_ATTRS = (
@@ -20,79 +67,278 @@ _SINGLE_URL_ATTRS = (
     "data-src",
     "data-original",
     "data-lazy",
+    "data-lazyload",
     "data-url",
     "data-hi-res-src",
     "data-full-src",
     "data-orig-file",
     "data-large-file",
+    "data-original-src",
+    "data-orig-src",
+    "data-actualsrc",
     "data-echo",
     "data-img-src",
+    "data-ezsrc",
+    "nitro-lazy-src",
 )
-_SRCSET_ATTRS = ("data-lazy-srcset", "data-srcset", "srcset")
+_SRCSET_ATTRS = ("data-lazy-srcset", "data-srcset", "nitro-lazy-srcset", "srcset")
+# Lazy background loaders on role="img" elements (lazysizes' unveilhooks, WP Rocket, Elementor).
+_BACKGROUND_ATTRS = ("data-bg", "data-background-image", "data-bg-src", "data-background", "data-lazy-bg")
 # Responsive size ladders such as CNN's data-src-mini ... data-src-large.
 _SIZE_LADDER = ("mini", "xsmall", "small", "medium", "large", "xlarge", "xxlarge")
-_PLACEHOLDER_NAME = re.compile(
-    r"(?:^|[/_.-])(?:blank|spacer|pixel|placeholder|transparent|grey|gray|loading|lazy|1x1|clear)"
-    r"[^/]*\.(?:gif|png|svg)(?:$|\?)",
-    re.IGNORECASE,
+# Image types every current browser shows; a <source> of another type (JPEG XL, HEIC) is skipped.
+_SHOWN_TYPES = frozenset(
+    {
+        "image/jpeg", "image/jpg", "image/pjpeg", "image/png", "image/apng", "image/webp",
+        "image/avif", "image/gif", "image/svg+xml",
+    }
+)  # fmt: skip
+_NOT_SHOWN_MEDIA = re.compile(r"^\s*(?:print|not\s+all|speech)\b", re.IGNORECASE)
+_DESCRIPTOR = re.compile(r"([\d.]+)([wx])", re.IGNORECASE)
+_URL_RUN = re.compile(r"[\s,]*(\S*)")
+_DESCRIPTOR_RUN = re.compile(r"[^,]*")
+_NAME_TOKENS = re.compile(r"[-_.\s+~]+")
+# Size tokens in names: "300", "300x200", "2x", "@2x", "32px", "sm", "lg".
+_SIZE_TOKEN = re.compile(r"^@?\d+(?:[.x]\d+)*(?:x|px|w|h)?$|^(?:xs|sm|md|lg|xl|xxl)$")
+_STYLE_SIDE = re.compile(r"(?:^|;)\s*(width|height)\s*:\s*(\d+(?:\.\d+)?)px", re.IGNORECASE)
+# Ad-server macros left unexpanded in a pixel's URL: "${GDPR_CONSENT_755}", "%%CACHEBUSTER%%".
+_MACRO = re.compile(r"\$\{|%%[A-Z_]+%%|\[timestamp\]", re.IGNORECASE)
+# url(...) in a CSS declaration, with an image-set() density after it.
+_CSS_URL = re.compile(r"""url\(\s*(['"]?)(.*?)\1\s*\)(?:\s+([\d.]+)x)?""", re.IGNORECASE | re.DOTALL)
+_BACKGROUND_DECLARATION = re.compile(r"background(?:-image)?\s*:([^;]*)", re.IGNORECASE)
+# Any listed word anywhere in a path: the cheap first look before tokens are compared.
+_PLACEHOLDER_HINT = re.compile(
+    "|".join(sorted(map(re.escape, PLACEHOLDER_NAME_WORDS | PLACEHOLDER_FOLDER_WORDS | {"no", "lazy"})))
 )
-# Decoration, not content: dividers, icons, logos, avatars, emoji.
-_DECORATIVE_NAME = re.compile(
-    r"(?:^|[/_.-])(?:divider|separator|spacer|border|bullet|icon|logo|avatar|gravatar|emoji|"
-    r"smiley|sprite|button|badge|arrow|rating-stars?)[^/]*\.(?:gif|png|svg|jpe?g|webp)(?:$|\?)",
-    re.IGNORECASE,
+_DECORATION_HINT = re.compile(
+    "|".join(
+        sorted(map(re.escape, DECORATION_NAME_WORDS | DECORATION_ENDING_WORDS | DECORATION_FOLDER_WORDS))
+    )
 )
-_DESCRIPTOR = re.compile(r"([\d.]+)([wx])")
+
+
+# -- what a URL is -------------------------------------------------------------------------
+
+
+def _tokens(name: str) -> list[str]:
+    return [token for token in _NAME_TOKENS.split(name.lower()) if token]
+
+
+def _placeholder_name(tokens: list[str], words: frozenset[str]) -> bool:
+    """Every token a placeholder word, a filler or a size, and at least one a placeholder word."""
+    if not tokens:
+        return False
+    if "".join(tokens) in words:
+        return True
+    core = False
+    for token in tokens:
+        if token in words:
+            core = True
+        elif token not in PLACEHOLDER_NAME_FILLERS and not _SIZE_TOKEN.match(token):
+            return False
+    return core
+
+
+def _decoration_name(tokens: list[str], drawing: bool = False) -> bool:
+    """Every token a decoration word, a qualifier or a size, and at least one a decoration word;
+    or a name ending in a divider word; or, for a vector drawing (".svg", or a raster copy of one,
+    "20px-Commons-logo.svg.png"), any decoration word: photos are never drawn as SVG."""
+    # "icons8", "logo2": a counter glued to the word is not another word.
+    words = [token.rstrip("0123456789") for token in tokens if not _SIZE_TOKEN.match(token)]
+    if not words:
+        return False
+    if words[-1] in DECORATION_ENDING_WORDS:
+        return True
+    if drawing and any(token in DECORATION_NAME_WORDS for token in words):
+        return True
+    core = False
+    for token in words:
+        if token in DECORATION_NAME_WORDS:
+            core = True
+        elif token not in DECORATION_QUALIFIERS:
+            return False
+    return core
+
+
+def _split_path(path: str) -> tuple[list[str], str, str]:
+    """(folders, file stem, extension) of a URL path, lower-cased."""
+    segments = [segment for segment in path.lower().split("/") if segment]
+    if not segments:
+        return [], "", ""
+    name = segments[-1]
+    stem, dot, extension = name.rpartition(".")
+    if not dot or not stem or len(extension) > 5:
+        stem, extension = name, ""
+    return segments[:-1], stem, extension
+
+
+def _is_tracking(host: str, folders: list[str], stem: str, extension: str, query: str) -> bool:
+    labels = host.split(".")
+    if any(label in TRACKING_DOMAIN_WORDS for label in labels[:-1]):
+        return True
+    subdomain = labels[:-2]
+    if any(token in TRACKING_HOST_WORDS for label in subdomain for token in label.split("-")):
+        return True
+    if extension in {"", "gif", "php"} and stem in TRACKING_ENDPOINT_WORDS:
+        return True
+    if query:
+        if extension == "gif" and len(stem) <= 3:
+            return True  # "c.gif?...", "one.gif?...", "g.gif?...": a counter, not a picture
+        keys = {key.lower() for key, _ in parse_qsl(query, keep_blank_values=True)}
+        if keys & TRACKING_QUERY_KEYS or any(a in keys and b in keys for a, b in TRACKING_QUERY_PAIRS):
+            return True
+    return False
+
+
+def _url_parts(url: str) -> tuple[str, str, str]:
+    """(host, path, query) of an absolute, scheme-relative or relative URL: string splits, a
+    quarter of urlsplit's cost, for the only three parts the tests read."""
+    url = url.split("#", 1)[0]
+    url, _, query = url.partition("?")
+    host = ""
+    scheme_end = url.find("://")
+    if url.startswith("//") or (0 < scheme_end < 12 and url[:scheme_end].isalpha()):
+        rest = url[2:] if url.startswith("//") else url[scheme_end + 3 :]
+        authority, slash, path = rest.partition("/")
+        host = authority.rpartition("@")[2].split(":", 1)[0].lower()
+        return host, slash + path, query
+    return host, url, query
+
+
+def _url_kind(url: str) -> str | None:
+    """The kind of URL that is never a picture ("placeholder", "tracking", "decoration"), or None."""
+    head = url[:16].lstrip().lower()
+    if not head or head.startswith(("data:", "about:", "javascript:", "blob:", "#")):
+        return "placeholder"
+    if len(url) > MAX_URL_CHARS:
+        return "placeholder"
+    return _http_url_kind(url.strip())
+
+
+@lru_cache(maxsize=4096)
+def _http_url_kind(url: str) -> str | None:
+    # Cached: a page names each image URL several times (src, srcset, data-src, noscript copy).
+    if _MACRO.search(url):
+        return "tracking"  # an ad server's template, never expanded
+    host, path, query = _url_parts(url)
+    folders, stem, extension = _split_path(path)
+    lowered_path = path.lower()
+    # One look for any listed word first: most photo URLs hold none, and skip the token work.
+    if _PLACEHOLDER_HINT.search(lowered_path) and (
+        _placeholder_name(_tokens(stem), PLACEHOLDER_NAME_WORDS)
+        or any(folder in PLACEHOLDER_FOLDER_WORDS for folder in folders)
+    ):
+        return "placeholder"
+    if _is_tracking(host, folders, stem, extension, query):
+        return "tracking"
+    if _DECORATION_HINT.search(lowered_path):
+        stem_tokens = _tokens(stem)
+        drawing = extension == "svg" or "svg" in stem_tokens
+        if _decoration_name(stem_tokens, drawing) or any(
+            folder in DECORATION_FOLDER_WORDS or _decoration_name(_tokens(folder)) for folder in folders
+        ):
+            return "decoration"
+    return None
 
 
 def is_placeholder(url: str) -> bool:
-    """data: URIs, about:blank and the usual spacer/1x1 files are never the real image."""
-    lowered = url.strip().lower()
-    return (
-        not lowered
-        or lowered.startswith(("data:", "about:", "javascript:", "blob:"))
-        or _PLACEHOLDER_NAME.search(lowered) is not None
-        or _DECORATIVE_NAME.search(lowered) is not None
-    )
+    """True for URLs that are never the picture: data: URIs, spacers and 1x1 files, tracking and
+    consent pixels, and decoration named only by decoration words."""
+    return _url_kind(url) is not None
+
+
+def _not_a_picture(url: str, drawn_as_photo: bool) -> bool:
+    kind = _url_kind(url)
+    return kind is not None and not (kind == "decoration" and drawn_as_photo)
+
+
+# -- srcset ---------------------------------------------------------------------------------
 
 
 def _srcset_candidates(srcset: str) -> list[tuple[str, str]]:
     """(URL, descriptor) pairs, split as the HTML spec does: a URL runs to whitespace, so the
-    commas inside a data: URI do not split it; a URL ending in a comma has no descriptor."""
+    commas inside a data: URI do not split it; a URL ending in a comma has no descriptor.
+    Regular expressions do the scanning, so a multi-megabyte data: URI costs little."""
     candidates = []
     position, end = 0, len(srcset)
     while position < end:
-        while position < end and (srcset[position].isspace() or srcset[position] == ","):
-            position += 1
-        start = position
-        while position < end and not srcset[position].isspace():
-            position += 1
-        url, descriptor = srcset[start:position], ""
+        match = _URL_RUN.match(srcset, position)
+        if match is None or not match.group(1):
+            break
+        url, position, descriptor = match.group(1), match.end(), ""
         if url.endswith(","):
             url = url.rstrip(",")
         else:
-            start = position
-            while position < end and srcset[position] != ",":
-                position += 1
-            descriptor = srcset[start:position].strip()
+            run = _DESCRIPTOR_RUN.match(srcset, position)
+            if run is not None:
+                descriptor, position = run.group(0).strip(), run.end()
         if url:
             candidates.append((url, descriptor))
     return candidates
 
 
+# How large a candidate is known to be: (2, width) for a width descriptor; (1, min-width) for a
+# <source> without one whose media query starts at a viewport width (art direction: the widest
+# screens get the largest file); (0, density) otherwise, a plain candidate being 1x.
+Rank = tuple[int, float]
+_PLAIN: Rank = (0, 1.0)
+_MEDIA_MIN_WIDTH = re.compile(r"min-width\s*:\s*(\d+(?:\.\d+)?)px", re.IGNORECASE)
+
+
+def _rank(descriptor: str, media_min_width: float | None = None) -> Rank:
+    match = _DESCRIPTOR.search(descriptor)
+    value = 1.0
+    if match is not None:
+        try:
+            value = float(match.group(1))
+        except ValueError:
+            match = None
+    if match is not None and match.group(2).lower() == "w":
+        return (2, value)
+    if media_min_width is not None:
+        return (1, media_min_width * value)
+    return (0, value)
+
+
+def _is_larger(rank: Rank) -> bool:
+    """True when a candidate is known to be larger than a plain 1x image (a width, a wider
+    media query, a density above 1x): only then is it a ``largest_url``."""
+    return rank > _PLAIN
+
+
+# One srcset's usable candidates: (rank, URL) in the page's order.
+Candidates = list[tuple[Rank, str]]
+
+
+def _candidates(
+    srcset: str, drawn_as_photo: bool = False, media_min_width: float | None = None
+) -> Candidates:
+    return [
+        (_rank(descriptor, media_min_width), url)
+        for url, descriptor in _srcset_candidates(srcset)
+        if not _not_a_picture(url, drawn_as_photo)
+    ]
+
+
+def _widest(candidates: Candidates) -> tuple[Rank, str] | None:
+    """The candidate of the highest rank, the first of equals."""
+    return max(candidates, key=lambda candidate: candidate[0], default=None)
+
+
+def _standing_for_src(candidates: Candidates) -> tuple[Rank, str] | None:
+    """The candidate a 1x screen shows: a plain or "1x" one (what ``src`` would be, in the HTML
+    spec's terms); with widths only, the widest, as there is no default to name."""
+    plain = next((candidate for candidate in candidates if candidate[0] == _PLAIN), None)
+    return plain if plain is not None else _widest(candidates)
+
+
 def largest_srcset_candidate(srcset: str) -> str | None:
     """URL of the widest candidate in a srcset ("a.jpg 320w, b.jpg 1200w" -> "b.jpg")."""
-    best: tuple[float, str] | None = None
-    for url, descriptor in _srcset_candidates(srcset):
-        if is_placeholder(url):
-            continue
-        match = _DESCRIPTOR.match(descriptor)
-        size = float(match.group(1)) if match else 1.0
-        if match and match.group(2) == "x":
-            size *= 1000  # a density descriptor: rank 2x above any plain candidate
-        if best is None or size > best[0]:
-            best = (size, url)
+    best = _widest(_candidates(srcset))
     return best[1] if best else None
+
+
+# -- <img>, <amp-img> -------------------------------------------------------------------------
 
 
 def _as_int(value: str | None) -> int | None:
@@ -102,10 +348,33 @@ def _as_int(value: str | None) -> int | None:
     return int(match.group(1)) if match else None
 
 
-def _single_url(attrs: Mapping[str, str]) -> tuple[str, str] | None:
+def _declared_size(attrs: Mapping[str, str]) -> tuple[int | None, int | None]:
+    width, height = _as_int(attrs.get("width")), _as_int(attrs.get("height"))
+    style = attrs.get("style")
+    if style and (width is None or height is None):
+        for name, value in _STYLE_SIDE.findall(style):
+            side = int(float(value))
+            if name.lower() == "width" and width is None:
+                width = side
+            elif name.lower() == "height" and height is None:
+                height = side
+    return width, height
+
+
+def _is_tiny(width: int | None, height: int | None) -> bool:
+    return (width is not None and width <= TINY_IMAGE_SIDE) or (
+        height is not None and height <= TINY_IMAGE_SIDE
+    )
+
+
+def _drawn_as_photo(width: int | None, height: int | None) -> bool:
+    return width is not None and height is not None and min(width, height) >= _PHOTO_MIN_SIDE
+
+
+def _single_url(attrs: Mapping[str, str], drawn_as_photo: bool) -> tuple[str, str] | None:
     for name in _SINGLE_URL_ATTRS:
         value = attrs.get(name)
-        if value and not is_placeholder(value):
+        if value and not _not_a_picture(value, drawn_as_photo):
             return value.strip(), name
     ladder = [
         (rank, name)
@@ -115,35 +384,37 @@ def _single_url(attrs: Mapping[str, str]) -> tuple[str, str] | None:
     ]
     if ladder:
         _, name = max(ladder)
-        if not is_placeholder(attrs[name]):
+        if not _not_a_picture(attrs[name], drawn_as_photo):
             return attrs[name].strip(), name
     src = attrs.get("src")
-    if src and not is_placeholder(src):
+    if src and not _not_a_picture(src, drawn_as_photo):
         return src.strip(), "src"
     return None
 
 
-def image_from_attributes(
-    attrs: Mapping[str, str], base_url: str, *, in_noscript: bool = False
-) -> Image | None:
-    """An Image record from an <img>'s attributes, or None for placeholders and pixels."""
-    width, height = _as_int(attrs.get("width")), _as_int(attrs.get("height"))
-    if width is not None and height is not None and width <= 2 and height <= 2:
-        return None  # tracking pixel
-    largest: str | None = None
+def _srcset_group(
+    attrs: Mapping[str, str], drawn_as_photo: bool, media_min_width: float | None = None
+) -> tuple[Candidates, str] | None:
+    """The usable candidates of the first srcset attribute that has any, and its name."""
     for name in _SRCSET_ATTRS:
-        if attrs.get(name):
-            largest = largest_srcset_candidate(attrs[name])
-            if largest:
-                largest_attr = name
-                break
-    single = _single_url(attrs)
-    if single is not None:
-        url, source_attr = single
-    elif largest is not None:
-        url, source_attr = largest, largest_attr
-    else:
-        return None
+        value = attrs.get(name)
+        if value:
+            candidates = _candidates(value, drawn_as_photo, media_min_width)
+            if candidates:
+                return candidates, name
+    return None
+
+
+def _make_image(
+    url: str,
+    source_attr: str,
+    largest: str | None,
+    base_url: str,
+    attrs: Mapping[str, str],
+    width: int | None,
+    height: int | None,
+    in_noscript: bool,
+) -> Image:
     absolute = absolute_url(url, base_url)
     largest_absolute = absolute_url(largest, base_url) if largest else None
     return Image(
@@ -156,3 +427,226 @@ def image_from_attributes(
         source_attr=source_attr,
         in_noscript=in_noscript,
     )
+
+
+def image_from_attributes(
+    attrs: Mapping[str, str], base_url: str, *, in_noscript: bool = False
+) -> Image | None:
+    """An Image record from an <img>'s (or <amp-img>'s) attributes, or None for placeholders,
+    pixels and decoration. An AMP ``placeholder`` or ``fallback`` child is not an image of its
+    own: it stands in for its parent."""
+    if "placeholder" in attrs or "fallback" in attrs:
+        return None
+    return _image_from_img(attrs, base_url, in_noscript)
+
+
+def _image_from_img(attrs: Mapping[str, str], base_url: str, in_noscript: bool) -> Image | None:
+    width, height = _declared_size(attrs)
+    if _is_tiny(width, height):
+        return None  # a pixel or a spacer line
+    photo = _drawn_as_photo(width, height)
+    return _resolve(attrs, [], base_url, width, height, photo, in_noscript)
+
+
+def _resolve(
+    img_attrs: Mapping[str, str],
+    sources: list[tuple[Candidates, str]],
+    base_url: str,
+    width: int | None,
+    height: int | None,
+    photo: bool,
+    in_noscript: bool,
+) -> Image | None:
+    """One image from an <img>'s own URLs and the candidate groups of its <picture>'s sources
+    (in the page's order, those a browser could show).
+
+    ``url``: the img's single URL (lazy attribute or src); else, from the img's own srcset or
+    else the first source (the one a browser takes), the candidate standing for src (1x). Then
+    ``largest_url``: the widest candidate of all, when it is known to be larger than ``url``
+    (see ``_is_larger``) and another file.
+    """
+    single = _single_url(img_attrs, photo)
+    own = _srcset_group(img_attrs, photo)
+    # The img's own candidates first: of equally wide ones, the variant in the img's own format.
+    groups = [*([own] if own else []), *sources]
+    widest = _widest([candidate for candidates, _ in groups for candidate in candidates])
+    if single is not None:
+        url, source_attr = single
+        floor = _PLAIN
+    else:
+        group = own or (sources[0] if sources else None)
+        chosen = _standing_for_src(group[0]) if group else None
+        if group is None or chosen is None:
+            return None
+        (floor, url), source_attr = chosen, group[1]
+    larger = widest is not None and widest[0] > floor and _is_larger(widest[0])
+    if larger and widest is not None and single is not None and width is not None and widest[0][0] == 2:
+        larger = widest[0][1] > width  # "970w" beside <img src width="970">: the same size
+    largest = widest[1] if widest is not None and larger else None
+    return _make_image(url, source_attr, largest, base_url, img_attrs, width, height, in_noscript)
+
+
+# -- elements ---------------------------------------------------------------------------------
+
+
+def _attrs(element: HtmlElement) -> dict[str, str]:
+    return {str(key): str(value) for key, value in element.attrib.items()}
+
+
+def _image_from_picture(picture: HtmlElement, base_url: str, in_noscript: bool) -> Image | None:
+    """The picture's <img> gives alt, size and its own URL; its <source>s (those the browser
+    could show: a type it renders, a media query that is not print-only) give the widest
+    candidate, or the URL itself when the <img> has none that is usable."""
+    img = next(picture.iter("img"), None)
+    img_attrs = _attrs(img) if img is not None else {}
+    width, height = _declared_size(img_attrs)
+    photo = _drawn_as_photo(width, height)
+    sources: list[tuple[Candidates, str]] = []
+    for source in picture.iter("source"):
+        kind = (source.get("type") or "").split(";")[0].strip().lower()
+        media = source.get("media") or ""
+        if (kind and kind not in _SHOWN_TYPES) or _NOT_SHOWN_MEDIA.match(media):
+            continue
+        found = _MEDIA_MIN_WIDTH.search(media)
+        min_width = float(found.group(1)) if found else None
+        source_attrs = _attrs(source)
+        group = _srcset_group(source_attrs, photo, min_width)
+        if group is None:  # <source data-src="..."> of some lazy loaders
+            single = _single_url({k: v for k, v in source_attrs.items() if k != "src"}, photo)
+            if single is None:
+                continue
+            group = [(_rank("", min_width), single[0])], single[1]
+        sources.append((group[0], f"source:{group[1]}"))
+    if _is_tiny(width, height):
+        if not sources:
+            return None
+        # A 1x1 <img> inside a <picture> is the lazy loader's stand-in: only the sources count.
+        img_attrs = {name: img_attrs[name] for name in ("alt", "title") if name in img_attrs}
+        width = height = None
+    image = _resolve(img_attrs, sources, base_url, width, height, photo, in_noscript)
+    if image is not None:
+        return image
+    # Nothing but placeholders outside: a lazy loader's <noscript> copy inside the picture.
+    for noscript in picture.iter("noscript"):
+        for copy in noscript.iter("img"):
+            image = _image_from_img(_attrs(copy), base_url, True)
+            if image is not None:
+                return image
+    return None
+
+
+def _image_from_amp(element: HtmlElement, base_url: str, in_noscript: bool) -> Image | None:
+    attrs = _attrs(element)
+    if "placeholder" in attrs or "fallback" in attrs:
+        return None
+    image = _image_from_img(attrs, base_url, in_noscript)
+    if image is not None:
+        return image
+    for child in element.iter("amp-img", "amp-anim", "img"):
+        if child is element:
+            continue
+        child_attrs = _attrs(child)
+        if "placeholder" in child_attrs:
+            continue
+        inside_noscript = any(tag_of(node) == "noscript" for node in child.iterancestors())
+        image = _image_from_img(child_attrs, base_url, in_noscript or inside_noscript)
+        if image is not None:
+            return image
+    return None
+
+
+def background_image_url(style: str) -> tuple[str, str | None] | None:
+    """(URL, densest image-set() URL or None) of a CSS background in a style attribute; the last
+    background declaration wins, as in CSS; gradients and data: URIs are skipped."""
+    declarations = _BACKGROUND_DECLARATION.findall(style)
+    for value in reversed(declarations):
+        candidates = [
+            (float(density) if density else 1.0, url.strip())
+            for _, url, density in _CSS_URL.findall(value)
+            if url.strip() and not is_placeholder(url.strip())
+        ]
+        if candidates:
+            densest = max(candidates, key=lambda candidate: candidate[0])[1]
+            return candidates[0][1], densest if densest != candidates[0][1] else None
+    return None
+
+
+def _image_from_background(element: HtmlElement, base_url: str, in_noscript: bool) -> Image | None:
+    """A role="img" element drawn with a CSS background: the background is the picture and its
+    aria-label (or title) the alt text."""
+    attrs = _attrs(element)
+    width, height = _declared_size(attrs)
+    if _is_tiny(width, height):
+        return None
+    url: str | None = None
+    largest: str | None = None
+    source_attr = "style"
+    for name in _BACKGROUND_ATTRS:
+        value = (attrs.get(name) or "").strip()
+        if value:
+            found = background_image_url(f"background:{value}") if "url(" in value else (value, None)
+            if found is not None and not is_placeholder(found[0]):
+                url, largest = found
+                source_attr = name
+                break
+    if url is None:
+        found = background_image_url(attrs.get("style") or "")
+        if found is None:
+            return None
+        url, largest = found
+    label = (attrs.get("aria-label") or "").strip()
+    title = (attrs.get("title") or "").strip()
+    texts = {"alt": label or title, "title": title if label else ""}
+    return _make_image(url, source_attr, largest, base_url, texts, width, height, in_noscript)
+
+
+def image_from_element(element: HtmlElement, base_url: str, in_noscript: bool = False) -> Image | None:
+    """The one image an element shows, or None: an <img>, an <amp-img> (or its fallback), a
+    <picture> (best <source> or its <img>), or a ``role="img"`` element drawn with a CSS
+    background. item_content calls it for every element in ``IMAGE_ELEMENT_TAGS`` and every
+    ``role="img"`` element, and skips the element's subtree when it returns an image (or when
+    the element is in ``IMAGE_ELEMENT_TAGS``)."""
+    tag = tag_of(element)
+    if tag == "picture":
+        return _image_from_picture(element, base_url, in_noscript)
+    if tag in {"amp-img", "amp-anim"}:
+        return _image_from_amp(element, base_url, in_noscript)
+    if tag == "img":
+        return image_from_attributes(_attrs(element), base_url, in_noscript=in_noscript)
+    if (element.get("role") or "").strip().lower() == "img":
+        return _image_from_background(element, base_url, in_noscript)
+    return None
+
+
+def is_image_element(element: HtmlElement) -> bool:
+    """An element ``image_from_element`` reads: an image tag or a ``role="img"`` element."""
+    return tag_of(element) in IMAGE_ELEMENT_TAGS or (element.get("role") or "").strip().lower() == "img"
+
+
+def images_in(root: HtmlElement, base_url: str, in_noscript: bool = False) -> list[Image]:
+    """Every image under ``root`` (itself included) in document order, each element read once:
+    a <picture>'s <img> is not read again, a noscript copy is marked ``in_noscript``."""
+    images: list[Image] = []
+    depth = 1 if in_noscript else 0
+    walker = etree.iterwalk(root, events=("start", "end"))
+    for event, element in walker:
+        tag = tag_of(element)
+        if tag == "noscript":
+            depth += 1 if event == "start" else -1
+            continue
+        if event == "end" or not tag:
+            continue
+        if is_image_element(element):
+            image = image_from_element(element, base_url, depth > 0)
+            if image is not None:
+                images.append(image)
+            if image is not None or tag in IMAGE_ELEMENT_TAGS:
+                walker.skip_subtree()
+    return images
+
+
+def is_photo_figure(element: HtmlElement, base_url: str) -> bool:
+    """A <figure> holding a photo is content whatever its class says ("fig--has-share",
+    "social-photo", "shared-gallery"): share bars, ads and follow boxes are not drawn as a
+    figure of a photo. item_content asks this before treating a figure as furniture."""
+    return tag_of(element) == "figure" and bool(images_in(element, base_url))

@@ -218,3 +218,106 @@ FURNITURE_WORDS = re.compile(
     r"(?:$|[-_\s])",
     re.IGNORECASE,
 )
+
+
+# -- images (parse/images.py) ----------------------------------------------------------
+# Every list below is matched against whole *tokens* of a file stem, a folder name or a host
+# label (split at "-", "_", "." and spaces), never as a substring: "iconic-bridge.jpg",
+# "logo-wall-mural.jpg", "grey-heron.jpg" and "pixel-art-castle.jpg" are photos.
+
+# Names of lazy-loading placeholders and spacers: "blank.gif", "spacer.gif", "pixel.gif",
+# "1x1.png", "transparent.png", "placeholder.jpg", "lazy-placeholder.png", "loading.gif",
+# "no-image.png", "jetpack-lazy-images-blank.gif" (WordPress lazy-load plugins, Drupal and Blogger
+# themes, old table layouts). A stem is a placeholder when *every* token is one of these or a
+# filler (or a size, "300x200") and at least one is one of these; the tokens are also tried
+# joined ("lazy-load" is "lazyload", "no-image" is "noimage").
+PLACEHOLDER_NAME_WORDS = frozenset(
+    {
+        "blank", "spacer", "pixel", "1x1", "1px", "transparent", "trans", "placeholder",
+        "placeholders", "lazy", "lazyload", "lazyloaded", "loading", "loader", "spinner", "clear",
+        "empty", "dummy", "shim", "noimage", "nophoto", "nopicture", "imagenotfound",
+    }
+)  # fmt: skip
+# Tokens that go with those without naming a picture: colours, "img", plugin names.
+PLACEHOLDER_NAME_FILLERS = frozenset(
+    {
+        "img", "image", "images", "photo", "pic", "gif", "png", "svg", "white", "grey", "gray",
+        "black", "light", "dark", "default", "small", "tiny", "base64", "bg", "data", "icon", "wp",
+        "jetpack", "a3", "no", "not", "found", "available",
+    }
+)  # fmt: skip
+# Folder names that hold only placeholders ("/assets/placeholders/photo.png"). Not "1x1" or
+# "pixel": image CDNs name square crops "/1x1/", and "/pixel/" holds phone photos on tech sites.
+PLACEHOLDER_FOLDER_WORDS = frozenset(
+    {"placeholder", "placeholders", "spacer", "spacers", "blank", "lazyload"}
+)
+
+# Decoration, not content: dividers, icons, site logos, avatars, emoji, share buttons. A stem is
+# decoration when every token is one of these or a qualifier and at least one is one of these
+# ("site-logo.svg", "facebook-icon-32.png", "content-divider.png", "arrow-right.png"), or when it
+# *ends* in a divider word ("floral-divider.png"). "nike-logo.jpg" and "logo-wall-mural.jpg"
+# carry a word that is neither, so they stay; so does any image whose declared size is a photo's.
+DECORATION_NAME_WORDS = frozenset(
+    {
+        "divider", "separator", "spacer", "bullet", "icon", "icons", "ico", "logo", "logos",
+        "avatar", "gravatar", "emoji", "emoticon", "smiley", "smilie", "sprite", "sprites", "button",
+        "btn", "badge", "arrow", "arrows", "rating", "stars", "hr",
+    }
+)  # fmt: skip
+DECORATION_ENDING_WORDS = frozenset({"divider", "dividers", "separator", "separators"})
+DECORATION_QUALIFIERS = frozenset(
+    {
+        # where on the page, whose, what it looks like
+        "site", "header", "footer", "nav", "menu", "content", "post", "page", "section", "article",
+        "entry", "main", "brand", "user", "author", "default", "generic", "line", "horizontal",
+        "vertical", "star", "half", "full", "empty", "filled", "solid", "outline", "round",
+        "circle", "square", "mobile", "desktop", "retina", "white", "black", "grey", "gray", "red",
+        "blue", "green", "dark", "light", "color", "colour", "mono", "inverse", "inverted", "alt",
+        "new", "old", "top", "bottom", "img", "image", "small", "large", "big", "mini", "tiny",
+        # what it does
+        "share", "sharing", "social", "close", "open", "search", "next", "prev", "previous",
+        "back", "left", "right", "up", "down", "play", "pause", "more", "less", "plus", "minus",
+        "home", "link", "external", "email", "mail", "print", "rss", "feed", "comment", "comments",
+        "like", "follow", "subscribe", "download", "check", "tick", "cross", "info", "warning",
+        # networks printed on share and follow buttons
+        "facebook", "fb", "twitter", "tw", "x", "instagram", "insta", "ig", "pinterest", "pin",
+        "linkedin", "whatsapp", "telegram", "reddit", "tumblr", "youtube", "tiktok", "snapchat",
+        "flipboard", "google", "gplus", "messenger", "threads", "mastodon", "bluesky", "xing",
+    }
+)  # fmt: skip
+# Folders of decoration: WordPress's emoji ("/images/core/emoji/14.0.0/72x72/1f600.png"),
+# forum smilies, theme icon sets.
+DECORATION_FOLDER_WORDS = frozenset(
+    {"emoji", "emojis", "twemoji", "smilies", "smileys", "emoticons", "icons"}
+)
+
+# Consent and tracking pixels, seen in the corpus's noscript blocks and footers. Host labels left
+# of the registrable domain that name a pixel or analytics endpoint ("pixel.quantserve.com",
+# "pixel.wp.com", "px.ads.linkedin.com", "analytics.twitter.com") ...
+TRACKING_HOST_WORDS = frozenset(
+    {"pixel", "pixels", "px", "beacon", "beacons", "tracking", "tracker", "analytics", "telemetry", "collect"}
+)
+# ... and the pixel domains whose own name says so, matched in any label.
+TRACKING_DOMAIN_WORDS = frozenset(
+    {"doubleclick", "scorecardresearch", "quantserve", "google-analytics", "2o7", "omtrdc", "getclicky"}
+)
+# Path endpoints of beacons, when they carry no extension (or .gif, .php): Facebook's
+# "/tr?id=..", Google's and LinkedIn's "/collect", Twitter's "/i/adsct", Matomo's "/matomo.php".
+TRACKING_ENDPOINT_WORDS = frozenset(
+    {
+        "tr", "collect", "pixel", "beacon", "track", "tracking", "adsct", "matomo", "piwik",
+        "impression", "impressions", "ping", "__utm",
+    }
+)  # fmt: skip
+# Query keys that only a beacon sends: Facebook and Pinterest ("ev=PageView&noscript=1"),
+# urchin ("utmwv", "utmn", "utmac"), consent syncs ("gdpr", "gdpr_consent", "us_privacy"),
+# Twitter ("txn_id"), Matomo ("idsite"), MSN ("evt=impr").
+TRACKING_QUERY_KEYS = frozenset(
+    {
+        "ev", "noscript", "utmwv", "utmn", "utmac", "utmhn", "gdpr", "gdpr_consent", "gdpr_pd",
+        "us_privacy", "txn_id", "idsite", "evt",
+    }
+)  # fmt: skip
+# Pairs of keys that together mark a beacon: Google Analytics ("tid" + "cid"), comScore ("c1" +
+# "c2").
+TRACKING_QUERY_PAIRS = (("tid", "cid"), ("c1", "c2"))
