@@ -460,7 +460,6 @@ def test_case_14_photos_named_with_furniture_words_keep_their_photos() -> None:
     ]
 
 
-@pytest.mark.xfail(strict=True, reason="needs item_content wiring (is_photo_figure before is_furniture)")
 def test_case_14_every_item_keeps_exactly_its_one_photo() -> None:
     record = parse_page(_case("14-image-name-heuristics"), HARBOUR)
     assert _item_urls(record) == [
@@ -472,7 +471,6 @@ def test_case_14_every_item_keeps_exactly_its_one_photo() -> None:
     ]
 
 
-@pytest.mark.xfail(strict=True, reason="needs item_content wiring (image_from_element for <picture>)")
 def test_case_04_photos_given_only_by_picture_sources() -> None:
     record = parse_page(_case("04-picture-source"), HARBOUR)
     assert _item_urls(record) == [
@@ -485,7 +483,6 @@ def test_case_04_photos_given_only_by_picture_sources() -> None:
     assert all(not image.url.startswith("data:") for item in record.items for image in item.images)
 
 
-@pytest.mark.xfail(strict=True, reason="needs item_content wiring (image_from_element for role=img)")
 def test_role_img_backgrounds_are_item_photos() -> None:
     photos = [
         f'<div role="img" aria-label="Photo {n}" style="background-image: url(/m/{n}.jpg)"></div>'

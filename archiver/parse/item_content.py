@@ -28,7 +28,13 @@ from archiver.parse.dom import (
     tag_of,
     text_of,
 )
-from archiver.parse.images import image_from_attributes
+from archiver.parse.images import (
+    IMAGE_ELEMENT_TAGS,
+    image_from_element,
+    images_in,
+    is_image_element,
+    is_photo_figure,
+)
 from archiver.urls import absolute_url
 
 _BLOCK_TAGS = frozenset(
@@ -66,7 +72,6 @@ _BLOCK_TAGS = frozenset(
         "center",
     }
 )
-_IMAGE_TAGS = frozenset({"img", "amp-img"})
 # Caption and credit boxes under images: their text describes the image, not the item.
 _CAPTION_CLASS = re.compile(r"caption|credit|image-source|photo-source|attribution", re.IGNORECASE)
 # A credit printed in its own element inside a caption.
@@ -165,7 +170,7 @@ def _caption_segments(element: HtmlElement, base_url: str) -> list[_Segment]:
         describes_embed = (
             figure is not None
             and tag_of(figure) == "figure"
-            and not any(True for _ in figure.iter(*_IMAGE_TAGS))
+            and not any(is_image_element(node) for node in figure.iter())
             and any(True for _ in figure.iter(*_EMBED_TAGS, "blockquote"))
         )
         kind = "embed-caption" if describes_embed else "caption"
@@ -276,10 +281,8 @@ def _walk(
             region().flush()
             current = index
             head = heads[index]
-            for image_element in element.iter("img", "amp-img"):
-                image = image_from_attributes(dict(image_element.attrib), base_url)
-                if image is not None:
-                    regions[current].segments.append(_Segment("image", image=image))
+            for head_image in images_in(element, base_url):
+                regions[current].segments.append(_Segment("image", image=head_image))
             regions[current].add_text(head.rest)
             regions[current].flush()
             walker.skip_subtree()
@@ -292,11 +295,13 @@ def _walk(
         if tag == "noscript":
             noscript_depth += 1
             continue
-        if tag in _IMAGE_TAGS:
-            image = image_from_attributes(dict(element.attrib), base_url, in_noscript=noscript_depth > 0)
-            if image is not None:
-                region().segments.append(_Segment("image", image=image))
-            continue
+        if is_image_element(element):
+            found = image_from_element(element, base_url, noscript_depth > 0)
+            if found is not None:
+                region().segments.append(_Segment("image", image=found))
+            if found is not None or tag in IMAGE_ELEMENT_TAGS:
+                walker.skip_subtree()
+                continue
         if tag in _EMBED_TAGS or (
             tag == "blockquote"
             and (element.get("data-tweetid") or _EMBED_CLASS.search(element.get("class") or ""))
@@ -307,7 +312,9 @@ def _walk(
                 region().segments.append(_Segment("embed", embed=embed))
             walker.skip_subtree()
             continue
-        if element is not root and (is_furniture(element) or _is_link_card(element)):
+        if element is not root and (
+            (is_furniture(element) and not is_photo_figure(element, base_url)) or _is_link_card(element)
+        ):
             region().flush()
             walker.skip_subtree()
             continue
