@@ -134,3 +134,26 @@ def test_embed_permalinks_and_credit_lines_of_their_own() -> None:
         )[0].credit
         is not None
     )
+
+
+def test_rich_list_items_keep_their_photo_credit_and_text_and_a_number_beside_its_heading() -> None:
+    items = "".join(
+        f"<li><p><strong>Tip {'ABCD'[n - 1]}.</strong> {TEXT}</p><figure><img src='/s{n}.jpg' alt=''>"
+        f"<figcaption>Credit: Studio {n}</figcaption></figure></li>"
+        for n in range(1, 5)
+    )
+    found = _items(f"<ol>{items}</ol>")
+    assert [[image.url for image in item.images] for item in found] == [
+        [f"https://site.example/s{n}.jpg"] for n in range(1, 5)
+    ]
+    assert found[0].credit is not None and found[0].credit.text == "Credit: Studio 1"
+    assert found[0].caption == TEXT
+    beside = "".join(
+        f"<div class='item-head'><span class='num'>{n}</span><h3>Place {n}</h3></div>"
+        f"<figure><img src='/b{n}.jpg' alt=''><figcaption>Image Source: Agency</figcaption></figure>"
+        f"<p>{TEXT}</p>"
+        for n in range(1, 5)
+    )
+    found = _items(beside)
+    assert [item.heading for item in found] == [f"Place {n}" for n in range(1, 5)]
+    assert found[0].images[0].url == "https://site.example/b1.jpg" and found[0].caption == TEXT

@@ -281,6 +281,10 @@ def _walk(
             region().flush()
             current = index
             head = heads[index]
+            if head.kind == "list-item" and head.absorbed is not None and _holds_blocks(element):
+                # A rich list item (heading, figure, paragraphs): walk its content like any item's;
+                # its heading element is skipped as absorbed.
+                continue
             for head_image in images_in(element, base_url):
                 regions[current].segments.append(_Segment("image", image=head_image))
             regions[current].add_text(head.rest)
@@ -346,6 +350,15 @@ def _item_block(head: Head, others: set[HtmlElement], stop: HtmlElement) -> Html
     return block
 
 
+_CONTENT_BLOCKS = frozenset(
+    {"p", "figure", "div", "img", "picture", "blockquote", "ul", "ol", "table", "iframe"}
+)
+
+
+def _holds_blocks(element: HtmlElement) -> bool:
+    return any(tag_of(child) in _CONTENT_BLOCKS for child in element)
+
+
 def _wrapper_blocks(heads: list[Head], container: HtmlElement) -> list[HtmlElement] | None:
     """Each item's own wrapper element, when every head sits in one that also holds content."""
     if len(heads) < 2:
@@ -356,7 +369,9 @@ def _wrapper_blocks(heads: list[Head], container: HtmlElement) -> list[HtmlEleme
         block = _item_block(head, elements - {head.element}, container)
         if block is head.element:
             return None
-        extra = len(text_of(block)) - len(text_of(head.element))
+        # A heading printed beside the head (absorbed) is part of it, not the item's content.
+        own = len(text_of(head.element)) + (len(text_of(head.absorbed)) if head.absorbed is not None else 0)
+        extra = len(text_of(block)) - own
         if extra < 20 and block.find(".//img") is None:
             return None
         blocks.append(block)
@@ -387,8 +402,9 @@ def _assign_boundary_media(preamble: _Region, regions: list[_Region]) -> None:
     """Decide, at each boundary between items, whose the photos there are.
 
     Media after an item's last text either close that item or open the next one ("image,
-    credit, then heading" is a common CMS order). The page's template decides first: when most
-    items end with photos and few start with one, photos precede their headings. Then each
+    credit, then heading" is a common CMS order). The page's template decides first: when a photo
+    stands before item 1 and most items end with photos and few start with one, photos precede
+    their headings. Then each
     boundary on its own: a photo never moves to an item that has its own leading photo, and an
     item that already shows a photo right after its heading hands a trailing photo on to a next
     item that has none. The article's lead image before item 1 moves only in the first case.
@@ -401,7 +417,11 @@ def _assign_boundary_media(preamble: _Region, regions: list[_Region]) -> None:
     ]
     leading = [_leading_image(region.segments) for region in regions]
     before_votes = sum(trailing[1:])
-    template_before = before_votes > sum(leading) and before_votes >= max(1, (len(regions) - 1) * 0.6)
+    # Item 1's photo must then stand before item 1's heading too: without one there, photos at
+    # the ends of items close their own items.
+    template_before = (
+        trailing[0] and before_votes > sum(leading) and before_votes >= max(1, (len(regions) - 1) * 0.6)
+    )
     moved: list[list[_Segment]] = []
     for index, (source, cut) in enumerate(zip(sources, cuts, strict=True)):
         owns_photo = index > 0 and any(s.kind == "image" for s in source.segments[:cut])
@@ -511,7 +531,9 @@ def build_items(selection: Selection, page_url: str, base_url: str) -> list[Item
         last_rank = heads[-1].rank if heads[-1].kind == "heading" else 4
         stops = (last_rank, selection.stop_elements)
         _walk(container, head_index, heads, base_url, stops, regions, preamble, -1, selection.absorbed)
-        _assign_boundary_media(preamble, regions)
+        # Rich list items hold their own photos: nothing sits between two of them to reassign.
+        if not all(head.kind == "list-item" and _holds_blocks(head.element) for head in heads):
+            _assign_boundary_media(preamble, regions)
     return [
         _build_item(position, head, region, page_url)
         for position, (head, region) in enumerate(zip(heads, regions, strict=True), start=1)

@@ -12,7 +12,12 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from archiver.parse.detect.candidates import Candidate, GroupKey, Head
-from archiver.parse.detect.heads import LINKED_HEAD_RATIO, group_key, lead_of_list_item
+from archiver.parse.detect.heads import (
+    LINKED_HEAD_RATIO,
+    group_key,
+    lead_of_list_item,
+    list_item_lead_element,
+)
 from archiver.parse.detect.markers import read_marker
 from archiver.parse.dom import HtmlElement, furniture_ancestor, link_text_ratio, tag_of, text_of
 from archiver.parse.vocabulary import CLOSING_HEADINGS
@@ -107,7 +112,10 @@ def unnumbered_candidates(heads: list[Head]) -> Iterator[Candidate]:
 def _list_item_head(item: HtmlElement, position: int) -> Head:
     heading, rest = lead_of_list_item(item)
     linked = link_text_ratio(item) > LINKED_HEAD_RATIO
-    return Head(item, "list-item", position, heading, rest, 7, group_key(item, "list-item"), linked)
+    head = Head(item, "list-item", position, heading, rest, 7, group_key(item, "list-item"), linked)
+    if heading is not None:
+        head.absorbed = list_item_lead_element(item)
+    return head
 
 
 def list_candidates(root: HtmlElement) -> Iterator[Candidate]:

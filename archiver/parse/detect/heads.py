@@ -217,6 +217,24 @@ def lead_of_list_item(item: HtmlElement) -> tuple[str | None, str]:
     return head.heading, head.rest
 
 
+def list_item_lead_element(item: HtmlElement) -> HtmlElement | None:
+    """The element that prints a list item's heading: a heading child, or the bold run it opens
+    with (directly or in its first paragraph). None when the heading is not in its own element."""
+    first = item[0] if len(item) else None
+    if first is None or (item.text or "").strip():
+        return None
+    if tag_of(first) in HEADING_TAGS or tag_of(first) in BOLD_TAGS:
+        return first
+    if (
+        tag_of(first) == "p"
+        and len(first)
+        and tag_of(first[0]) in BOLD_TAGS
+        and not (first.text or "").strip()
+    ):
+        return first[0]
+    return None
+
+
 def _is_caps(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     return len(letters) >= MIN_CAPS_LETTERS and not any(c.islower() for c in letters)
