@@ -17,7 +17,7 @@ _CREDIT_LINE = re.compile(
       | courtesy(?:\s+of)?\b
       | via\b
       | ©|\(c\)|copyright\b
-      | (?:写真|画像|出典|提供|撮影|图片来源|图片|摄影|来源|사진|출처)\s*[:：/／]?  # CJK labels
+      | (?:写真|画像|出典|提供|撮影|图片来源|图片|摄影|来源|사진|출처)\s*[:：/／]  # CJK labels, separator required
     )
     \s*(?P<name>.+?)\s*\)?\s*$""",
     re.IGNORECASE | re.VERBOSE,
@@ -38,6 +38,8 @@ def parse_credit(text: str, url: str | None = None) -> Credit | None:
     True
     >>> parse_credit("写真：Wikimedia Commons").name
     'Wikimedia Commons'
+    >>> parse_credit("写真を撮るなら、夕方の光がおすすめです。") is None  # "to take photos, ..."
+    True
 
     """
     if len(text) > _MAX_CREDIT_CHARS:
