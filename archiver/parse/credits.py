@@ -17,7 +17,7 @@ _CREDIT_LINE = re.compile(
       | courtesy(?:\s+of)?\b
       | via\b
       | ©|\(c\)|copyright\b
-      | (?:写真|画像|出典|提供|撮影|图片来源|图片|摄影|来源|사진|출처)\s*[:：/／]  # CJK labels, separator required
+      | (?:写真|画像|出典|提供|撮影|图片来源|图片|摄影|来源|사진|출처)\s*[:：/／]  # CJK: separator required
     )
     \s*(?P<name>.+?)\s*\)?\s*$""",
     re.IGNORECASE | re.VERBOSE,
