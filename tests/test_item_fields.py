@@ -157,3 +157,18 @@ def test_rich_list_items_keep_their_photo_credit_and_text_and_a_number_beside_it
     found = _items(beside)
     assert [item.heading for item in found] == [f"Place {n}" for n in range(1, 5)]
     assert found[0].images[0].url == "https://site.example/b1.jpg" and found[0].caption == TEXT
+
+
+def test_the_article_outro_is_not_the_last_items_caption() -> None:
+    gallery = "".join(
+        f"<h2>{n}. View {n}</h2><figure><img src='/v{n}.jpg' alt=''><figcaption>The valley from above, {n}."
+        f"</figcaption></figure>"
+        for n in range(1, 6)
+    )
+    outro = "<p>That is all for this week. Tell us which view you liked best in the comments below.</p>"
+    last = _items(gallery + outro, "5 views")[-1]
+    assert last.caption == "The valley from above, 5."
+    # Items of free length keep their last paragraphs.
+    essays = "".join(f"<h2>{n}. Idea {n}</h2>" + f"<p>{TEXT}</p>" * (n % 3 + 1) for n in range(1, 6))
+    assert _items(essays + "<p>A closing paragraph.</p>", "5 ideas")[-1].caption is not None
+    assert "closing" in (_items(essays + "<p>A closing paragraph.</p>", "5 ideas")[-1].caption or "")

@@ -350,6 +350,8 @@ def _item_block(head: Head, others: set[HtmlElement], stop: HtmlElement) -> Html
     return block
 
 
+# Items needed before the others' shared template may decide where the last one ends.
+MIN_ITEMS_FOR_TEMPLATE_END = 4
 _CONTENT_BLOCKS = frozenset(
     {"p", "figure", "div", "img", "picture", "blockquote", "ul", "ol", "table", "iframe"}
 )
@@ -435,6 +437,22 @@ def _assign_boundary_media(preamble: _Region, regions: list[_Region]) -> None:
             source.segments = source.segments[:cut]
     for region, carried in zip(regions, moved, strict=True):
         region.segments = carried + region.segments
+
+
+def _end_last_item_with_the_template(regions: list[_Region]) -> None:
+    """Cut the article's closing paragraphs off the last item: when every other item prints the
+    same number of text paragraphs, the last item keeps that many (an outro after a gallery of
+    captioned photos is not the last photo's caption)."""
+    if len(regions) < MIN_ITEMS_FOR_TEMPLATE_END:
+        return
+    counts = {sum(s.kind == "text" for s in region.segments) for region in regions[:-1]}
+    if len(counts) != 1:
+        return
+    keep = counts.pop()
+    last = regions[-1]
+    texts = [index for index, segment in enumerate(last.segments) if segment.kind == "text"]
+    if len(texts) > keep:
+        last.segments = last.segments[: texts[keep]]
 
 
 def _build_item(position: int, head: Head, region: _Region, page_url: str) -> Item:
@@ -534,6 +552,7 @@ def build_items(selection: Selection, page_url: str, base_url: str) -> list[Item
         # Rich list items hold their own photos: nothing sits between two of them to reassign.
         if not all(head.kind == "list-item" and _holds_blocks(head.element) for head in heads):
             _assign_boundary_media(preamble, regions)
+        _end_last_item_with_the_template(regions)
     return [
         _build_item(position, head, region, page_url)
         for position, (head, region) in enumerate(zip(heads, regions, strict=True), start=1)
