@@ -370,11 +370,10 @@ def _detect(data: bytes) -> DecodedText:
     detector = EncodingDetector(data, is_html=True, exclude_encodings=[rejected] if rejected else None)
     for guess in detector.encodings:
         encoding = encoding_for_label(guess)
-        if encoding is None:  # a guess outside the standard (MacCyrillic, EUC-TW): Python's codec
-            try:
-                return DecodedText(data.decode(guess), guess.lower(), "detected", replaced_bytes=False)
-            except (LookupError, UnicodeDecodeError):
-                continue
+        if encoding is None:
+            # A guess outside the standard (mac_latin2, EUC-TW) names no encoding a browser would
+            # use; statistical detectors reach for them on short Western texts that are cp1252.
+            continue
         text, replaced = _decode_as(data, encoding)
         if not replaced:
             return DecodedText(text, encoding, "detected", replaced_bytes=False)
