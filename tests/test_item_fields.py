@@ -172,3 +172,36 @@ def test_the_article_outro_is_not_the_last_items_caption() -> None:
     essays = "".join(f"<h2>{n}. Idea {n}</h2>" + f"<p>{TEXT}</p>" * (n % 3 + 1) for n in range(1, 6))
     assert _items(essays + "<p>A closing paragraph.</p>", "5 ideas")[-1].caption is not None
     assert "closing" in (_items(essays + "<p>A closing paragraph.</p>", "5 ideas")[-1].caption or "")
+
+
+def test_credit_forms_without_a_box_of_their_own() -> None:
+    forms = {
+        "A harbour at dawn. (Photo: Jo Roe)": ("A harbour at dawn.", "(Photo: Jo Roe)"),
+        "A harbour at dawn — Photo by Jo Roe": ("A harbour at dawn", "Photo by Jo Roe"),
+        "A harbour at dawn. Photo © Jo Roe": ("A harbour at dawn.", "Photo © Jo Roe"),
+        "A harbour at dawn. (Jo Roe/AFP via Getty Images)": (
+            "A harbour at dawn.",
+            "(Jo Roe/AFP via Getty Images)",
+        ),
+    }
+    for text, (caption, credit) in forms.items():
+        body = "".join(
+            f"<h2>{n}. Port {n}</h2><p><img src='/h{n}.jpg' alt=''></p><p>{text}</p>" for n in range(1, 5)
+        )
+        item = _items(body)[0]
+        assert (item.caption, item.credit.text if item.credit else None) == (caption, credit), text
+    agency = "".join(
+        f"<h2>{n}. Port {n}</h2><figure><img src='/a{n}.jpg' alt=''><figcaption>Sean Pavone/Shutterstock"
+        f"</figcaption></figure><p>{TEXT}</p>"
+        for n in range(1, 5)
+    )
+    item = _items(agency)[0]
+    assert item.credit is not None and item.credit.text == "Sean Pavone/Shutterstock" and item.caption == TEXT
+
+
+def test_the_lead_images_credit_after_the_last_item_is_not_the_last_items() -> None:
+    body = "".join(
+        f"<h2>{n}. Tip {n}</h2><p><img src='/t{n}.jpg' alt=''></p><p>{TEXT}</p>" for n in range(1, 5)
+    )
+    last = _items(body + "<p>Featured Image: Rawpixel via Shutterstock</p>")[-1]
+    assert last.credit is None and last.images[0].credit is None

@@ -35,6 +35,7 @@ from archiver.parse.images import (
     is_image_element,
     is_photo_figure,
 )
+from archiver.parse.vocabulary import ARTICLE_IMAGE_CREDIT
 from archiver.urls import absolute_url
 
 _BLOCK_TAGS = frozenset(
@@ -102,6 +103,7 @@ class _Segment:
     image: Image | None = None
     embed: Embed | None = None
     credit: Credit | None = None
+    ends_text: bool = False  # a credit split off the end of a text paragraph
 
 
 @dataclass
@@ -121,8 +123,12 @@ class _Region:
         self.buffer.clear()
         if not text:
             return
-        credit = parse_credit(text)
-        self.segments.append(_Segment("credit", text, credit=credit) if credit else _Segment("text", text))
+        # A paragraph may end with its photo's credit ("... at dawn. (Photo: Jo Roe)").
+        text, credit = split_credit(text)
+        if text:
+            self.segments.append(_Segment("text", text))
+        if credit is not None:
+            self.segments.append(_Segment("credit", credit.text, credit=credit, ends_text=bool(text)))
 
 
 def _caption_segments(element: HtmlElement, base_url: str) -> list[_Segment]:
@@ -151,10 +157,16 @@ def _caption_segments(element: HtmlElement, base_url: str) -> list[_Segment]:
     caption = text
     if credit_element is not None:
         credit_text = text_of(credit_element)
-        credit = parse_credit(credit_text, link_url) or (
-            Credit(text=credit_text, name=credit_text, url=link_url) if credit_text else None
-        )
-        caption = normalise_space(text.replace(credit_text, "", 1)) if credit_text else text
+        split_caption, split = split_credit(credit_text, link_url)
+        if split is not None and split_caption.endswith((".", "!", "?")):
+            # A box classed as a credit that prints a caption sentence too ("Coney Island. Photo:
+            # Getty"); "u/someone / Via reddit.com" is one credit.
+            credit, caption = split, normalise_space(text.replace(credit_text, split_caption, 1))
+        else:
+            credit = split or (
+                Credit(text=credit_text, name=credit_text, url=link_url) if credit_text else None
+            )
+            caption = normalise_space(text.replace(credit_text, "", 1)) if credit_text else text
     if credit is None and len(lines) > 1:
         # A credit on a line of its own ("<strong>Title</strong><br>Credit: X").
         for line in lines:
@@ -478,6 +490,13 @@ def _build_item(position: int, head: Head, region: _Region, page_url: str) -> It
         elif segment.kind == "embed" and segment.embed is not None:
             embeds.append(segment.embed)
         elif segment.kind == "credit" and segment.credit is not None:
+            if ARTICLE_IMAGE_CREDIT.match(segment.credit.text):
+                continue  # the article's lead image's credit, wherever the template prints it
+            if segment.ends_text and not images and not any(s.kind == "image" for s in region.segments):
+                # "... Quelle: NABU" in an item without a photo cites the text's source: keep it there.
+                if texts:
+                    texts[-1] = f"{texts[-1]} {segment.text}"
+                continue
             credits.append(segment.credit)
             if images and len(images) - 1 not in image_credits:
                 image_credits[len(images) - 1] = segment.credit

@@ -321,3 +321,58 @@ TRACKING_QUERY_KEYS = frozenset(
 # Pairs of keys that together mark a beacon: Google Analytics ("tid" + "cid"), comScore ("c1" +
 # "c2").
 TRACKING_QUERY_PAIRS = (("tid", "cid"), ("c1", "c2"))
+
+
+# -- credits (parse/credits.py) ---------------------------------------------------------
+# Photo agencies and libraries that credit lines name without a label ("Jo Roe/Getty Images").
+# Two- and three-letter names ("AP", "EPA", "dpa") stand for much else in short lines; they count
+# only in their photo forms ("AP Photo") or after a label.
+PHOTO_AGENCIES = (
+    "Getty Images", "Getty", "iStock", "iStockphoto", "Shutterstock", "Alamy", "Adobe Stock",
+    "AP Photo", "Reuters", "AFP", "EPA-EFE", "dpa-Zentralbild", "picture alliance", "imago",
+    "Keystone", "ANSA", "Kyodo", "Xinhua", "Unsplash", "Pexels", "Pixabay", "Wikimedia Commons",
+    "Flickr", "NASA", "Bloomberg", "Corbis", "Magnum Photos", "Gamma-Rapho", "SIPA", "Anadolu",
+)  # fmt: skip
+# Credit labels that name the article's own lead image, not an item's photo ("Featured Image:
+# Rawpixel via Shutterstock" under the last item of a WordPress post).
+ARTICLE_IMAGE_CREDIT = re.compile(
+    r"^\(?\s*(?:featured|header|hero|lead|top|cover|teaser|title)\s+(?:image|photo|picture)|"
+    r"^\(?\s*(?:titelbild|beitragsbild|aufmacherbild|headerbild|image\s+(?:de\s+)?une|photo\s+de\s+une)",
+    re.IGNORECASE,
+)
+
+# -- images that are controls, and blocks drawn as photos (parse/images.py) ---------------------
+# Class words of a link or button styled as a button: "pin-it-button" (Pinterest savers of social
+# plugins), "aff-btn" and Bootstrap's "btn" (affiliate "Buy on Amazon" buttons), "wp-block-button",
+# "cta" (call-to-action boxes). An image drawn on one is the button's face, not a photo.
+BUTTON_CLASS_WORDS = frozenset({"button", "btn", "cta"})
+# Networks whose share and save endpoints wrap "Pin it", "Share" and "Tweet" buttons, by the name
+# label of the host ("pinterest.com", "www.facebook.com", "x.com", "wa.me", "t.me") ...
+SHARE_HOST_NAMES = frozenset(
+    {
+        "facebook", "twitter", "x", "pinterest", "linkedin", "reddit", "whatsapp", "wa", "telegram",
+        "t", "tumblr", "flipboard", "vk", "xing", "getpocket", "mix", "bsky", "threads",
+    }
+)  # fmt: skip
+# ... and the path segments of those endpoints ("/pin/create/button/", "/sharer/sharer.php",
+# "/intent/tweet", "/shareArticle", "/submit", "/send").
+SHARE_PATH_WORDS = frozenset(
+    {
+        "sharer", "sharer.php", "share", "share.php", "sharearticle", "intent", "create", "submit",
+        "send", "bookmarklet", "offsite", "save",
+    }
+)  # fmt: skip
+# Share services whose every link is a share button (AddThis, ShareThis, AddToAny).
+SHARE_SERVICE_HOSTS = frozenset({"addthis", "sharethis", "addtoany"})
+# Class words of a block drawn with a CSS background where a figure would stand: "bg-image",
+# "item-media", "hero", "post-thumb", "featured-photo", German "bild"/"foto", Spanish "imagen".
+# Not "cover": Tailwind's "bg-cover" is only the background's sizing.
+PHOTO_CLASS_WORDS = frozenset(
+    {
+        "image", "images", "img", "photo", "photos", "picture", "pic", "hero", "thumb", "thumbs",
+        "thumbnail", "media", "figure", "bild", "foto", "imagen",
+    }
+)  # fmt: skip
+# Class words (matched inside a class, "imageCaption", "style-card__credit") of a figure's
+# caption or credit box.
+FIGURE_NOTE_CLASS_WORDS = ("caption", "credit", "attribution", "copyright", "image-source", "photo-source")
