@@ -205,3 +205,38 @@ def test_the_lead_images_credit_after_the_last_item_is_not_the_last_items() -> N
     )
     last = _items(body + "<p>Featured Image: Rawpixel via Shutterstock</p>")[-1]
     assert last.credit is None and last.images[0].credit is None
+
+
+def test_widget_lines_inside_items_are_not_their_text() -> None:
+    widgets = [
+        "<p><strong>Related:</strong> <a href='/x'>Another story about ports</a></p>",
+        "<p>À lire aussi : <a href='/y'>Les ports de Bretagne</a></p>",
+        "<div class='ad-label'>Anzeige</div>",
+        "<div class='wp-block-buttons'><a class='wp-block-button' href='/buy'>Buy now for $12</a></div>",
+        "<p><a rel='sponsored nofollow' href='https://shop.example/p'>Get it from Shop for $11.99</a></p>",
+        "<amp-ad width='300' height='250' type='x'><div placeholder>Loading ad…</div></amp-ad>",
+    ]
+    for widget in widgets:
+        body = "".join(
+            f"<h2>{n}. Port {n}</h2><p><img src='/w{n}.jpg' alt=''></p><p>{TEXT}</p>{widget}"
+            for n in range(1, 5)
+        )
+        page = f"<html><head><title>4 ports</title></head><body><article>{body}</article></body></html>"
+        item = parse_page(page.encode(), "https://site.example/a/").items[0]
+        assert item.caption == TEXT, widget
+
+
+def test_amp_and_lite_video_embeds() -> None:
+    body = "".join(
+        f"<h2>{n}. Clip {n}</h2><p>{TEXT}</p><amp-youtube data-videoid='vid{n}'></amp-youtube>"
+        for n in range(1, 3)
+    ) + "".join(
+        f"<h2>{n}. Clip {n}</h2><p>{TEXT}</p><lite-youtube videoid='lite{n}'></lite-youtube>" for n in (3, 4)
+    )
+    found = _items(body)
+    assert [item.embeds[0].url for item in found] == [
+        "https://www.youtube.com/watch?v=vid1",
+        "https://www.youtube.com/watch?v=vid2",
+        "https://www.youtube.com/watch?v=lite3",
+        "https://www.youtube.com/watch?v=lite4",
+    ]

@@ -28,7 +28,11 @@ _BINARY_SIGNATURES = (
     (b"WARC/", "a WARC file (use `archiver extract`)"),
 )
 # Elements whose content is never article text. Scripts are harvested before removal.
-_DROPPED_TAGS = ("script", "style", "template", "svg", "math", "canvas", "video", "audio", "object")
+_DROPPED_TAGS = (
+    "script", "style", "template", "svg", "math", "canvas", "video", "audio", "object",
+    # AMP's ad and analytics slots: their placeholder text ("Loading ad…") is never content.
+    "amp-ad", "amp-sticky-ad", "amp-auto-ads", "amp-analytics", "amp-pixel",
+)  # fmt: skip
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>")
 # XHTML-style "<html ... />": browsers ignore the slash on a non-void element, but libxml2 closes

@@ -35,7 +35,7 @@ from archiver.parse.images import (
     is_image_element,
     is_photo_figure,
 )
-from archiver.parse.vocabulary import ARTICLE_IMAGE_CREDIT
+from archiver.parse.vocabulary import AD_LABEL, ARTICLE_IMAGE_CREDIT, RELATED_LINE
 from archiver.urls import absolute_url
 
 _BLOCK_TAGS = frozenset(
@@ -89,6 +89,7 @@ _EMBED_KINDS = (
 _POST_PERMALINK = re.compile(r"/status(?:es)?/\d+|instagram\.com/(?:p|reel|tv)/|tiktok\.com/@[^/]+/video/")
 _EMBED_TAGS = {
     "iframe": "iframe",
+    "lite-youtube": "youtube",
     "amp-instagram": "instagram",
     "amp-twitter": "twitter",
     "amp-youtube": "youtube",
@@ -228,8 +229,44 @@ def _is_link_card(element: HtmlElement) -> bool:
     return has_title_or_image and link_text_ratio(element) > 0.9 and len(text_of(element)) > 15
 
 
+# Blocks short enough to be a widget's line inside an item (checked for the marks below).
+MAX_UI_LINE_CHARS = 200
+MAX_UI_CHILDREN = 8
+# Links that make a line a button: affiliate and call-to-action boxes ("Buy on Amazon $11.99").
+MIN_BUTTON_LINK_SHARE = 0.6
+_UI_LINE_TAGS = frozenset({"p", "div", "li", "span", "section", "aside", "small"})
+_BUTTON_CLASS = re.compile(
+    r"(?:^|[-_\s])(?:button|buttons|btn|cta|buy|shop|affiliate)(?:$|[-_\s])", re.IGNORECASE
+)
+
+
+def _is_ui_line(element: HtmlElement) -> bool:
+    """A short block inside an item that is a widget, not the item's text: an ad slot's label, a
+    "Related: ..." line, an affiliate or call-to-action button box."""
+    if tag_of(element) not in _UI_LINE_TAGS or len(element) > MAX_UI_CHILDREN:
+        return False
+    text = text_of(element)
+    if not text or len(text) > MAX_UI_LINE_CHARS:
+        return False
+    if AD_LABEL.match(text):
+        return True
+    links = link_text_ratio(element)
+    if RELATED_LINE.match(text) and links >= MIN_BUTTON_LINK_SHARE / 2:
+        return True
+    if links < MIN_BUTTON_LINK_SHARE:
+        return False
+    sponsored = any("sponsored" in (a.get("rel") or "").lower() for a in element.iter("a"))
+    styled = any(_BUTTON_CLASS.search(node.get("class") or "") for node in element.iter())
+    return sponsored or styled
+
+
 def _embed_of(element: HtmlElement, base_url: str) -> Embed | None:
     tag = tag_of(element)
+    video_id = element.get("data-videoid") or element.get("videoid")
+    if tag in {"amp-youtube", "lite-youtube"} and video_id:
+        return Embed(kind="youtube", url=f"https://www.youtube.com/watch?v={video_id}")
+    if tag == "amp-twitter" and element.get("data-tweetid"):
+        return Embed(kind="twitter", url=f"https://twitter.com/i/status/{element.get('data-tweetid')}")
     if tag in {"amp-instagram"}:
         code = element.get("data-shortcode")
         return Embed(kind="instagram", url=f"https://www.instagram.com/p/{code}/") if code else None
@@ -329,7 +366,9 @@ def _walk(
             walker.skip_subtree()
             continue
         if element is not root and (
-            (is_furniture(element) and not is_photo_figure(element, base_url)) or _is_link_card(element)
+            (is_furniture(element) and not is_photo_figure(element, base_url))
+            or _is_link_card(element)
+            or _is_ui_line(element)
         ):
             region().flush()
             walker.skip_subtree()

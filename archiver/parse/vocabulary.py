@@ -376,3 +376,20 @@ PHOTO_CLASS_WORDS = frozenset(
 # Class words (matched inside a class, "imageCaption", "style-card__credit") of a figure's
 # caption or credit box.
 FIGURE_NOTE_CLASS_WORDS = ("caption", "credit", "attribution", "copyright", "image-source", "photo-source")
+
+# -- blocks inside items that are not the item's text (parse/item_content.py) ----------------
+# A line that opens with one of these and is mostly link text points elsewhere ("Related: ...",
+# "À lire aussi : ...", "Mehr zum Thema: ...").
+RELATED_LINE = re.compile(
+    r"^(?:related(?:\s+(?:story|stories|article|articles|post|posts|reading))?|see also|also read|"
+    r"read (?:more|also|next)|more(?:\s+from|\s+on)?|lesen sie auch|mehr zum thema|auch interessant|"
+    r"weiterlesen|siehe auch|à lire aussi|lire aussi|voir aussi|à voir aussi|lee también|leer más|"
+    r"ver también|te puede interesar|関連記事|あわせて読みたい|こちらもおすすめ)\b\s*[:：»›>\-–—]?",
+    re.IGNORECASE,
+)
+# The whole text of an ad slot's label.
+AD_LABEL = re.compile(
+    r"^(?:advertisement|advertising|ad|ads|sponsored|sponsored content|anzeige|werbung|publicidad|"
+    r"publicité|pubblicità|reklame|advertentie|reklama|広告|pr|スポンサーリンク)$",
+    re.IGNORECASE,
+)
