@@ -375,11 +375,174 @@ def test_role_img_lazy_background_and_image_set() -> None:
     )
 
 
-def test_role_img_without_a_background_and_backgrounds_without_role_img_are_not_images() -> None:
+def test_role_img_without_a_background_and_backgrounds_that_stand_for_no_figure_are_not_images() -> None:
     emoji = _element('<span role="img" aria-label="thumbs up">👍</span>', "img")
     assert image_from_element(emoji, BASE) is None
-    hero = _element('<div class="hero" style="background-image:url(/m/hero.jpg)"></div>', "div")
-    assert not is_image_element(hero) and image_from_element(hero, BASE) is None
+    # A backdrop with no photo word, caption or credit; a banner with a headline printed over it.
+    parallax = _element(
+        '<section class="parallax" style="background-image:url(/m/sea.jpg)"></section>', "section"
+    )
+    banner = _element(
+        '<div class="hero" style="background-image:url(/m/hero.jpg)"><h1>Ten Old Harbours</h1></div>', "div"
+    )
+    for block in (parallax, banner):
+        assert not is_image_element(block) and image_from_element(block, BASE) is None
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        # lazysizes' unveilhooks: the URL in data-bg, a photo word in the class
+        '<div class="lazyload card-photo" data-bg="/m/quay.jpg" style="height:380px"></div>',
+        # a plain inline background on a thumbnail block
+        '<a class="post-thumb" href="/m/quay-large.jpg" style="background-image: url(/m/quay.jpg)"></a>',
+        # no photo word, but a credit box inside it, as a figure's
+        '<div class="c-91x" style="background:url(\'/m/quay.jpg\') center/cover">'
+        '<span class="photo-credit">Photo: Ines Moreau</span></div>',
+        # no photo word, but a caption box right after it
+        '<div class="lazyload" data-bg="/m/quay.jpg"></div><p class="wp-caption-text">The quay at dawn</p>',
+        '<figure style="background-image:url(/m/quay.jpg)"></figure>',
+    ],
+)
+def test_a_background_block_standing_where_a_figure_would_is_a_photo(html: str) -> None:
+    root = _element(f"<div class=box>{html}</div>", "div")
+    block = root[0]
+    assert is_image_element(block)
+    assert _urls(image_from_element(block, BASE)) == ("https://site.example/m/quay.jpg", None)
+    assert [image.url for image in images_in(root, BASE)] == ["https://site.example/m/quay.jpg"]
+
+
+def test_background_blocks_are_item_photos_and_take_the_credit_after_them() -> None:
+    photos = [
+        f'<div class="bg-image lazyload" data-bg="/m/{n}.jpg" style="height:420px"></div>'
+        f'<span class="card__credit">Photo: Studio {n}</span>'
+        for n in range(1, 6)
+    ]
+    record = parse_page(_harbour_page(photos), HARBOUR)
+    assert _item_urls(record) == [[(f"https://harbour.example/m/{n}.jpg", None)] for n in range(1, 6)]
+    credits = [item.images[0].credit for item in record.items]
+    assert [credit.name if credit else None for credit in credits] == [f"Studio {n}" for n in range(1, 6)]
+
+
+# -- images drawn on controls -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "control",
+    [
+        # a "Pin it" badge over the photo, linked to Pinterest's save endpoint
+        '<a class="pinterest-overlay" href="https://www.pinterest.com/pin/create/button/'
+        '?url=https%3A%2F%2Fsite.example%2Fp&media=https%3A%2F%2Fsite.example%2Fm%2Ffern.jpg">'
+        '<img src="/plugins/pinbadge/save-badge.png" alt="Save"></a>',
+        # a share link with no size declared
+        '<a href="https://www.facebook.com/sharer/sharer.php?u=https%3A%2F%2Fsite.example%2Fp">'
+        '<img src="/plugins/s/f-share.png"></a>',
+        # an image on a <button>
+        '<button type="button" class="zoom"><img src="/static/magnifier.png" alt="Zoom"></button>',
+        # a link styled as a button
+        '<a class="shop-btn" href="https://shop.example/p/77"><img src="/m/shopco-wordmark.png"></a>',
+        # declared small, in a link with its own text: a retailer's logo on a buy button
+        '<a href="https://shop.example/p/77" rel="sponsored"><img src="/m/shopco.png" width="90" height="30">'
+        " Buy at ShopCo</a>",
+        # declared small, beside the photo, in no link at all
+        '<span class="award"><img src="/m/award-2024.png" width="48" height="48"></span>',
+    ],
+)
+def test_images_drawn_on_controls_beside_a_photo_are_not_photos(control: str) -> None:
+    box = _element(
+        '<div class="photo-wrap"><img src="/m/fern.jpg" alt="Fern" width="700" height="1050">'
+        f"{control}</div>",
+        "div",
+    )
+    assert [image.url for image in images_in(box, BASE)] == ["https://site.example/m/fern.jpg"]
+
+
+def test_photos_on_links_and_buttons_stay_photos() -> None:
+    kept = [
+        # the product photo linked to the shop, no size declared
+        '<a href="https://shop.example/p/77" rel="sponsored"><img src="/m/kettle.jpg" alt="Kettle"></a>',
+        # a "Pin it" link wrapped around the photo itself
+        '<a href="https://www.pinterest.com/pin/create/button/?media=https%3A%2F%2Fsite.example%2Fm%2Fkettle.jpg">'
+        '<img src="/m/kettle.jpg"></a>',
+        # a lightbox button around a photo declared at a photo's size
+        '<button class="lightbox"><img src="/m/kettle.jpg" width="800" height="600"></button>',
+        # small, but alone: nothing larger beside it and no text in its link
+        '<p><a href="/m/kettle-full.jpg"><img src="/m/kettle.jpg" width="60" height="60"></a></p>',
+        # a wide strip is not small (352x47)
+        '<p><img src="/m/kettle.jpg" width="352" height="47"></p>'
+        '<p><img src="/m/big.jpg" width="800" height="600"></p>',
+    ]
+    for html in kept:
+        root = _element(f"<div class=box>{html}</div>", "div")
+        assert images_in(root, BASE)[0].url == "https://site.example/m/kettle.jpg", html
+
+
+def test_buy_button_logos_are_not_item_photos() -> None:
+    photos = [
+        f'<div class="product"><img src="/m/{n}.jpg" width="600" height="600"></div>'
+        f'<p class="price">$19.99 <a class="aff-link" href="https://shop.example/p/{n}" rel="sponsored">'
+        f'<img src="/m/retailer-{n % 2}.png" width="80" height="24" alt="Shop"> Buy now</a></p>'
+        for n in range(1, 6)
+    ]
+    record = parse_page(_harbour_page(photos), HARBOUR)
+    assert _item_urls(record) == [[(f"https://harbour.example/m/{n}.jpg", None)] for n in range(1, 6)]
+
+
+# -- previews standing in for a <noscript> copy ------------------------------------------------------
+
+
+def test_a_blurred_preview_with_a_noscript_copy_yields_the_copy_once() -> None:
+    figure = _element(
+        '<figure><img class="preview" src="/m/lake-20px.jpg" width="20">'
+        '<noscript><img src="/m/lake.jpg" width="1600" height="1067"></noscript>'
+        "<figcaption>The lake</figcaption></figure>",
+        "figure",
+    )
+    preview = next(figure.iter("img"))
+    assert image_from_element(preview, BASE) is None
+    images = images_in(figure, BASE)
+    assert [(image.url, image.in_noscript) for image in images] == [("https://site.example/m/lake.jpg", True)]
+
+
+def test_a_plain_src_beside_a_different_noscript_copy_is_the_stand_in() -> None:
+    # No size declared: the lazy loader swaps src for what the noscript copy shows.
+    root = _element(
+        '<div><a href="/m/lake.jpg"><img src="/m/lake-q10.jpg"></a>'
+        '<noscript><img src="/m/lake.jpg"></noscript></div>',
+        "div",
+    )
+    assert [image.url for image in images_in(root, BASE)] == ["https://site.example/m/lake.jpg"]
+
+
+def test_a_lazy_loaders_own_url_beside_its_noscript_copy_is_kept_with_its_largest() -> None:
+    root = _element(
+        f'<div><img src="{GIF}" data-src="/m/lake.jpg" width="800" height="533"'
+        ' data-srcset="/m/lake-800.jpg 800w, /m/lake-2000.jpg 2000w">'
+        '<noscript><img src="/m/lake-800.jpg" width="800" height="533"></noscript></div>',
+        "div",
+    )
+    images = images_in(root, BASE)
+    assert (images[0].url, images[0].largest_url, images[0].in_noscript) == (
+        "https://site.example/m/lake.jpg",
+        "https://site.example/m/lake-2000.jpg",
+        False,
+    )
+
+
+def test_medium_previews_give_one_photo_per_item() -> None:
+    photos = [
+        f'<figure><div class="aspect-ratio-fill"></div><img class="progressiveMedia-thumbnail" '
+        f'src="https://cdn.example/resize:fit:30/{n}.jpeg" width="30">'
+        f'<noscript><img src="https://cdn.example/resize:fit:1400/{n}.jpeg" width="1400" height="933">'
+        "</noscript>"
+        f"<figcaption>Photo by Ana {n}</figcaption></figure>"
+        for n in range(1, 6)
+    ]
+    record = parse_page(_harbour_page(photos), HARBOUR)
+    assert _item_urls(record) == [
+        [(f"https://cdn.example/resize:fit:1400/{n}.jpeg", None)] for n in range(1, 6)
+    ]
+    assert all(item.images[0].credit is not None for item in record.items)
 
 
 def test_images_in_reads_each_element_once_in_order_and_marks_noscript_copies() -> None:

@@ -5,7 +5,8 @@ size-named ``data-src-large``, ``srcset``/``data-srcset``) while ``src`` holds a
 1x1 gif; ``<picture>`` whose ``<source srcset|data-srcset type media>`` carry the URLs while the
 ``<img>`` has no usable ``src``; ``<amp-img>`` (its ``placeholder`` and ``fallback`` children are
 not further images); a copy only inside ``<noscript>``; a CSS ``background-image`` on an element
-with ``role="img"`` (its ``aria-label`` is the alt text).
+with ``role="img"`` (its ``aria-label`` is the alt text), or on a block that stands where a figure
+would (see ``is_background_block``).
 
 ``url`` is the single URL the page names for the image (a lazy loader's attribute or ``src``).
 Without one, it is the candidate that stands for ``src`` (the "1x" or plain one; with widths
@@ -20,6 +21,20 @@ only of placeholder words ("blank.gif", "1x1.png", "lazy-placeholder.png"), cons
 beacons (by query keys, endpoint or host label), and decoration named only by decoration words
 ("site-logo.svg", "facebook-icon.png"). "iconic-bridge.jpg", "logo-wall-mural.jpg" and
 "grey-heron.jpg" are photos. The word lists are in ``vocabulary.py``.
+
+Where an image is drawn decides too (``image_from_element``):
+
+- an image drawn on a control is the control's face, not a photo: inside a ``<button>``, or a link
+  styled as a button ("pin-it-button", "aff-btn"), or a link to a network's share or save endpoint
+  ("pinterest.com/pin/create/...", "facebook.com/sharer/..."), unless its declared size is a
+  photo's or the link shares this very image; and an image declared small (no larger than a
+  ``SMALL_IMAGE_SIDE``-pixel square: a retailer's logo on "Buy on Amazon", a "Save" badge, an icon)
+  inside a link with its own text, or beside a larger photo in the same small box;
+- an image whose ``<noscript>`` neighbour holds another image stands in for that copy when its URL
+  is its plain ``src`` or it is declared smaller (Medium's 30-pixel blurred preview with the real
+  image in ``<noscript>``): it yields nothing, and the copy is read once, in its place. A lazy
+  loader's own attribute (``data-src``, ``data-lazy-srcset``) names what the script shows, so that
+  image is kept and the copy is a duplicate.
 """
 
 from __future__ import annotations
@@ -27,20 +42,26 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from functools import lru_cache
-from urllib.parse import parse_qsl
+from urllib.parse import parse_qsl, unquote
 
 from lxml import etree
 
 from archiver.models import Image
-from archiver.parse.dom import HtmlElement, tag_of
+from archiver.parse.dom import HEADING_TAGS, HtmlElement, tag_of, text_of
 from archiver.parse.vocabulary import (
+    BUTTON_CLASS_WORDS,
     DECORATION_ENDING_WORDS,
     DECORATION_FOLDER_WORDS,
     DECORATION_NAME_WORDS,
     DECORATION_QUALIFIERS,
+    FIGURE_NOTE_CLASS_WORDS,
+    PHOTO_CLASS_WORDS,
     PLACEHOLDER_FOLDER_WORDS,
     PLACEHOLDER_NAME_FILLERS,
     PLACEHOLDER_NAME_WORDS,
+    SHARE_HOST_NAMES,
+    SHARE_PATH_WORDS,
+    SHARE_SERVICE_HOSTS,
     TRACKING_DOMAIN_WORDS,
     TRACKING_ENDPOINT_WORDS,
     TRACKING_HOST_WORDS,
@@ -58,6 +79,15 @@ TINY_IMAGE_SIDE = 3
 # Below this declared size (either side) an image may be decoration; at or above it in both
 # sides it is drawn as a picture, whatever its file is called.
 _PHOTO_MIN_SIDE = 100
+# An image declared no larger than a square of this side (by area: a retailer's logo on a buy
+# button, 80x24; a "Save" badge, 56x20; a 32-pixel icon), or declaring one side only and that at
+# most this (Medium's 30-pixel preview), is small: a control's, a glyph's or a blurred preview's
+# size, well under a photo's. Such an image is UI inside a link that has its own text or beside a
+# larger photo, and a stand-in beside a larger <noscript> copy. A 352x47 strip is not small.
+SMALL_IMAGE_SIDE = 64
+# How many ancestors up an image's link or button is looked for (<a><span><img>), and how many a
+# larger photo beside a small image.
+_CONTROL_DEPTH = 3
 # No image URL is this long; a longer value is an inlined payload or garbage, never kept.
 MAX_URL_CHARS = 8192
 
@@ -572,8 +602,8 @@ def background_image_url(style: str) -> tuple[str, str | None] | None:
 
 
 def _image_from_background(element: HtmlElement, base_url: str, in_noscript: bool) -> Image | None:
-    """A role="img" element drawn with a CSS background: the background is the picture and its
-    aria-label (or title) the alt text."""
+    """An element drawn with a CSS background (``role="img"``, or a background block): the
+    background is the picture and its aria-label (or title) the alt text."""
     attrs = _attrs(element)
     width, height = _declared_size(attrs)
     if _is_tiny(width, height):
@@ -600,27 +630,222 @@ def _image_from_background(element: HtmlElement, base_url: str, in_noscript: boo
     return _make_image(url, source_attr, largest, base_url, texts, width, height, in_noscript)
 
 
+# -- where an image is drawn ---------------------------------------------------------------------
+
+_FIGURE_NOTE_CLASS = re.compile("|".join(map(re.escape, FIGURE_NOTE_CLASS_WORDS)), re.IGNORECASE)
+# Never a picture's block: the page itself, a control, an inline drawing.
+_NOT_PICTURE_BLOCK_TAGS = frozenset({"html", "body", "head", "button", "svg", "input", "select", "textarea"})
+# Content that makes a block more than a picture: a heading, an image of its own, text blocks.
+_BLOCK_CONTENT_TAGS = (
+    *IMAGE_ELEMENT_TAGS, *HEADING_TAGS, "p", "ul", "ol", "table", "iframe", "video", "form", "blockquote"
+)  # fmt: skip
+# Text a picture's block may print over the picture besides its caption ("1 / 6", "Sponsored").
+_MAX_OVERLAY_TEXT = 40
+# Ancestors that bound the look for a larger photo beside a small image.
+_BOX_LIMIT_TAGS = frozenset({"html", "body", "main", "article"})
+
+
+def _is_small(width: int | None, height: int | None) -> bool:
+    if width is not None and height is not None:
+        return width * height <= SMALL_IMAGE_SIDE * SMALL_IMAGE_SIDE
+    side = width if width is not None else height
+    return side is not None and side <= SMALL_IMAGE_SIDE
+
+
+def _control_of(element: HtmlElement) -> HtmlElement | None:
+    """The link or button an image is drawn on: the nearest <a> or <button> among its
+    ``_CONTROL_DEPTH`` nearest ancestors."""
+    for depth, ancestor in enumerate(element.iterancestors()):
+        if depth >= _CONTROL_DEPTH:
+            break
+        if tag_of(ancestor) in {"a", "button"}:
+            return ancestor
+    return None
+
+
+def _is_share_link(href: str) -> bool:
+    """A link to a network's share or save endpoint ("pinterest.com/pin/create/button/?media=..",
+    "facebook.com/sharer/sharer.php?u=..", "twitter.com/intent/tweet?url=..") or to a share
+    service (AddThis, ShareThis, AddToAny)."""
+    host, path, _ = _url_parts(href.strip())
+    labels = host.split(".")[:-1]
+    if any(label in SHARE_SERVICE_HOSTS for label in labels):
+        return True
+    if not any(label in SHARE_HOST_NAMES for label in labels):
+        return False
+    return any(segment in SHARE_PATH_WORDS for segment in path.lower().split("/"))
+
+
+def _names_image(href: str, image_url: str) -> bool:
+    """The link names the image's own file ("..?media=https%3A%2F%2F..%2Flavender.jpg"): a
+    "Pin it" link wrapped around the photo itself."""
+    name = _url_parts(image_url)[1].rsplit("/", 1)[-1]
+    return len(name) > 4 and name in unquote(unquote(href))
+
+
+def _beside_larger_photo(element: HtmlElement, image_url: str, base_url: str) -> bool:
+    """Another image declared at a photo's size (a side of ``_PHOTO_MIN_SIDE`` or more, and not
+    small) in the same small box: a parent up to ``_CONTROL_DEPTH`` levels up that holds no
+    heading (so never a neighbouring item's photo)."""
+    own = set(element.iter())
+    node = element
+    for _ in range(_CONTROL_DEPTH):
+        parent = node.getparent()
+        if parent is None or tag_of(parent) in _BOX_LIMIT_TAGS:
+            return False
+        if any(True for _ in parent.iter(*HEADING_TAGS)):
+            return False
+        for other in parent.iter("img", "amp-img"):
+            if other in own:
+                continue
+            attrs = _attrs(other)
+            width, height = _declared_size(attrs)
+            if _is_small(width, height) or max(width or 0, height or 0) < _PHOTO_MIN_SIDE:
+                continue
+            found = _image_from_img(attrs, base_url, False)
+            if found is not None and found.url != image_url:
+                return True
+        node = parent
+    return False
+
+
+def _is_control_image(element: HtmlElement, image: Image, base_url: str) -> bool:
+    """An image drawn as a control's face: inside a <button> or a link styled as one, or a link to
+    a share or save endpoint (unless the link shares this very image); or declared small
+    (``SMALL_IMAGE_SIDE``) inside a link with its own text ("<img amazon-logo.png> Buy on Amazon")
+    or beside a larger photo. An image declared at a photo's size is never one."""
+    if _drawn_as_photo(image.width, image.height):
+        return False
+    control = _control_of(element)
+    if control is not None:
+        classes = _tokens(control.get("class") or "")
+        if tag_of(control) == "button" or not BUTTON_CLASS_WORDS.isdisjoint(classes):
+            return True
+        href = control.get("href") or ""
+        if href and _is_share_link(href) and not _names_image(href, image.url):
+            return True
+    if not _is_small(image.width, image.height):
+        return False
+    if control is not None and tag_of(control) == "a" and text_of(control):
+        return True
+    return _beside_larger_photo(element, image.url, base_url)
+
+
+def _noscript_copy(element: HtmlElement, base_url: str) -> Image | None:
+    """The first image of a <noscript> printed right beside the element, or beside its wrapper
+    when the element is the wrapper's only child (``<a><img></a><noscript>``)."""
+    node = element
+    for _ in range(2):
+        for sibling in (node.getnext(), node.getprevious()):
+            if sibling is not None and tag_of(sibling) == "noscript":
+                copies = images_in(sibling, base_url, in_noscript=True)
+                if copies:
+                    return copies[0]
+        parent = node.getparent()
+        if parent is None or len(parent) != 1 or tag_of(parent) in _BOX_LIMIT_TAGS:
+            break
+        node = parent
+    return None
+
+
+def _stands_in_for(image: Image, copy: Image) -> bool:
+    """The image is the script's stand-in for its <noscript> copy: another URL, named by the plain
+    ``src`` (the lazy loader swaps it for the copy's) or declared smaller than the copy."""
+    if copy.url == image.url:
+        return False
+    pairs = [(image.width, copy.width), (image.height, copy.height)]
+    if any(mine is not None and theirs is not None and theirs < mine for mine, theirs in pairs):
+        return False  # the copy is the smaller one
+    smaller = any(mine is not None and theirs is not None and mine < theirs for mine, theirs in pairs)
+    return (
+        image.source_attr == "src"
+        or smaller
+        or (_is_small(image.width, image.height) and not _is_small(copy.width, copy.height))
+    )
+
+
+def _has_background(element: HtmlElement) -> bool:
+    if any(element.get(name) for name in _BACKGROUND_ATTRS):
+        return True
+    style = element.get("style") or ""
+    return "url(" in style.lower() and background_image_url(style) is not None
+
+
+def _is_figure_note(element: HtmlElement | None) -> bool:
+    """A figcaption or a caption/credit box ("imageCaption", "style-card__credit")."""
+    if element is None:
+        return False
+    tag = tag_of(element)
+    if tag == "figcaption":
+        return True
+    return tag in {"p", "div", "span", "small", "cite"} and bool(
+        _FIGURE_NOTE_CLASS.search(element.get("class") or "")
+    )
+
+
+def is_background_block(element: HtmlElement) -> bool:
+    """A block without ``role="img"`` drawn with a CSS background image (an inline style, or a
+    lazy loader's ``data-bg``) that stands where a figure would: a <figure>, a photo-like class
+    word ("bg-image", "item-media", "hero", "post-thumb"; ``PHOTO_CLASS_WORDS``), or a caption or
+    credit box as its child or right after it. It holds no other content: no heading, no image of
+    its own, no text blocks, at most ``_MAX_OVERLAY_TEXT`` characters besides its captions (a hero
+    banner with a headline printed over its background is not a photo). Its caption or credit box
+    is read as a figure's: a walker reads the block's image and then its children."""
+    tag = tag_of(element)
+    if not tag or tag in IMAGE_ELEMENT_TAGS or tag in _NOT_PICTURE_BLOCK_TAGS:
+        return False
+    if (element.get("role") or "").strip().lower() == "img" or not _has_background(element):
+        return False
+    notes = [child for child in element if _is_figure_note(child)]
+    for child in element:
+        if child not in notes and any(True for _ in child.iter(*_BLOCK_CONTENT_TAGS)):
+            return False
+    if len(text_of(element)) - sum(len(text_of(note)) for note in notes) > _MAX_OVERLAY_TEXT:
+        return False
+    return (
+        tag == "figure"
+        or not PHOTO_CLASS_WORDS.isdisjoint(_tokens(element.get("class") or ""))
+        or bool(notes)
+        or _is_figure_note(element.getnext())
+    )
+
+
 def image_from_element(element: HtmlElement, base_url: str, in_noscript: bool = False) -> Image | None:
     """The one image an element shows, or None: an <img>, an <amp-img> (or its fallback), a
-    <picture> (best <source> or its <img>), or a ``role="img"`` element drawn with a CSS
-    background. item_content calls it for every element in ``IMAGE_ELEMENT_TAGS`` and every
-    ``role="img"`` element, and skips the element's subtree when it returns an image (or when
-    the element is in ``IMAGE_ELEMENT_TAGS``)."""
+    <picture> (best <source> or its <img>), a ``role="img"`` element drawn with a CSS background,
+    or a background block (``is_background_block``). An image drawn on a control, or standing in
+    for its <noscript> copy, is None (see the module's notes).
+
+    item_content calls it for every element ``is_image_element`` accepts, and skips the element's
+    subtree when it returns an image (or when the element is in ``IMAGE_ELEMENT_TAGS``)."""
     tag = tag_of(element)
-    if tag == "picture":
-        return _image_from_picture(element, base_url, in_noscript)
-    if tag in {"amp-img", "amp-anim"}:
-        return _image_from_amp(element, base_url, in_noscript)
-    if tag == "img":
-        return image_from_attributes(_attrs(element), base_url, in_noscript=in_noscript)
-    if (element.get("role") or "").strip().lower() == "img":
+    if tag in IMAGE_ELEMENT_TAGS:
+        if tag == "picture":
+            image = _image_from_picture(element, base_url, in_noscript)
+        elif tag == "img":
+            image = image_from_attributes(_attrs(element), base_url, in_noscript=in_noscript)
+        else:
+            image = _image_from_amp(element, base_url, in_noscript)
+        if image is None:
+            return None
+        if not in_noscript:
+            copy = _noscript_copy(element, base_url)
+            if copy is not None and _stands_in_for(image, copy):
+                return None  # the copy, read next, is the image
+        return None if _is_control_image(element, image, base_url) else image
+    if (element.get("role") or "").strip().lower() == "img" or is_background_block(element):
         return _image_from_background(element, base_url, in_noscript)
     return None
 
 
 def is_image_element(element: HtmlElement) -> bool:
-    """An element ``image_from_element`` reads: an image tag or a ``role="img"`` element."""
-    return tag_of(element) in IMAGE_ELEMENT_TAGS or (element.get("role") or "").strip().lower() == "img"
+    """An element ``image_from_element`` reads: an image tag, a ``role="img"`` element or a
+    background block."""
+    return (
+        tag_of(element) in IMAGE_ELEMENT_TAGS
+        or (element.get("role") or "").strip().lower() == "img"
+        or is_background_block(element)
+    )
 
 
 def images_in(root: HtmlElement, base_url: str, in_noscript: bool = False) -> list[Image]:
