@@ -240,3 +240,14 @@ def test_amp_and_lite_video_embeds() -> None:
         "https://www.youtube.com/watch?v=lite3",
         "https://www.youtube.com/watch?v=lite4",
     ]
+
+
+def test_a_background_photo_keeps_the_credit_printed_inside_it() -> None:
+    body = "".join(
+        f"<h2>{n}. Beach {n}</h2><div class='photo' style=\"background-image:url('/bg{n}.jpg')\">"
+        f"<span class='credit'>Photo: Lee {n}</span></div><p>{TEXT}</p>"
+        for n in range(1, 5)
+    )
+    item = _items(body)[0]
+    assert [image.url for image in item.images] == ["https://site.example/bg1.jpg"]
+    assert item.images[0].credit is not None and item.images[0].credit.text == "Photo: Lee 1"

@@ -32,6 +32,7 @@ from archiver.parse.images import (
     IMAGE_ELEMENT_TAGS,
     image_from_element,
     images_in,
+    is_background_block,
     is_image_element,
     is_photo_figure,
 )
@@ -352,7 +353,8 @@ def _walk(
             found = image_from_element(element, base_url, noscript_depth > 0)
             if found is not None:
                 region().segments.append(_Segment("image", image=found))
-            if found is not None or tag in IMAGE_ELEMENT_TAGS:
+            # A background block's caption or credit box inside it is read below, as a figure's.
+            if tag in IMAGE_ELEMENT_TAGS or (found is not None and not is_background_block(element)):
                 walker.skip_subtree()
                 continue
         if tag in _EMBED_TAGS or (
