@@ -59,9 +59,18 @@ DOWNLOADER_MIDDLEWARES = {
     # Above the capture middleware: its process_response runs first, so a response from a
     # refused address is never archived.
     "archiver.crawl.scope.ScopeGuardMiddleware": 760,
+    # Credentials of a seed URL become an Authorization header; no URL keeps userinfo.
+    "archiver.crawl.credentials.SeedCredentialsMiddleware": 350,
 }
 # Loopback, private and link-local targets are refused unless this is set (the demo sets it).
 ARCHIVER_ALLOW_PRIVATE = False
+# The connections' resolver refuses non-public answers itself (DNS rebinding): the address a
+# connection uses is the address that was checked.
+TWISTED_DNS_RESOLVER = "archiver.crawl.resolver.PublicAddressResolver"
+# DNS servers ("host:port") to ask instead of the system resolver; empty: the system's.
+ARCHIVER_DNS_SERVERS: list[str] = []
+# USER_AGENT follows ARCHIVER_CONTACT however the crawl is started (archiver crawl, scrapy crawl).
+ADDONS = {"archiver.crawl.identity.ContactUserAgent": 0}
 ITEM_PIPELINES = {"archiver.crawl.pipeline.ArticleWriterPipeline": 300}
 EXTENSIONS = {"archiver.crawl.progress.ProgressLog": 500}
 

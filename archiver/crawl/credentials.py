@@ -1,0 +1,72 @@
+"""Credentials given in a seed URL (``http://user:pw@host/``): sent, never written.
+
+Scrapy does not turn a URL's userinfo into an ``Authorization`` header (its HttpAuthMiddleware
+reads settings only), and its HTTP/1.1 handler refuses such a URL ("invalid hostname"), naming
+the password in the error. So the seed is split: the URL without userinfo is what the crawl
+requests, records and writes as WARC-Target-URI; the user name and password become HTTP Basic
+credentials for requests to the seed's origin (scheme, host and port), as a browser or curl
+sends them. The header is added here, after the scheduler, so a JOBDIR queue on disk never
+holds it, and the WARC writer redacts it in request records unless ARCHIVER_RECORD_SECRETS.
+
+Any other request whose URL carries userinfo (a redirect's ``Location``, which Scrapy follows
+as given) is sent without it: no URL with a password reaches the downloader or its logs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from urllib.parse import urlsplit
+
+from scrapy import Request
+from scrapy.crawler import Crawler
+from w3lib.http import basic_auth_header
+
+from archiver.urls import canonical_url, redacted_url, split_credentials
+
+SEED_CREDENTIALS_ATTRIBUTE = "seed_credentials"
+
+
+def _origin(url: str) -> str:
+    parts = urlsplit(url)
+    port = parts.port or (443 if parts.scheme == "https" else 80)
+    return f"{parts.scheme}://{(parts.hostname or '').lower()}:{port}"
+
+
+def seeds_and_credentials(urls: Iterable[str]) -> tuple[list[str], dict[str, bytes]]:
+    """Seeds in canonical form without userinfo, and the Basic ``Authorization`` header value
+    for each origin whose seed named credentials.
+
+    >>> seeds_and_credentials(["http://me:pw@example.com/a b/", "https://example.org/"])
+    (['http://example.com/a%20b/', 'https://example.org/'], {'http://example.com:80': b'Basic bWU6cHc='})
+    """
+    seeds: list[str] = []
+    credentials: dict[str, bytes] = {}
+    for url in urls:
+        bare, userinfo = split_credentials(url)
+        seed = canonical_url(bare)
+        if userinfo is not None:
+            credentials[_origin(seed)] = basic_auth_header(*userinfo)
+        seeds.append(seed)
+    return seeds, credentials
+
+
+class SeedCredentialsMiddleware:
+    """Downloader middleware: seed credentials on requests to their origin, userinfo off every
+    URL. The spider holds the credentials (``spider.seed_credentials``: origin -> header)."""
+
+    def __init__(self, crawler: Crawler) -> None:
+        self.crawler = crawler
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> SeedCredentialsMiddleware:
+        return cls(crawler)
+
+    def process_request(self, request: Request) -> Request | None:
+        bare = redacted_url(request.url)
+        if bare != request.url:
+            return request.replace(url=bare)  # scheduled again, without the userinfo
+        credentials: dict[str, bytes] = getattr(self.crawler.spider, SEED_CREDENTIALS_ATTRIBUTE, {})
+        header = credentials.get(_origin(request.url)) if credentials else None
+        if header is not None and b"Authorization" not in request.headers:
+            request.headers[b"Authorization"] = header
+        return None
