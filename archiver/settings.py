@@ -63,6 +63,8 @@ DOWNLOADER_MIDDLEWARES = {
     "archiver.crawl.scope.ScopeGuardMiddleware": 760,
     # Credentials of a seed URL become an Authorization header; no URL keeps userinfo.
     "archiver.crawl.credentials.SeedCredentialsMiddleware": 350,
+    "scrapy.downloadermiddlewares.redirect.RedirectMiddleware": None,
+    "archiver.crawl.credentials.UserinfoFreeRedirectMiddleware": 600,
 }
 # Loopback, private and link-local targets are refused unless this is set (the demo sets it).
 ARCHIVER_ALLOW_PRIVATE = False

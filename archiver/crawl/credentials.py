@@ -8,17 +8,21 @@ credentials for requests to the seed's origin (scheme, host and port), as a brow
 sends them. The header is added here, after the scheduler, so a JOBDIR queue on disk never
 holds it, and the WARC writer redacts it in request records unless ARCHIVER_RECORD_SECRETS.
 
-Any other request whose URL carries userinfo (a redirect's ``Location``, which Scrapy follows
-as given) is sent without it: no URL with a password reaches the downloader or its logs.
+A redirect whose ``Location`` carries userinfo is followed without it (the response record
+keeps the header as the server sent it), and so is any other request whose URL carries some:
+no URL with a password reaches the downloader or the log.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 from urllib.parse import urlsplit
 
 from scrapy import Request
 from scrapy.crawler import Crawler
+from scrapy.downloadermiddlewares.redirect import RedirectMiddleware
+from scrapy.http import Response
 from w3lib.http import basic_auth_header
 
 from archiver.urls import canonical_url, redacted_url, split_credentials
@@ -70,3 +74,16 @@ class SeedCredentialsMiddleware:
         if header is not None and b"Authorization" not in request.headers:
             request.headers[b"Authorization"] = header
         return None
+
+
+class UserinfoFreeRedirectMiddleware(RedirectMiddleware):
+    """Scrapy's redirects, minus userinfo in the target: Scrapy logs the redirect's URL before
+    any later middleware could strip it."""
+
+    def _build_redirect_request(
+        self, source_request: Request, response: Response, *, url: str, **kwargs: Any
+    ) -> Request:
+        request: Request = super()._build_redirect_request(
+            source_request, response, url=redacted_url(url), **kwargs
+        )
+        return request
