@@ -23,9 +23,7 @@ class DnsLog:
 
 
 @contextmanager
-def dns_server(
-    answer: Answer, ipv6: Callable[[str], str | None] | None = None
-) -> Iterator[tuple[str, DnsLog]]:
+def dns_server(answer: Answer, ipv6: Answer | None = None) -> Iterator[tuple[str, DnsLog]]:
     """Yields ("127.0.0.1:PORT", log); stops the server on exit. ``ipv6`` answers AAAA queries
     the same way (none when not given)."""
     sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)

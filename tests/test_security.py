@@ -183,6 +183,18 @@ def test_names_resolve_through_the_crawlers_resolver_and_private_answers_are_ref
     assert {name for name, _ in log.answers} == {"inside.test"}
 
 
+def test_an_ipv6_loopback_answer_is_refused_like_an_ipv4_one(tmp_path: Path) -> None:
+    hits: list[str] = []
+    with (
+        serve(_counting_server(hits)) as base,
+        dns_server(lambda name, asked: PUBLIC, ipv6=lambda name, asked: "::1") as (dns, _),
+    ):
+        summary, _ = _crawl_by_name("mixed.test", base.rsplit(":", 1)[1], dns, tmp_path / "out")
+    errors = [error["error"] for error in summary["errors"]]
+    assert any("mixed.test resolves to non-public address ::1" in error for error in errors), errors
+    assert hits == []
+
+
 # -- credentials in seed URLs: sent as Basic auth, written nowhere ------------------------------
 SECRET = "s3cr3t-Pw"
 OTHER_SECRET = "0ther-Pw"
