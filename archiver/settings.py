@@ -17,6 +17,7 @@ def user_agent(contact: str) -> str:
     return f"listicle-archiver/{__version__} (+{contact})"
 
 
+# The spider derives it again from the ARCHIVER_CONTACT in effect (archiver.crawl.identity).
 USER_AGENT = user_agent(ARCHIVER_CONTACT)
 
 # Polite by default.
@@ -73,8 +74,6 @@ ARCHIVER_ALLOW_PRIVATE = False
 TWISTED_DNS_RESOLVER = "archiver.crawl.resolver.PublicAddressResolver"
 # DNS servers ("host:port") to ask instead of the system resolver; empty: the system's.
 ARCHIVER_DNS_SERVERS: list[str] = []
-# USER_AGENT follows ARCHIVER_CONTACT however the crawl is started (archiver crawl, scrapy crawl).
-ADDONS = {"archiver.crawl.identity.ContactUserAgent": 0}
 ITEM_PIPELINES = {"archiver.crawl.pipeline.ArticleWriterPipeline": 300}
 EXTENSIONS = {"archiver.crawl.progress.ProgressLog": 500}
 

@@ -19,6 +19,7 @@ from scrapy import Request, signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DontCloseSpider
 from scrapy.http import Response
+from scrapy.settings import BaseSettings
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
@@ -26,6 +27,7 @@ from archiver import __version__, parse_page
 from archiver.articles import ArticleDraft, chain_stop_reason, starts_article
 from archiver.captures import image_capture_of, page_capture_of
 from archiver.crawl.credentials import seeds_and_credentials
+from archiver.crawl.identity import derive_user_agent
 from archiver.crawl.middleware import WARC_META_KEY, stop_for_full_disk
 from archiver.crawl.session import CrawlSession
 from archiver.errors import ParseError
@@ -83,6 +85,11 @@ class ListicleSpider(scrapy.Spider):
             raise ValueError("give at least one seed: -a url=https://... (or sitemap=..., feed=...)")
         every_seed = [*self.seeds, *self.sitemaps, *self.feeds]
         self.allowed_domains = sorted({urlsplit(seed).hostname or "" for seed in every_seed})
+
+    @classmethod
+    def update_settings(cls, settings: BaseSettings) -> None:
+        super().update_settings(settings)
+        derive_user_agent(settings)  # USER_AGENT names ARCHIVER_CONTACT, however we are started
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> ListicleSpider:

@@ -257,3 +257,35 @@ def test_a_password_in_a_seed_url_is_sent_as_basic_auth_and_written_nowhere(tmp_
                 if record.rec_headers.get_header("WARC-Target-URI"):
                     targets.add(record.rec_headers.get_header("WARC-Target-URI"))
     assert f"{base}/list/" in targets and not any("@" in target for target in targets)
+
+
+# -- who the crawler says it is ------------------------------------------------------------------
+def _warcinfo(out: Path) -> dict[str, str]:
+    warc = sorted((out / "warc").glob("*.warc.gz"))[0]
+    with warc.open("rb") as stream:
+        record = next(iter(ArchiveIterator(stream)))
+        lines = record.content_stream().read().decode().splitlines()
+    return dict(line.split(": ", 1) for line in lines if ": " in line)
+
+
+@pytest.mark.parametrize("command", ["scrapy", "archiver"])
+def test_the_user_agent_and_the_warcinfo_operator_name_the_same_contact(tmp_path: Path, command: str) -> None:
+    agents: list[str] = []
+
+    def recording(handler: BaseHTTPRequestHandler) -> None:
+        agents.append(handler.headers.get("User-Agent") or "")
+        page(listicle_html("3 Polite Things", range(1, 4)))(handler)
+
+    contact = "mailto:archivist@example.org"
+    out = tmp_path / "out"
+    with serve({"/robots.txt": robots_allow_all(), "/list/": recording}) as base:
+        if command == "scrapy":  # the project's scrapy.cfg is in the repository root
+            arguments = ["crawl", "listicle", "-a", f"url={base}/list/", "-a", f"out={out}"]
+            arguments += ["-s", f"ARCHIVER_CONTACT={contact}", "-s", "ARCHIVER_ALLOW_PRIVATE=True"]
+            run = [str(BIN / "scrapy"), *arguments, "-s", "AUTOTHROTTLE_ENABLED=False"]
+        else:
+            run = [*loopback_crawl(out, f"{base}/list/"), "--contact", contact]
+        subprocess.run(run, check=True, capture_output=True, timeout=300, cwd=Path(__file__).parent.parent)
+    info = _warcinfo(out)
+    assert agents and set(agents) == {info["http-header-user-agent"]}
+    assert info["operator"] == contact and f"(+{contact})" in agents[0]
