@@ -69,14 +69,29 @@ def system_lookup(reactor: Any) -> Lookup:
     return lookup
 
 
+def _server_address(server: str) -> tuple[str, int]:
+    """("host", port) of "host", "host:port" or "[v6]:port" (port 53 when not given).
+
+    >>> _server_address("127.0.0.1:5353"), _server_address("[::1]:53"), _server_address("9.9.9.9")
+    (('127.0.0.1', 5353), ('::1', 53), ('9.9.9.9', 53))
+    """
+    text = server.strip()
+    if text.startswith("["):
+        host, _, rest = text[1:].partition("]")
+        port = rest.removeprefix(":")
+    elif text.count(":") == 1:
+        host, port = text.split(":")
+    else:  # a name, an IPv4 address or a bare IPv6 address
+        host, port = text, ""
+    return host, int(port) if port.isdigit() else 53
+
+
 def dns_server_lookup(servers: Sequence[str]) -> Lookup:
     """Addresses (A and AAAA records) from the DNS ``servers`` ("host:port") over DNS."""
     from twisted.names import client, dns
 
     names: Any = client  # twisted.names is not typed
-    resolver = names.Resolver(
-        servers=[(server.rsplit(":", 1)[0], int(server.rsplit(":", 1)[1])) for server in servers]
-    )
+    resolver = names.Resolver(servers=[_server_address(server) for server in servers])
 
     def records(result: Any) -> list[str]:
         answers = result[0]
