@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
 from typing import BinaryIO
-from urllib.parse import urljoin
 
 from fastwarc.warc import ArchiveIterator, WarcRecord, WarcRecordType
 from warcio.bufferedreaders import ChunkedDataReader
@@ -24,6 +23,7 @@ from archiver.captures import image_capture_of, page_capture_of
 from archiver.errors import ParseError
 from archiver.models import Article, ImageCapture, ListiclePage, PageFailure
 from archiver.parse.page import parse_page
+from archiver.urls import canonical_url, redirect_url
 from archiver.warc import payload_digest
 
 _MAX_REDIRECTS = 10
@@ -216,8 +216,8 @@ def _target_uri(value: str) -> str:
     """WARC-Target-URI without the angle brackets some writers (wget) put around it, as the
     WARC 1.0 grammar showed them; warcio strips them the same way."""
     if value.startswith("<") and value.endswith(">"):
-        return value[1:-1]
-    return value
+        value = value[1:-1]
+    return canonical_url(value) if value else value  # looked up by the URLs records name
 
 
 class WarcIndex:
@@ -329,7 +329,7 @@ class WarcIndex:
             location = capture.headers.get("location") if capture else None
             if capture is None or not (300 <= capture.status < 400 and location):
                 return url, capture
-            url = urljoin(url, location)
+            url = redirect_url(url, location)  # as the crawl's redirect middleware did
         return url, self.captures.get(url)
 
 

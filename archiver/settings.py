@@ -17,6 +17,7 @@ def user_agent(contact: str) -> str:
     return f"listicle-archiver/{__version__} (+{contact})"
 
 
+# The spider derives it again from the ARCHIVER_CONTACT in effect (archiver.crawl.identity).
 USER_AGENT = user_agent(ARCHIVER_CONTACT)
 
 # Polite by default.
@@ -51,6 +52,8 @@ WARN_ON_GENERATOR_RETURN_VALUE = False
 RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
 ARCHIVER_RETRY_BACKOFF_BASE = 1.0  # seconds before the first retry; doubles each time
 ARCHIVER_RETRY_MAX_DELAY = 60.0  # cap, also for a server's Retry-After
+# Holds retries until their backoff is over without taking a downloader place.
+SCHEDULER = "archiver.crawl.scheduler.DelayingScheduler"
 
 DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
@@ -59,9 +62,18 @@ DOWNLOADER_MIDDLEWARES = {
     # Above the capture middleware: its process_response runs first, so a response from a
     # refused address is never archived.
     "archiver.crawl.scope.ScopeGuardMiddleware": 760,
+    # Credentials of a seed URL become an Authorization header; no URL keeps userinfo.
+    "archiver.crawl.credentials.SeedCredentialsMiddleware": 350,
+    "scrapy.downloadermiddlewares.redirect.RedirectMiddleware": None,
+    "archiver.crawl.credentials.UserinfoFreeRedirectMiddleware": 600,
 }
 # Loopback, private and link-local targets are refused unless this is set (the demo sets it).
 ARCHIVER_ALLOW_PRIVATE = False
+# The connections' resolver refuses non-public answers itself (DNS rebinding): the address a
+# connection uses is the address that was checked.
+TWISTED_DNS_RESOLVER = "archiver.crawl.resolver.PublicAddressResolver"
+# DNS servers ("host:port") to ask instead of the system resolver; empty: the system's.
+ARCHIVER_DNS_SERVERS: list[str] = []
 ITEM_PIPELINES = {"archiver.crawl.pipeline.ArticleWriterPipeline": 300}
 EXTENSIONS = {"archiver.crawl.progress.ProgressLog": 500}
 

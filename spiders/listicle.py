@@ -19,12 +19,15 @@ from scrapy import Request, signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DontCloseSpider
 from scrapy.http import Response
+from scrapy.settings import BaseSettings
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
 from archiver import __version__, parse_page
 from archiver.articles import ArticleDraft, chain_stop_reason, starts_article
 from archiver.captures import image_capture_of, page_capture_of
+from archiver.crawl.credentials import seeds_and_credentials
+from archiver.crawl.identity import derive_user_agent
 from archiver.crawl.middleware import WARC_META_KEY, stop_for_full_disk
 from archiver.crawl.session import CrawlSession
 from archiver.errors import ParseError
@@ -72,13 +75,21 @@ class ListicleSpider(scrapy.Spider):
         **kwargs: Any,
     ) -> None:
         super().__init__(**kwargs)
-        self.seeds = [u for u in [*(urls or []), *url.split(",")] if u]
-        self.sitemaps = [u for u in sitemap.split(",") if u] if isinstance(sitemap, str) else list(sitemap)
-        self.feeds = [u for u in feed.split(",") if u] if isinstance(feed, str) else list(feed)
+        seeds = [u for u in [*(urls or []), *url.split(",")] if u]
+        sitemaps = [u for u in sitemap.split(",") if u] if isinstance(sitemap, str) else list(sitemap)
+        feeds = [u for u in feed.split(",") if u] if isinstance(feed, str) else list(feed)
+        # Canonical URLs (as requested and archived); credentials split off, never written.
+        self.seeds, self.seed_credentials = seeds_and_credentials(seeds)
+        self.sitemaps, self.feeds = seeds_and_credentials(sitemaps)[0], seeds_and_credentials(feeds)[0]
         if not (self.seeds or self.sitemaps or self.feeds):
             raise ValueError("give at least one seed: -a url=https://... (or sitemap=..., feed=...)")
         every_seed = [*self.seeds, *self.sitemaps, *self.feeds]
         self.allowed_domains = sorted({urlsplit(seed).hostname or "" for seed in every_seed})
+
+    @classmethod
+    def update_settings(cls, settings: BaseSettings) -> None:
+        super().update_settings(settings)
+        derive_user_agent(settings)  # USER_AGENT names ARCHIVER_CONTACT, however we are started
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> ListicleSpider:

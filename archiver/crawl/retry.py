@@ -1,8 +1,9 @@
 """Retries that wait: exponential backoff, and the server's ``Retry-After`` when it sends one.
 
 Scrapy's RetryMiddleware re-schedules a failed request at once, which hammers a server that
-just said 503. This subclass stamps the retry with the earliest time it may go out; its own
-``process_request`` waits until then (without holding a download slot).
+just said 503. This subclass stamps the retry with the earliest time it may go out, and the
+scheduler (:class:`archiver.crawl.scheduler.DelayingScheduler`) keeps it until then, outside
+the downloader: waiting here would hold one of the crawl's ``CONCURRENT_REQUESTS`` places.
 """
 
 from __future__ import annotations
@@ -14,10 +15,8 @@ from scrapy import Request
 from scrapy.downloadermiddlewares.retry import RetryMiddleware
 from scrapy.http import Response
 from scrapy.settings import BaseSettings
-from scrapy.utils.defer import deferred_to_future
-from twisted.internet import reactor, task
 
-NOT_BEFORE = "archiver_retry_not_before"
+from archiver.crawl.scheduler import NOT_BEFORE
 
 
 def retry_after_seconds(value: str | None, now: float | None = None) -> float | None:
@@ -55,7 +54,7 @@ class BackoffRetryMiddleware(RetryMiddleware):
 
     def _stamp(self, retry: Request | Response | None, delay: float) -> Request | Response | None:
         if isinstance(retry, Request):
-            retry.meta[NOT_BEFORE] = time.monotonic() + delay
+            retry.meta[NOT_BEFORE] = time.time() + delay  # wall clock: it survives a JOBDIR resume
         return retry
 
     def process_response(self, request: Request, response: Response) -> Request | Response:  # type: ignore[override]
@@ -68,11 +67,3 @@ class BackoffRetryMiddleware(RetryMiddleware):
 
     def process_exception(self, request: Request, exception: Exception) -> Request | Response | None:  # type: ignore[override]
         return self._stamp(super().process_exception(request, exception), self._delay(request, None))
-
-    async def process_request(self, request: Request) -> None:
-        not_before = request.meta.pop(NOT_BEFORE, None)
-        if not_before is None:
-            return
-        wait = not_before - time.monotonic()
-        if wait > 0:
-            await deferred_to_future(task.deferLater(reactor, wait, lambda: None))

@@ -10,7 +10,6 @@ from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
 
 from archiver.crawl.session import SUMMARY_FILE
-from archiver.settings import user_agent
 
 
 def crawl_settings(overrides: dict[str, Any] | None = None) -> Settings:
@@ -18,8 +17,6 @@ def crawl_settings(overrides: dict[str, Any] | None = None) -> Settings:
     settings.setmodule("archiver.settings", priority="project")
     for name, value in (overrides or {}).items():
         settings.set(name, value, priority="cmdline")
-    if "ARCHIVER_CONTACT" in (overrides or {}) and "USER_AGENT" not in (overrides or {}):
-        settings.set("USER_AGENT", user_agent(settings.get("ARCHIVER_CONTACT")), priority="cmdline")
     return settings
 
 

@@ -23,6 +23,7 @@ from archiver.jsonl import cut_partial_last_line, write_jsonl_atomically
 from archiver.lru import LruDict
 from archiver.models import Article, ImageCapture
 from archiver.reextract import WarcIndex, drafts_from_index, image_capture
+from archiver.urls import redacted_url
 from archiver.warc import DiskFullError, WarcWriter, WrittenRecord
 
 ARTICLES_FILE = "articles.jsonl"
@@ -130,7 +131,7 @@ class CrawlSession:
 
     def write_reject(self, url: str, reason: str, record: WrittenRecord | None) -> None:
         entry = {
-            "url": url,
+            "url": redacted_url(url),
             "reason": reason,
             "warc_filename": record.filename if record else None,
             "warc_offset": record.offset if record else None,
@@ -140,7 +141,7 @@ class CrawlSession:
         self.counts["rejects"] += 1
 
     def record_error(self, url: str, error: str, kind: str) -> None:
-        self.errors.append({"url": url, "kind": kind, "error": error})
+        self.errors.append({"url": redacted_url(url), "kind": kind, "error": error})
 
     # -- articles and their images ----------------------------------------------------------
     def finish_pages(self, key: str) -> list[str]:

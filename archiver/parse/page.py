@@ -18,7 +18,7 @@ from archiver.parse.links import find_next_page, find_recommendations, is_later_
 from archiver.parse.metadata import extract_metadata
 from archiver.parse.numbering import numbering_warnings
 from archiver.parse.vocabulary import FURNITURE_HEADLINE, is_non_list_title
-from archiver.urls import absolute_url
+from archiver.urls import absolute_url, canonical_url, page_encoding
 
 __all__ = ["parse_page"]
 
@@ -44,7 +44,9 @@ def parse_page(
 
     ``data`` is the body as received (bytes, decoded here from the HTTP ``content_type``, a BOM,
     a ``<meta>`` charset or detection) or already-decoded text. Raises :class:`ParseError` for
-    input that is not HTML; any HTML, however broken, gives a record.
+    input that is not HTML; any HTML, however broken, gives a record. Every URL in the record,
+    ``url`` included, is in canonical form (:func:`archiver.urls.canonical_url`), with query
+    strings encoded in the page's encoding.
     """
     if not url.startswith(("http://", "https://")):
         raise ParseError(f"page URL must be absolute http(s), got {url!r}")
@@ -59,6 +61,11 @@ def parse_page(
         text, encoding = decoded.text, decoded.encoding
         if decoded.replaced_bytes:
             warnings.append(f"invalid {decoded.encoding} bytes were replaced with U+FFFD")
+    with page_encoding(encoding):
+        return _parse_document(text, canonical_url(url), encoding, warnings)
+
+
+def _parse_document(text: str, url: str, encoding: str, warnings: list[str]) -> ListiclePage:
     document = load_document(text)
     warnings.extend(document.warnings)
     base_url = absolute_url(document.base_href, url) if document.base_href else url

@@ -24,6 +24,7 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from archiver.lru import LruDict
+from archiver.urls import redacted_url
 from archiver.warc.exchange import HttpExchange, payload_digest, warc_date
 from archiver.warc.repair import recover_open_file
 
@@ -228,7 +229,7 @@ class WarcWriter:
         writer = self._open()
         body = "".join(f"{name}: {value}\r\n" for name, value in fields).encode("utf-8")
         record = writer.create_warc_record(
-            url,
+            redacted_url(url),  # no userinfo (a password) in what the archive says
             "metadata",
             payload=io.BytesIO(body),
             length=len(body),

@@ -31,6 +31,7 @@ from pathlib import Path
 
 from archiver.models import Credit, ListiclePage
 from archiver.models import Item as GotItem
+from archiver.urls import canonical_url
 from tests.independent_fields.truth import Item, Page
 
 FLOORS = Path(__file__).resolve().parent.parent / "independent_fields_floors.json"
@@ -97,13 +98,20 @@ def align(truth: Sequence[Item], got: Sequence[GotItem]) -> list[tuple[Item, Got
     return pairs
 
 
+def _same_url(got: str | None, wanted: str) -> bool:
+    """``got`` is one of the "|"-separated truth URLs. Truths copy URLs as pages print them
+    (raw spaces, umlauts); records hold them in canonical form: compared canonical, since both
+    name the same resource."""
+    return got is not None and canonical_url(got) in {canonical_url(url) for url in wanted.split("|")}
+
+
 def check(t: Item, g: GotItem | None) -> dict[str, tuple[bool, str]]:
     """Return {field: (ok, detail)} for one truth item and its extracted item (or None)."""
     r: dict[str, tuple[bool, str]] = {}
     if g is None:
         return {f: (False, "item missing") for f in FIELDS if f != "largest" or "largest" in t}
     gi = [im.url for im in g.images]
-    ok = len(gi) == len(t["images"]) and all(u in w.split("|") for u, w in zip(gi, t["images"], strict=False))
+    ok = len(gi) == len(t["images"]) and all(_same_url(u, w) for u, w in zip(gi, t["images"], strict=False))
     r["images"] = (ok, f"got {gi}" if not ok else "")
     if ok:
         bad = [(k, g.images[k].credit, w) for k, w in enumerate(t["icredits"])
@@ -117,9 +125,7 @@ def check(t: Item, g: GotItem | None) -> dict[str, tuple[bool, str]]:
     if "largest" in t:
         if ok:
             gl = [im.largest_url for im in g.images]
-            okl = all(
-                (g_ in w.split("|")) if w else g_ is None for g_, w in zip(gl, t["largest"], strict=False)
-            )
+            okl = all(_same_url(g_, w) if w else g_ is None for g_, w in zip(gl, t["largest"], strict=False))
             r["largest"] = (okl, f"got {gl} want {t['largest']}" if not okl else "")
         else:
             r["largest"] = (False, "images wrong")
