@@ -171,9 +171,38 @@ class DamagedWarcError(Exception):
 class _CutRecord(Exception):
     """A record whose block is shorter than its Content-Length: the file ends inside it."""
 
-    def __init__(self, position: int, got: int, expected: int) -> None:
-        super().__init__(f"record at byte {position} is cut short ({got} of {expected} bytes)")
+    def __init__(self, position: int, got: int, expected: int | None) -> None:
+        length = f" ({got} of {expected} bytes)" if expected else " (in its header)"
+        super().__init__(f"record at byte {position} is cut short{length}")
         self.position = position
+
+
+def _cut_member_after(stream: BinaryIO, start: int) -> int | None:
+    """Where a gzip member cut short begins, among those from ``start`` (the last record read)
+    to the end of a gzipped WARC; None if every member is whole. FastWARC stops silently at a
+    member cut before its WARC header is complete."""
+    stream.seek(start)
+    data = stream.read()
+    offset = start
+    while data:
+        if not data.startswith(b"\x1f\x8b"):
+            return None  # not gzip (plain WARC, or junk FastWARC has reported already)
+        decompressor = zlib.decompressobj(31)
+        pending = data
+        try:
+            while not decompressor.eof:  # output discarded, 1 MiB at a time
+                output = decompressor.decompress(pending, 1 << 20)
+                pending = decompressor.unconsumed_tail
+                if not output and not pending:
+                    break
+        except zlib.error:
+            return None  # damage, not a cut: the reader reports it already
+        if not decompressor.eof:
+            return offset
+        rest = decompressor.unused_data
+        offset += len(data) - len(rest)
+        data = rest
+    return None
 
 
 def _read_records(stream: BinaryIO) -> Iterator[tuple[WarcRecord, bytes]]:
@@ -195,7 +224,8 @@ def _read_records(stream: BinaryIO) -> Iterator[tuple[WarcRecord, bytes]]:
         except OSError as error:  # FastWARC's word for a header or gzip member it cannot read
             raise DamagedWarcError(str(error), position) from error
         position = record.stream_pos
-        if len(block) != record.content_length:
+        if len(block) != record.content_length or record.headers.get("Content-Length") is None:
+            # FastWARC hands over what it got; a header cut before Content-Length reads as 0.
             raise _CutRecord(position, len(block), record.content_length)
         yield record, block
 
@@ -314,16 +344,23 @@ class WarcIndex:
         """Every record of one file; past damage, reading resumes at the next record that can be
         read, and one warning says which bytes were skipped."""
         damage: tuple[int, str] | None = None  # (where it starts, first error) while skipping
-        resume = 0
+        resume = last = 0
         while True:
             try:
                 for record, block in _read_records(stream):
                     if damage is not None:
                         self._note_damage(path, *damage, f"up to byte {resume}")
                         damage = None
+                    last = record.stream_pos
                     self._add(record, block, path)
                 if damage is not None:
                     self._note_damage(path, *damage, f"up to byte {resume}")
+                cut = _cut_member_after(stream, last)
+                if cut is not None:
+                    self._warn_damage(
+                        f"{path.name}: record at byte {cut} is cut short (its gzip member ends early): "
+                        "the file ends inside it, record skipped"
+                    )
                 return
             except _CutRecord as cut:
                 if damage is not None:
