@@ -34,13 +34,20 @@ Outcomes, one per situation:
   bytes through); the page parser then judges the bytes, identically in both flows, and both
   flows warn.
 
-What the crawl asks for (``Accept-Encoding``, :data:`REQUESTED_CODINGS`) is narrower than what
-it decodes: only codings the replay tools decode. Measured by reading their sources: pywb
-renders a record's body through warcio's ``ArcWarcRecord.content_stream()``, which decodes a
-single ``gzip``, ``deflate`` (zlib or raw) or ``br`` (when brotli is installed) label and passes
-anything else, ``zstd`` and stacked labels included, through undecoded, so a zstd page replays
-as binary; ReplayWeb.page (wabac.js) shows zstd pages as binary too (issue 10, reproduced in
-Chromium). Servers that send zstd or stacked codings unasked are still decoded here.
+What the crawl asks for (``Accept-Encoding``, :data:`REQUESTED_CODINGS`: ``gzip, br``) is
+narrower than what it decodes: only codings both replay tools decode, so archived pages replay.
+Measured:
+
+- pywb 2.10 renders a record's body through warcio's ``ArcWarcRecord.content_stream()``, which
+  decodes one ``gzip``, ``deflate`` (zlib or raw) or ``br`` label (br when a brotli module is
+  installed, as pywb's own requirements do) and passes anything else (``zstd``, stacked labels)
+  through undecoded. ``tests/test_replay_codings.py`` crawls a page under each coding and
+  replays it in pywb: gzip, deflate and br pages show their text; the zstd page does not.
+- ReplayWeb.page (wabac.js, ``src/rewrite/decoder.ts``) decodes only ``gzip`` (pako) and ``br``
+  before rewriting; a ``deflate`` or ``zstd`` page reaches the rewriter still compressed and
+  shows as binary (for zstd, issue 10 reproduced it in Chromium).
+
+Servers that send other codings unasked (zstd, deflate, stacked) are still decoded here.
 """
 
 from __future__ import annotations
@@ -70,8 +77,8 @@ __all__ = [
 
 #: The crawl's DOWNLOAD_MAXSIZE: no decoded body is larger, in either flow.
 MAX_DECODED_BYTES = 64 * 1024 * 1024
-#: Accept-Encoding of every request: the codings pywb and ReplayWeb.page replay.
-REQUESTED_CODINGS = ("gzip", "deflate", "br")
+#: Accept-Encoding of every request: the codings both pywb and ReplayWeb.page replay.
+REQUESTED_CODINGS = ("gzip", "br")
 
 _CHUNK = 64 * 1024  # output produced per step: the most a bomb gets past the bound
 _GZIP_MAGIC = b"\x1f\x8b"
