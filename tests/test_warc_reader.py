@@ -133,19 +133,34 @@ def test_a_resource_record_is_read_as_a_page_of_its_media_type(tmp_path: Path) -
 def test_a_file_cut_inside_a_record_is_warned_about(tmp_path: Path) -> None:
     warc = _Warc(tmp_path / "whole.warc.gz")
     warc.response(f"{SITE}/first/", PAGE)
-    data = warc.buffer.getvalue()
+    first = warc.buffer.getvalue()
     warc.response(f"{SITE}/second/", listicle_html("7 More", range(1, 8)))
     whole = warc.buffer.getvalue()
-    plain = gzip.decompress(whole)
-    cut_plain = tmp_path / "cut.warc"
-    cut_plain.write_bytes(plain[: len(gzip.decompress(data)) + 600])  # inside the second's payload
-    cut_gzip = tmp_path / "cut.warc.gz"
-    cut_gzip.write_bytes(whole[: len(data) + (len(whole) - len(data)) // 2])
-    for path in (cut_plain, cut_gzip):
+    plain, plain_first = gzip.decompress(whole), len(gzip.decompress(first))
+    cuts = {  # inside the second record's header, then inside its payload
+        "header.warc": plain[: plain_first + 30],
+        "payload.warc": plain[: plain_first + 600],
+        "header.warc.gz": whole[: len(first) + 20],
+        "payload.warc.gz": whole[: len(first) + (len(whole) - len(first)) // 2],
+    }
+    for name, data in cuts.items():
+        path = tmp_path / name
+        path.write_bytes(data)
         index = WarcIndex([path])
-        assert list(index.captures) == [f"{SITE}/first/"]
-        assert len(index.warnings) == 1, index.warnings
-        assert index.warnings[0].startswith(f"{path.name}: ")
+        assert list(index.captures) == [f"{SITE}/first/"], name
+        start = len(first) if name.endswith(".gz") else plain_first
+        (warning,) = index.warnings
+        assert warning.startswith(f"{name}: record at byte {start} is cut short"), warning
+        assert warning.endswith("the file ends inside it, record skipped"), warning
+    trailer = tmp_path / "trailer.warc.gz"  # the last member lacks its gzip trailer only
+    trailer.write_bytes(whole[:-5])
+    index = WarcIndex([trailer])
+    assert list(index.captures) == [f"{SITE}/first/", f"{SITE}/second/"]
+    (warning,) = index.warnings
+    assert warning == f"trailer.warc.gz: record at byte {len(first)} is cut short: " + (
+        "the file ends inside it, record read whole"
+    )
+    assert WarcIndex([warc.save()]).warnings == []
 
 
 def test_a_body_that_does_not_decode_is_a_failed_fetch_with_a_warning(tmp_path: Path) -> None:

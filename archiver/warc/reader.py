@@ -177,32 +177,55 @@ class _CutRecord(Exception):
         self.position = position
 
 
-def _cut_member_after(stream: BinaryIO, start: int) -> int | None:
-    """Where a gzip member cut short begins, among those from ``start`` (the last record read)
-    to the end of a gzipped WARC; None if every member is whole. FastWARC stops silently at a
-    member cut before its WARC header is complete."""
+def _cut_record_after(stream: BinaryIO, start: int) -> int | None:
+    """Where a record cut short begins, among those from ``start`` (the last record read) to
+    the end of the file; None if every one is whole. FastWARC stops silently at a record cut
+    before its WARC header is complete (a gzip member that ends early, or a plain header)."""
     stream.seek(start)
     data = stream.read()
     offset = start
-    while data:
-        if not data.startswith(b"\x1f\x8b"):
-            return None  # not gzip (plain WARC, or junk FastWARC has reported already)
-        decompressor = zlib.decompressobj(31)
-        pending = data
-        try:
-            while not decompressor.eof:  # output discarded, 1 MiB at a time
-                output = decompressor.decompress(pending, 1 << 20)
-                pending = decompressor.unconsumed_tail
-                if not output and not pending:
-                    break
-        except zlib.error:
-            return None  # damage, not a cut: the reader reports it already
-        if not decompressor.eof:
+    while data.strip():
+        if data.startswith(b"\x1f\x8b"):
+            rest = _after_gzip_member(data)
+        elif data.startswith(b"WARC/"):
+            rest = _after_plain_record(data)
+        else:
+            return None  # bytes that are not WARC: reported by the reader already
+        if rest is None:
             return offset
-        rest = decompressor.unused_data
         offset += len(data) - len(rest)
         data = rest
     return None
+
+
+def _after_gzip_member(data: bytes) -> bytes | None:
+    """The bytes after the gzip member ``data`` starts with; None if it is cut short (or bad)."""
+    decompressor = zlib.decompressobj(31)
+    pending = data
+    try:
+        while not decompressor.eof:  # output discarded, 1 MiB at a time
+            output = decompressor.decompress(pending, 1 << 20)
+            pending = decompressor.unconsumed_tail
+            if not output and not pending:
+                return None
+    except zlib.error:
+        return None
+    return decompressor.unused_data
+
+
+_CONTENT_LENGTH = re.compile(rb"\r?\ncontent-length:[ \t]*(\d+)", re.IGNORECASE)
+
+
+def _after_plain_record(data: bytes) -> bytes | None:
+    """The bytes after the uncompressed record ``data`` starts with; None if it is cut short."""
+    end = data.find(b"\r\n\r\n")
+    length = _CONTENT_LENGTH.search(data, 0, end) if end >= 0 else None
+    if length is None:
+        return None
+    block_end = end + 4 + int(length.group(1))
+    if len(data) < block_end:
+        return None
+    return data[block_end:].lstrip(b"\r\n")
 
 
 def _read_records(stream: BinaryIO) -> Iterator[tuple[WarcRecord, bytes]]:
@@ -345,21 +368,23 @@ class WarcIndex:
         read, and one warning says which bytes were skipped."""
         damage: tuple[int, str] | None = None  # (where it starts, first error) while skipping
         resume = last = 0
+        read_any = False
         while True:
             try:
                 for record, block in _read_records(stream):
                     if damage is not None:
                         self._note_damage(path, *damage, f"up to byte {resume}")
                         damage = None
-                    last = record.stream_pos
+                    last, read_any = record.stream_pos, True
                     self._add(record, block, path)
                 if damage is not None:
                     self._note_damage(path, *damage, f"up to byte {resume}")
-                cut = _cut_member_after(stream, last)
+                cut = _cut_record_after(stream, last)
                 if cut is not None:
+                    # The last record read whole can still lack its gzip trailer (CRC, size).
+                    read = "record read whole" if cut == last and read_any else "record skipped"
                     self._warn_damage(
-                        f"{path.name}: record at byte {cut} is cut short (its gzip member ends early): "
-                        "the file ends inside it, record skipped"
+                        f"{path.name}: record at byte {cut} is cut short: the file ends inside it, {read}"
                     )
                 return
             except _CutRecord as cut:
