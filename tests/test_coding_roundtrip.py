@@ -204,3 +204,29 @@ def test_shared_case_resource_record_gives_its_article(tmp_path: Path) -> None:
     (article,) = [json.loads(line) for line in result.stdout.splitlines()]
     assert article["url"] == "https://harbours.example/detours/"
     assert article["title"] == "6 Harbours Worth a Detour" and len(article["items"]) == 6
+
+
+def test_a_revisit_in_a_later_file_than_its_original_is_read_given_in_any_order(tmp_path: Path) -> None:
+    """WARC files rotated after every record: the revisit and its original are in different files,
+    and extract is handed the files newest first."""
+    out = tmp_path / "out"
+    routes: dict[str, Route] = {"/robots.txt": robots_allow_all(), "/same/": _coded(SAME, "gzip")}
+    with serve(routes) as base:
+        seeds = [base + "/same/", base + "/same/?utm_source=newsletter"]
+        command = loopback_crawl(out, *seeds, "--depth", "0", "--set", "ARCHIVER_WARC_MAX_SIZE=1")
+        result = _run(*command)
+        assert result.returncode == 0, result.stderr
+    warcs = sorted(str(p) for p in (out / "warc").glob("*.warc.gz"))
+    assert len(warcs) > 2
+    extracted = tmp_path / "extracted.jsonl"
+    result = _run(str(BIN / "archiver"), "extract", *reversed(warcs), "-o", str(extracted))
+    assert result.returncode == 0 and "warning" not in result.stderr, result.stderr
+    crawled = (out / "articles.jsonl").read_bytes()
+    assert extracted.read_bytes() == crawled
+    pages = [json.loads(line)["pages"][0] for line in crawled.splitlines()]
+    assert sorted(page["url"] for page in pages) == seeds  # in whichever order they were fetched
+    assert pages[0]["warc_filename"] != pages[1]["warc_filename"]
+    from archiver.reextract import WarcIndex
+
+    kinds = {WarcIndex([Path(w) for w in warcs]).captures[url].warc_type for url in seeds}
+    assert kinds == {"response", "revisit"}
