@@ -122,8 +122,8 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     from archiver.reextract import WarcIndex, articles_from_index
 
     index = WarcIndex(args.warcs)
-    for damage in index.damaged:
-        print(f"warning: {damage}", file=sys.stderr)
+    for warning in index.warnings:  # damage, unresolvable revisits, bodies that do not decode
+        print(f"warning: {warning}", file=sys.stderr)
     # Articles are written as they are stitched, then the file is sorted into capture order:
     # memory stays flat however many articles the WARCs hold.
     lines = (article.to_json() for article in articles_from_index(index))

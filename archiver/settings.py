@@ -58,6 +58,12 @@ SCHEDULER = "archiver.crawl.scheduler.DelayingScheduler"
 DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "archiver.crawl.retry.BackoffRetryMiddleware": 550,
+    # Content codings and meta refresh by the rules archiver extract uses (archiver.codings,
+    # archiver.parse.refresh); Accept-Encoding asks only for codings pywb and ReplayWeb.page replay.
+    "scrapy.downloadermiddlewares.httpcompression.HttpCompressionMiddleware": None,
+    "archiver.crawl.compression.ContentDecodingMiddleware": 590,
+    "scrapy.downloadermiddlewares.redirect.MetaRefreshMiddleware": None,
+    "archiver.crawl.compression.MetaRefreshFollower": 580,
     "archiver.crawl.middleware.WarcCaptureMiddleware": 750,
     # Above the capture middleware: its process_response runs first, so a response from a
     # refused address is never archived.

@@ -1,0 +1,572 @@
+"""Reading WARC files back: what a set of files captured, by URL, with the bodies decoded as the
+crawl decoded them.
+
+- ``response`` records are HTTP exchanges; ``resource`` records (WARC 1.1 §6.5, written by tools
+  that package files) hold the document itself, typed by the record's ``Content-Type``, and are
+  read as a 200 response of that type.
+- ``revisit`` records are resolved to the payload of the record they repeat, across every file
+  given, in any order: by ``WARC-Refers-To``, else by ``WARC-Refers-To-Target-URI`` and
+  ``-Date``, else by payload digest. Resolution waits until all files are indexed. A page stored
+  as a revisit is then parsed like a response; a revisit whose original is in none of the files
+  is warned about, with its URL.
+- Bodies are decoded with :mod:`archiver.codings`, the crawl's decoder: a body that does not
+  decode is a failed fetch here as it was in the crawl (same reason, a warning), and a
+  ``<meta http-equiv=refresh>`` is followed by :mod:`archiver.parse.refresh`, the crawl's rule.
+- Damage (a record cut short, a bad gzip member, bytes that are not WARC) costs only the
+  records in it; each is reported in :attr:`WarcIndex.warnings` as one line.
+
+Only record metadata stays in memory; a page's body is read again from its record when parsed.
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from io import BytesIO
+from pathlib import Path
+from typing import BinaryIO
+
+from fastwarc.warc import ArchiveIterator, WarcRecord, WarcRecordType
+from warcio.bufferedreaders import ChunkedDataReader
+
+from archiver.codings import (
+    MAX_DECODED_BYTES,
+    CodingError,
+    DecodedBody,
+    content_codings,
+    decode_content,
+)
+from archiver.parse.refresh import meta_refresh_target
+from archiver.urls import canonical_url, redirect_url
+from archiver.warc import payload_digest
+
+__all__ = [
+    "MAX_DECODED_BYTES",
+    "Capture",
+    "DamagedWarcError",
+    "WarcIndex",
+    "decode_body",
+    "next_record_start",
+]
+
+_MAX_REDIRECTS = 10
+# How the spider words a request its decoding middleware dropped (``IgnoreRequest: ...``), for
+# WARCs whose crawl left no fetch-error record of it.
+_UNDECODABLE = "IgnoreRequest: undecodable body: "
+_REDIRECT_STATUSES = {301, 302, 303, 307, 308}  # those Scrapy's RedirectMiddleware follows
+
+
+@dataclass
+class Capture:
+    """One archived response (or resource, or resolved revisit) of a URL."""
+
+    url: str
+    status: int
+    headers: dict[str, str]  # HTTP headers: lower-cased names, last value (Content-Encoding: all)
+    path: Path
+    offset: int  # where this record starts in ``path`` (provenance)
+    record_id: str
+    date: str
+    warc_type: str  # "response", "revisit" or "resource"
+    payload_digest: str
+    payload_length: int
+    is_page: bool  # an HTML response worth parsing; its body is read again when parsed
+    truncated: str | None = None
+    # Where the payload is: this record, or the original a revisit refers to.
+    payload_path: Path | None = None
+    payload_offset: int = -1
+    payload_is_http: bool = True  # False: the record's block is the payload (resource)
+    refresh_url: str | None = None  # a meta refresh the crawl follows like a redirect
+
+    @property
+    def filename(self) -> str:
+        return self.path.name.removesuffix(".open")
+
+
+def decode_body(raw: bytes, headers: dict[str, str]) -> bytes:
+    """Undo transfer chunking (wget keeps it) and content codings (our WARCs keep them);
+    ``headers``: lower-cased HTTP header names.
+
+    Raises :class:`archiver.codings.CodingError` for a body that does not decode or decodes
+    past :data:`MAX_DECODED_BYTES`. Unknown codings are left in place.
+    """
+    return _decoded(raw, headers, headers).body
+
+
+def _decoded(raw: bytes, headers: dict[str, str], holder: dict[str, str]) -> DecodedBody:
+    """``raw`` de-chunked if the record holding it (``holder``'s headers) says so, then decoded
+    by ``headers``' Content-Encoding (a revisit's own, or the response's)."""
+    if "chunked" in holder.get("transfer-encoding", "").lower():
+        raw = ChunkedDataReader(BytesIO(raw)).read()
+    return decode_content(raw, content_codings([headers.get("content-encoding", "")]))
+
+
+def _is_html(headers: dict[str, str], body: bytes) -> bool:
+    """HTML by its header, or by its bytes: the live crawl parses whatever a page URL returns,
+    including HTML mislabelled as an image."""
+    content_type = headers.get("content-type", "").lower()
+    if "html" in content_type or not content_type:
+        return True
+    start = body[:512].lstrip().lower()
+    return start.startswith((b"<!doctype html", b"<html", b"<head", b"<body"))
+
+
+_KINDS = (WarcRecordType.response, WarcRecordType.revisit, WarcRecordType.metadata, WarcRecordType.resource)
+_WANTED = _KINDS[0] | _KINDS[1] | _KINDS[2] | _KINDS[3]
+_TYPE_NAMES = {int(kind): str(kind) for kind in _KINDS}  # FastWARC's flags are not hashable
+_IMAGE_MAGIC = (b"\xff\xd8\xff", b"\x89PNG", b"GIF8", b"RIFF", b"\x00\x00\x00")
+
+
+def _split_http_response(block: bytes) -> tuple[int, dict[str, str], bytes] | None:
+    """(status, lower-cased headers with the last value of each, payload) of an HTTP response
+    block; ``Content-Encoding`` lines are joined (codings stacked over several lines)."""
+    end = block.find(b"\r\n\r\n")
+    separator = 4
+    if end < 0:
+        end, separator = block.find(b"\n\n"), 2
+        if end < 0:
+            return None
+    lines = block[:end].decode("latin-1").splitlines()
+    if not lines or not lines[0].startswith("HTTP/"):
+        return None
+    parts = lines[0].split(None, 2)
+    try:
+        status = int(parts[1])
+    except (IndexError, ValueError):
+        return None
+    names: dict[str, str] = {}
+    for line in lines[1:]:
+        name, colon, value = line.partition(":")
+        if colon:
+            key, value = name.strip().lower(), value.strip()
+            if key == "content-encoding" and names.get(key):
+                value = f"{names[key]}, {value}"
+            names[key] = value
+    return status, names, block[end + separator :]
+
+
+def _looks_like_page(headers: dict[str, str], raw: bytes) -> bool:
+    """Cheap pre-check before decoding: images (by type and magic bytes) are never pages."""
+    content_type = headers.get("content-type", "").lower()
+    if content_type.startswith("image/") and raw.startswith(_IMAGE_MAGIC):
+        return False
+    return not content_type.startswith(("image/", "video/", "audio/", "font/")) or raw[:1] in (
+        b"<",
+        b" ",
+        b"\n",
+    )
+
+
+class DamagedWarcError(Exception):
+    """Bytes that are not a WARC record, somewhere after ``position`` (where the last good
+    record started, or where reading started)."""
+
+    def __init__(self, message: str, position: int) -> None:
+        super().__init__(message)
+        self.position = position
+
+
+class _CutRecord(Exception):
+    """A record whose block is shorter than its Content-Length: the file ends inside it."""
+
+    def __init__(self, position: int, got: int, expected: int | None) -> None:
+        length = f" ({got} of {expected} bytes)" if expected else " (in its header)"
+        super().__init__(f"record at byte {position} is cut short{length}")
+        self.position = position
+
+
+def _cut_record_after(stream: BinaryIO, start: int) -> int | None:
+    """Where a record cut short begins, among those from ``start`` (the last record read) to
+    the end of the file; None if every one is whole. FastWARC stops silently at a record cut
+    before its WARC header is complete (a gzip member that ends early, or a plain header)."""
+    stream.seek(start)
+    data = stream.read()
+    offset = start
+    while data.strip():
+        if data.startswith(b"\x1f\x8b"):
+            rest = _after_gzip_member(data)
+        elif data.startswith(b"WARC/"):
+            rest = _after_plain_record(data)
+        else:
+            return None  # bytes that are not WARC: reported by the reader already
+        if rest is None:
+            return offset
+        offset += len(data) - len(rest)
+        data = rest
+    return None
+
+
+def _after_gzip_member(data: bytes) -> bytes | None:
+    """The bytes after the gzip member ``data`` starts with; None if it is cut short (or bad)."""
+    decompressor = zlib.decompressobj(31)
+    pending = data
+    try:
+        while not decompressor.eof:  # output discarded, 1 MiB at a time
+            output = decompressor.decompress(pending, 1 << 20)
+            pending = decompressor.unconsumed_tail
+            if not output and not pending:
+                return None
+    except zlib.error:
+        return None
+    return decompressor.unused_data
+
+
+_CONTENT_LENGTH = re.compile(rb"\r?\ncontent-length:[ \t]*(\d+)", re.IGNORECASE)
+
+
+def _after_plain_record(data: bytes) -> bytes | None:
+    """The bytes after the uncompressed record ``data`` starts with; None if it is cut short."""
+    end = data.find(b"\r\n\r\n")
+    length = _CONTENT_LENGTH.search(data, 0, end) if end >= 0 else None
+    if length is None:
+        return None
+    block_end = end + 4 + int(length.group(1))
+    if len(data) < block_end:
+        return None
+    return data[block_end:].lstrip(b"\r\n")
+
+
+def _read_records(stream: BinaryIO) -> Iterator[tuple[WarcRecord, bytes]]:
+    """(record, block) of each whole response, revisit, resource and metadata record of a WARC
+    stream, from the stream's current position.
+
+    FastWARC reads the records (warcio's pure-Python header parser was a quarter of
+    ``archiver extract``'s time). A record cut short raises ``_CutRecord``; bytes that are not a
+    WARC record raise ``DamagedWarcError``.
+    """
+    position = stream.tell()
+    records = iter(ArchiveIterator(stream, record_types=_WANTED, parse_http=False))
+    while True:
+        try:
+            record = next(records)
+            block = record.reader.read()
+        except StopIteration:
+            return
+        except OSError as error:  # FastWARC's word for a header or gzip member it cannot read
+            raise DamagedWarcError(str(error), position) from error
+        position = record.stream_pos
+        if len(block) != record.content_length or record.headers.get("Content-Length") is None:
+            # FastWARC hands over what it got; a header cut before Content-Length reads as 0.
+            raise _CutRecord(position, len(block), record.content_length)
+        yield record, block
+
+
+# Where a record can start: a gzip member (each record of a .warc.gz is one) or a plain header.
+_RECORD_START = re.compile(rb"\x1f\x8b\x08|WARC/1\.")
+_SCAN_CHUNK = 1 << 20
+
+
+def _is_record_start(stream: BinaryIO, offset: int) -> bool:
+    """Whether a WARC record (plain, or a gzip member holding one) starts at ``offset``."""
+    stream.seek(offset)
+    head = stream.read(4096)
+    if head.startswith(b"WARC/1."):
+        return True
+    try:
+        return zlib.decompressobj(31).decompress(head, 16).startswith(b"WARC/1.")
+    except zlib.error:
+        return False
+
+
+def next_record_start(stream: BinaryIO, after: int) -> int | None:
+    """Offset of the first WARC record that starts after ``after``: where reading resumes past
+    damage. Every record of a gzipped WARC is its own gzip member, so one bad member costs only
+    the record in it."""
+    offset = after + 1
+    while True:
+        stream.seek(offset)
+        chunk = stream.read(_SCAN_CHUNK)
+        if not chunk:
+            return None
+        for match in _RECORD_START.finditer(chunk):
+            if _is_record_start(stream, offset + match.start()):
+                return offset + match.start()
+        offset += max(1, len(chunk) - 7)  # overlap: a marker may straddle the chunk's end
+
+
+def _target_uri(value: str) -> str:
+    """WARC-Target-URI without the angle brackets some writers (wget) put around it, as the
+    WARC 1.0 grammar showed them; warcio strips them the same way."""
+    if value.startswith("<") and value.endswith(">"):
+        value = value[1:-1]
+    return canonical_url(value) if value else value  # looked up by the URLs records name
+
+
+@dataclass(frozen=True)
+class _Original:
+    """Where a response's payload is, for the revisits that repeat it."""
+
+    path: Path
+    offset: int
+    is_http: bool
+    headers: dict[str, str]
+    length: int
+
+
+@dataclass
+class _Revisit:
+    capture: Capture
+    refers_to: str
+    refers_to_uri: str
+    refers_to_date: str
+    has_http: bool
+
+
+@dataclass
+class _Originals:
+    by_id: dict[str, _Original] = field(default_factory=dict)
+    by_uri_date: dict[tuple[str, str], _Original] = field(default_factory=dict)
+    by_digest: dict[str, _Original] = field(default_factory=dict)
+
+    def add(self, record_id: str, url: str, date: str, digest: str, original: _Original) -> None:
+        self.by_id[record_id] = original
+        self.by_uri_date[(url, date)] = original
+        self.by_digest.setdefault(digest, original)
+
+    def find(self, revisit: _Revisit) -> _Original | None:
+        return (
+            self.by_id.get(revisit.refers_to)
+            or self.by_uri_date.get((revisit.refers_to_uri, revisit.refers_to_date))
+            or self.by_digest.get(revisit.capture.payload_digest)
+        )
+
+
+class WarcIndex:
+    """What a set of WARC files captured, by URL (the last capture of a URL wins, as in a crawl
+    where a retry's response is the one the spider saw).
+
+    ``captures``: URL -> :class:`Capture`; ``fetch_errors``: URL -> reason of a request that got
+    no usable response (the crawl's fetch-error records, and bodies that do not decode);
+    ``warnings``: one line per problem met, for the user (``damaged``: the damage among them).
+    """
+
+    def __init__(self, paths: Iterable[Path]) -> None:
+        self.captures: dict[str, Capture] = {}
+        self.fetch_errors: dict[str, str] = {}
+        self.damaged: list[str] = []  # "file: what could not be read"
+        self.warnings: list[str] = []
+        self._first_seen: dict[str, None] = {}  # URLs in the order first captured
+        self._originals = _Originals()
+        self._revisits: list[_Revisit] = []
+        for path in sorted(paths, key=lambda p: p.name):
+            with path.open("rb") as stream:
+                self._read_file(path, stream)
+        for revisit in self._revisits:
+            self._resolve_revisit(revisit)
+        self._revisits.clear()
+
+    @property
+    def order(self) -> list[str]:
+        """URLs with a capture, in the order first captured."""
+        return [url for url in self._first_seen if url in self.captures]
+
+    # -- reading --------------------------------------------------------------------------------
+    def _read_file(self, path: Path, stream: BinaryIO) -> None:
+        """Every record of one file; past damage, reading resumes at the next record that can be
+        read, and one warning says which bytes were skipped."""
+        damage: tuple[int, str] | None = None  # (where it starts, first error) while skipping
+        resume = last = 0
+        read_any = False
+        while True:
+            try:
+                for record, block in _read_records(stream):
+                    if damage is not None:
+                        self._note_damage(path, *damage, f"up to byte {resume}")
+                        damage = None
+                    last, read_any = record.stream_pos, True
+                    self._add(record, block, path)
+                if damage is not None:
+                    self._note_damage(path, *damage, f"up to byte {resume}")
+                cut = _cut_record_after(stream, last)
+                if cut is not None:
+                    # The last record read whole can still lack its gzip trailer (CRC, size).
+                    read = "record read whole" if cut == last and read_any else "record skipped"
+                    self._warn_damage(
+                        f"{path.name}: record at byte {cut} is cut short: the file ends inside it, {read}"
+                    )
+                return
+            except _CutRecord as cut:
+                if damage is not None:
+                    self._note_damage(path, *damage, f"up to byte {resume}")
+                self._warn_damage(f"{path.name}: {cut}: the file ends inside it, record skipped")
+                return
+            except DamagedWarcError as error:
+                damage = damage or (error.position, str(error))
+                found = next_record_start(stream, error.position)
+                if found is None:
+                    self._note_damage(path, *damage, "to the end")
+                    return
+                resume = found
+                stream.seek(resume)
+
+    def _note_damage(self, path: Path, start: int, error: str, skipped: str) -> None:
+        self._warn_damage(f"{path.name}: damaged data after byte {start} ({error}), skipped {skipped}")
+
+    def _warn_damage(self, message: str) -> None:
+        self.damaged.append(message)
+        self.warnings.append(message)
+
+    def _add(self, record: WarcRecord, block: bytes, path: Path) -> None:
+        rec_type = _TYPE_NAMES[int(record.record_type)]
+        # One dict of the WARC headers: FastWARC's HeaderMap.get() costs more than reading them all.
+        headers: dict[str, str] = {}
+        for name, value in record.headers.items():
+            headers.setdefault(name.lower(), value)
+        url = _target_uri(headers.get("warc-target-uri") or "")
+        if not url:
+            return
+        if rec_type == "metadata":
+            for line in block.decode("utf-8", "replace").splitlines():
+                if line.startswith("fetch-error: "):
+                    self.fetch_errors[url] = line[len("fetch-error: ") :]
+            return
+        if rec_type == "resource":
+            status, names, raw = 200, {"content-type": headers.get("content-type", "")}, block
+        else:
+            parsed = _split_http_response(block)
+            if parsed is None:
+                if rec_type != "revisit":
+                    return
+                parsed = (200, {}, b"")  # a revisit without HTTP headers: the original's apply
+            status, names, raw = parsed
+        digest = headers.get("warc-payload-digest") or payload_digest(raw)
+        record_id = headers.get("warc-record-id") or ""
+        date = headers.get("warc-date") or ""
+        capture = Capture(
+            url=url,
+            status=status,
+            headers=names,
+            path=path,
+            offset=record.stream_pos,
+            record_id=record_id,
+            date=date,
+            warc_type=rec_type,
+            payload_digest=digest,
+            payload_length=len(raw),
+            is_page=False,
+            truncated=headers.get("warc-truncated"),
+            payload_path=path,
+            payload_offset=record.stream_pos,
+            payload_is_http=rec_type != "resource",
+        )
+        self._first_seen.setdefault(url, None)
+        self.captures[url] = capture
+        self.fetch_errors.pop(url, None)  # a later response replaces an earlier failure
+        if rec_type == "revisit":
+            capture.payload_path = None  # until resolved
+            self._revisits.append(
+                _Revisit(
+                    capture,
+                    refers_to=headers.get("warc-refers-to") or "",
+                    refers_to_uri=_target_uri(headers.get("warc-refers-to-target-uri") or ""),
+                    refers_to_date=headers.get("warc-refers-to-date") or "",
+                    has_http=bool(names),
+                )
+            )
+            return
+        original = _Original(path, record.stream_pos, rec_type != "resource", names, len(raw))
+        self._originals.add(record_id, url, date, digest, original)
+        self._examine(capture, raw, names)
+
+    def _resolve_revisit(self, revisit: _Revisit) -> None:
+        capture = revisit.capture
+        original = self._originals.find(revisit)
+        if original is None:
+            self.warnings.append(
+                f"revisit of {capture.url} ({capture.filename} at byte {capture.offset}) refers to "
+                f"{revisit.refers_to or revisit.refers_to_uri or capture.payload_digest}, which is in "
+                "none of the files given: its payload is unknown"
+            )
+            return
+        capture.payload_path, capture.payload_offset = original.path, original.offset
+        capture.payload_is_http = original.is_http
+        capture.payload_length = original.length
+        if not revisit.has_http:
+            capture.headers = dict(original.headers)
+        if self.captures.get(capture.url) is capture:
+            payload = self._payload(capture)
+            if payload is not None:
+                self._examine(capture, payload[0], payload[1])
+
+    def _examine(self, capture: Capture, raw: bytes, holder: dict[str, str]) -> None:
+        """Decode the payload as the crawl did: a body that does not decode is a failed fetch;
+        an HTML page that refreshes is followed like a redirect; else whether it is a page.
+
+        ``holder``: the HTTP headers of the record holding ``raw`` (its transfer chunking)."""
+        headers = capture.headers
+        if capture.status in _REDIRECT_STATUSES and "location" in headers:
+            return  # redirected before the crawl decodes anything
+        try:
+            decoded = _decoded(raw, headers, holder)
+        except CodingError as error:
+            self._fail(capture, f"{_UNDECODABLE}{error}")
+            return
+        except (ValueError, OSError) as error:  # chunking that does not parse
+            self.warnings.append(f"{capture.url}: body not readable ({error})")
+            return
+        if decoded.undecoded:
+            self.warnings.append(
+                f"{capture.url}: unknown content coding {', '.join(decoded.undecoded)}: body read as it is"
+            )
+        body = decoded.body
+        if not _is_html(headers, body):
+            return
+        if "html" in headers.get("content-type", "").lower():
+            capture.refresh_url = meta_refresh_target(body, capture.url, headers.get("content-type"))
+        capture.is_page = (
+            200 <= capture.status < 300 and capture.refresh_url is None and _looks_like_page(headers, raw)
+        )
+
+    def _fail(self, capture: Capture, reason: str) -> None:
+        what = reason.removeprefix("IgnoreRequest: ")
+        self.warnings.append(f"{capture.url}: {what} (a failed fetch, as in the crawl)")
+        if self.captures.get(capture.url) is capture:
+            del self.captures[capture.url]
+            self.fetch_errors.setdefault(capture.url, reason)
+
+    # -- bodies ---------------------------------------------------------------------------------
+    def _payload(self, capture: Capture) -> tuple[bytes, dict[str, str]] | None:
+        """(payload as stored, headers of the record holding it), read again from its WARC."""
+        if capture.payload_path is None:
+            return None
+        with capture.payload_path.open("rb") as stream:
+            stream.seek(capture.payload_offset)
+            try:
+                for _, block in _read_records(stream):
+                    if not capture.payload_is_http:
+                        return block, {}
+                    parsed = _split_http_response(block)
+                    return (parsed[2], parsed[1]) if parsed else None
+            except (DamagedWarcError, _CutRecord):
+                return None
+        return None
+
+    def body(self, capture: Capture) -> bytes:
+        """The decoded payload of a captured page, read again from its WARC record (the
+        original's, for a revisit). Empty when it cannot be read."""
+        payload = self._payload(capture)
+        if payload is None:
+            return b""
+        raw, holder = payload
+        try:
+            return _decoded(raw, capture.headers, holder).body
+        except (CodingError, ValueError, OSError):
+            return b""
+
+    def resolve(self, url: str) -> tuple[str, Capture | None]:
+        """Follow archived redirects and followed meta refreshes from ``url``: (last URL, its
+        capture or None)."""
+        for _ in range(_MAX_REDIRECTS):
+            capture = self.captures.get(url)
+            if capture is None:
+                return url, None
+            location = capture.headers.get("location")
+            if 300 <= capture.status < 400 and location:
+                url = redirect_url(url, location)  # as the crawl's redirect middleware did
+            elif capture.refresh_url is not None:
+                url = capture.refresh_url
+            else:
+                return url, capture
+        return url, self.captures.get(url)
