@@ -18,6 +18,8 @@ from urllib.parse import urlparse
 from w3lib.encoding import html_to_unicode
 from w3lib.html import get_base_url, get_meta_refresh
 
+from archiver.urls import canonical_url
+
 #: Scrapy's defaults (settings METAREFRESH_MAXDELAY and METAREFRESH_IGNORE_TAGS).
 MAX_DELAY = 100
 IGNORE_TAGS = ("noscript",)
@@ -48,4 +50,4 @@ def meta_refresh_target(
         return None
     if urlparse(target).scheme not in {"http", "https"}:
         return None
-    return target
+    return canonical_url(target)  # the form requests and WARC lookups use
