@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import zlib
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
@@ -356,14 +356,18 @@ class DraftFromWarc:
 
 
 def drafts_from_index(
-    index: WarcIndex, on_page: Callable[[str, ListiclePage], None] | None = None
+    index: WarcIndex,
+    on_page: Callable[[str, ListiclePage], None] | None = None,
+    unsettled: Collection[int] = (),
 ) -> Iterator[DraftFromWarc]:
     """Every article the WARCs hold, as the crawl would have chained its pages, one at a time;
     a chain whose pages hold no item (a story over several pages) is among them, as the crawl
     follows it too, and :func:`stitch_article` makes no article of it.
 
     ``on_page(url, record)``, if given, sees every page that parses (those that begin no
-    article too; rarely one twice): crash recovery reads their recommendations from it.
+    article too; rarely one twice): crash recovery reads their recommendations from it, and
+    gives ``unsettled``, statuses after which a retry may have been pending when the crawl was
+    killed: a next page last answered with one is not the chain's end but its ``next_url``.
     A parsed page is kept only until an article takes it, so memory does not grow with the
     number of pages.
     """
@@ -392,7 +396,7 @@ def drafts_from_index(
             parsed.pop(url)  # not kept: in the rare case a later chain reaches it, it is parsed again
             continue
         draft = ArticleDraft()
-        next_url = _follow_chain(index, draft, capture, record, parse, consumed)
+        next_url = _follow_chain(index, draft, capture, record, parse, consumed, unsettled)
         for _, page in draft.pages:
             parsed.pop(page.url, None)
         yield DraftFromWarc(draft, next_url)
@@ -434,6 +438,7 @@ def _follow_chain(
     record: ListiclePage,
     parse: Callable[[_Capture], ListiclePage | Exception],
     consumed: set[str],
+    unsettled: Collection[int] = (),
 ) -> str | None:
     """Append the chain's pages to ``draft`` by the crawl's rules (:mod:`archiver.chain`);
     returns the next URL if the WARCs stop short of it."""
@@ -449,6 +454,8 @@ def _follow_chain(
                 return next_url
             end_with_failure(draft, fetch_failure(last_url, reason))
             return None
+        if next_capture.status in unsettled:
+            return next_url
         failure = error_status_failure(next_capture.url, next_capture.status)
         if failure is not None:
             end_with_failure(draft, failure)

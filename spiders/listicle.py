@@ -158,7 +158,9 @@ class ListicleSpider(scrapy.Spider):
         if self.earlier_warcs:
             # A killed run, or one into the same --out without --job-dir: the WARC files hold
             # all that earlier runs reached; what they left undone is fetched now.
-            rebuilt = self.session.rebuild_from_warcs(self.earlier_warcs, depth=self.depth, seeds=self.seeds)
+            rebuilt = self.session.rebuild_from_warcs(
+                self.earlier_warcs, depth=self.depth, seeds=self.seeds, retry_statuses=self._retry_statuses()
+            )
             for key, url, hops in rebuilt.next_pages:
                 yield self._page_request(url, hops=hops, article_key=key)
             for url in rebuilt.images:
@@ -177,6 +179,12 @@ class ListicleSpider(scrapy.Spider):
             yield Request(sitemap, callback=self.parse_sitemap, errback=self.seed_list_failed)
         for feed in self.feeds:
             yield Request(feed, callback=self.parse_feed, errback=self.seed_list_failed)
+
+    def _retry_statuses(self) -> set[int]:
+        """Statuses the crawl answers with a retry (none when retries are off)."""
+        if not self.settings.getbool("RETRY_ENABLED"):
+            return set()
+        return {int(status) for status in self.settings.getlist("RETRY_HTTP_CODES")}
 
     def parse_sitemap(self, response: Response) -> Iterator[Request]:
         links = parse_sitemap(response.body)

@@ -18,12 +18,13 @@ import threading
 from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import Any
 
 from bench.sitegen import site_files
 from tests.crawl_command import BIN, loopback_crawl
-from tests.fault_server import serve
+from tests.fault_server import send, serve
 from tests.generated_site import site_routes, sitemap_crawl_command
 from tests.layered_site import article_path, layered_site, listicles_within
 
@@ -285,3 +286,39 @@ def test_a_page_limit_holds_across_a_kill(tmp_path: Path) -> None:
     assert 1 <= len(started) <= limit
     articles = stable_articles(tmp_path / "out")
     assert all(article["complete"] for article in articles.values())
+
+
+def test_a_page_last_answered_with_a_retryable_error_is_asked_for_again_by_the_next_run(
+    tmp_path: Path,
+) -> None:
+    """A 503 may be the last answer, or the one a retry was waiting to replace when the crawl
+    was killed: the next run into the same --out asks again (and gets the article, the server
+    having recovered); pages answered for good are not asked for again."""
+    files = layered_site()
+    failing = article_path(1, 0)
+    hits: Counter[str] = Counter()
+    healthy = threading.Event()
+
+    def route(handler: BaseHTTPRequestHandler) -> None:
+        path = handler.path.split("?", 1)[0]
+        hits[path] += 1
+        if path == failing and not healthy.is_set():
+            send(handler, 503, b"<html><body>busy</body></html>", headers=[("Retry-After", "0")])
+        elif path in files:
+            send(handler, 200, files[path], "image/jpeg" if path.endswith(".jpg") else "text/html")
+        else:
+            send(handler, 404, b"<html><body>not found</body></html>")
+
+    out = tmp_path / "out"
+    with serve({"/*": route}) as base:
+        command = loopback_crawl(out, base + article_path(0, 0), "--depth", "1", "--set", "RETRY_TIMES=1")
+        subprocess.run(command, check=True, capture_output=True, timeout=TIMEOUT)
+        assert hits[failing] == 2  # the first try and one retry
+        assert failing not in stable_articles(out)
+        healthy.set()
+        hits.clear()
+        subprocess.run(command, check=True, capture_output=True, timeout=TIMEOUT)
+    assert hits[failing] == 1
+    assert {path for path in hits if not path.startswith("/img/")} == {"/robots.txt", failing}
+    assert set(stable_articles(out)) == listicles_within(1)
+    check_extract_agrees(out, tmp_path)

@@ -12,7 +12,7 @@ import json
 import os
 import time
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
@@ -202,7 +202,14 @@ class CrawlSession:
             self.counts["non_listicles"] += 1
         return article
 
-    def rebuild_from_warcs(self, paths: list[Path], *, depth: int, seeds: Iterable[str] = ()) -> Rebuilt:
+    def rebuild_from_warcs(
+        self,
+        paths: list[Path],
+        *,
+        depth: int,
+        seeds: Iterable[str] = (),
+        retry_statuses: Collection[int] = (),
+    ) -> Rebuilt:
         """Rebuild the crawl's frontier from the job's own WARC files, after a run whose crawl
         state was lost (killed) or that ran without ``--job-dir``. The WARCs are the journal:
         every response a run received is in them, and every parsed page with its hop count.
@@ -210,7 +217,9 @@ class CrawlSession:
         Returns what is left to fetch (next pages of unfinished articles, their images, and
         every page an archived page recommends, to ``depth`` hops from a seed, that no run
         fetched) and the articles that are complete already. Every URL the WARCs answer for, or
-        that failed with a recorded error, counts as asked for: it is not fetched again.
+        that failed with a recorded error, counts as asked for: it is not fetched again, unless
+        its last answer has one of ``retry_statuses`` (a retry may have been waiting when the
+        run was killed; if it was the last, asking again ends the same way).
         """
         index = WarcIndex(paths)
         journal = read_page_hops(paths)
@@ -218,12 +227,16 @@ class CrawlSession:
             self.record_error("", f"rebuilding from WARCs: {damage}", "warc")
         for damage in journal.damaged:
             self.record_error("", f"reading hop counts from WARCs: {damage}", "warc")
-        self.state.pages_seen.update(index.captures)
+        self.state.pages_seen.update(
+            url for url, capture in index.captures.items() if capture.status not in retry_statuses
+        )
         self.state.pages_seen.update(index.fetch_errors)
 
         def settle(url: str) -> tuple[str, bool]:
             last_url, capture = index.resolve(url)
-            return last_url, capture is not None or last_url in index.fetch_errors
+            if capture is None:
+                return last_url, last_url in index.fetch_errors
+            return last_url, capture.status not in retry_statuses
 
         planner = FrontierPlanner(depth, journal.hops, settle, seeds)
 
@@ -232,7 +245,7 @@ class CrawlSession:
 
         rebuilt = Rebuilt()
         next_pages: list[tuple[str, str]] = []
-        for found in drafts_from_index(index, on_page=page_parsed):
+        for found in drafts_from_index(index, on_page=page_parsed, unsettled=retry_statuses):
             planner.chain(capture.url for _, capture in found.draft.pages)
             key = found.draft.first_url
             if key in self.finished_articles or key in self.state.drafts:
@@ -241,8 +254,8 @@ class CrawlSession:
                 continue  # a story that ended without items: nothing to write, nor to count again
             self.state.drafts[key] = found.draft
             for url in found.draft.image_urls():
-                capture = image_capture(index, url)
-                if capture is not None or settle(url)[1]:  # archived, or failed for good
+                if settle(url)[1]:  # archived, or failed for good
+                    capture = image_capture(index, url)
                     self.state.image_captures[url] = capture
                     found.draft.captures[url] = capture
             if found.next_url is not None:
