@@ -131,7 +131,8 @@ class ListicleSpider(scrapy.Spider):
     def _forget_state_of_a_killed_run(self) -> None:
         """Scrapy saves JOBDIR state only on a clean stop. A run that was killed left a marker;
         its saved queue and state would not match what it fetched after saving them, so they are
-        dropped, and the WARC files (which have everything) rebuild the work in progress."""
+        dropped, and the WARC files (which have everything) rebuild the frontier
+        (``CrawlSession.rebuild_from_warcs``)."""
         if self.job_dir is None:
             return
         marker = self.job_dir / RUNNING_MARKER
@@ -159,7 +160,11 @@ class ListicleSpider(scrapy.Spider):
             # A killed run, or one into the same --out without --job-dir: the WARC files hold
             # all that earlier runs reached; what they left undone is fetched now.
             rebuilt = self.session.rebuild_from_warcs(
-                self.earlier_warcs, depth=self.depth, seeds=self.seeds, retry_statuses=self._retry_statuses()
+                self.earlier_warcs,
+                depth=self.depth,
+                seeds=self.seeds,
+                retry_statuses=self._retry_statuses(),
+                fetch_images=self.settings.getbool("ARCHIVER_FETCH_IMAGES"),
             )
             for key, url, hops in rebuilt.next_pages:
                 yield self._page_request(url, hops=hops, article_key=key)
@@ -353,11 +358,10 @@ class ListicleSpider(scrapy.Spider):
 
     # -- images and completion ----------------------------------------------------------------
     def _finish_article(self, key: str) -> Iterator[Any]:
-        fetch = self.settings.getbool("ARCHIVER_FETCH_IMAGES")
-        for url in self.session.finish_pages(key) if fetch else []:
+        for url in self.session.finish_pages(
+            key, fetch_images=self.settings.getbool("ARCHIVER_FETCH_IMAGES")
+        ):
             yield self._image_request(url)
-        if not fetch:
-            self.session.state.pending_images[key] = set()
         article = self.session.ready_without_images(key)
         if article is not None:
             yield {"article": article}

@@ -149,8 +149,12 @@ class CrawlSession:
         self.errors.append({"url": url, "kind": kind, "error": error})
 
     # -- articles and their images ----------------------------------------------------------
-    def finish_pages(self, key: str) -> list[str]:
-        """The article's pages are all in: returns the image URLs still to request."""
+    def finish_pages(self, key: str, *, fetch_images: bool = True) -> list[str]:
+        """The article's pages are all in: returns the image URLs still to request (none when
+        images are not fetched: the article then waits for none)."""
+        if not fetch_images:
+            self.state.pending_images[key] = set()
+            return []
         draft = self.state.drafts[key]
         to_request = []
         pending = set()
@@ -209,6 +213,7 @@ class CrawlSession:
         depth: int,
         seeds: Iterable[str] = (),
         retry_statuses: Collection[int] = (),
+        fetch_images: bool = True,
     ) -> Rebuilt:
         """Rebuild the crawl's frontier from the job's own WARC files, after a run whose crawl
         state was lost (killed) or that ran without ``--job-dir``. The WARCs are the journal:
@@ -261,7 +266,7 @@ class CrawlSession:
             if found.next_url is not None:
                 next_pages.append((key, found.next_url))
                 continue
-            rebuilt.images.extend(self.finish_pages(key))
+            rebuilt.images.extend(self.finish_pages(key, fetch_images=fetch_images))
             article = self.ready_without_images(key)
             if article is not None:
                 rebuilt.ready.append(article)
