@@ -39,6 +39,12 @@ def test_links_archived_or_failed_are_done_and_redirects_lead_to_their_target() 
     assert plan.pages_to_fetch() == [("/home", 1), ("/new", 1)]
 
 
+def test_a_seed_not_fetched_yet_comes_first_and_an_archived_redirect_leads_to_its_target() -> None:
+    plan = planner(1, {"/seed": 0}, seeds=("/seed", "/old-home", "/other"))
+    plan.page_parsed("/seed", ["/x", "/other"])
+    assert plan.pages_to_fetch() == [("/home", 0), ("/other", 0), ("/x", 1)]
+
+
 def test_a_page_parsed_twice_counts_once() -> None:
     plan = planner(1, {"/seed": 0})
     plan.page_parsed("/seed", ["/x"])

@@ -41,7 +41,7 @@ class FrontierPlanner:
         self.depth = depth
         self._known = hops
         self._settle = settle
-        self._seeds = set(seeds)
+        self._seeds = dict.fromkeys(seeds)  # ordered, and quick to look up
         self._resolved: dict[str, int] = {}  # pages without a count, once worked out
         self._candidates: dict[str, int] = {}  # page without a count -> smallest hops offered
         self._uncounted: dict[str, list[str]] = {}  # page without a count -> its recommendations
@@ -78,10 +78,15 @@ class FrontierPlanner:
         return self._known.get(url, self._resolved.get(url, 0))
 
     def pages_to_fetch(self) -> list[tuple[str, int]]:
-        """(URL, hops) of every page an archived page leads to and no run fetched, in the order
-        they were found."""
+        """(URL, hops) of every page a seed or an archived page leads to and no run fetched:
+        the seeds' first (where an archived redirect leads), then in the order they were found."""
         self._count_uncounted_pages()
-        return list(self._todo.items())
+        seeds = {}
+        for seed in self._seeds:
+            target, done = self._settle(seed)
+            if not done:
+                seeds[target] = 0
+        return [*seeds.items(), *((url, hops) for url, hops in self._todo.items() if url not in seeds)]
 
     def _recommend(self, recommendations: Iterable[str], hops: int, *, in_journal: bool) -> None:
         if hops >= self.depth:
