@@ -358,9 +358,8 @@ class ListicleSpider(scrapy.Spider):
 
     # -- images and completion ----------------------------------------------------------------
     def _finish_article(self, key: str) -> Iterator[Any]:
-        for url in self.session.finish_pages(
-            key, fetch_images=self.settings.getbool("ARCHIVER_FETCH_IMAGES")
-        ):
+        fetch = self.settings.getbool("ARCHIVER_FETCH_IMAGES")
+        for url in self.session.finish_pages(key, fetch_images=fetch):
             yield self._image_request(url)
         article = self.session.ready_without_images(key)
         if article is not None:

@@ -26,9 +26,9 @@ class FrontierPlanner:
 
     A page archived without a count (the run was killed after archiving its response, before
     parsing it) gets the hops of its article's first page, else the smallest count of the pages
-    that recommend it, else 0 (nothing recommended it: a seed or a sitemap page). Memory: the
-    URLs of pages without a count and of the frontier, and the recommendations of pages without a
-    count (a handful after a kill).
+    that recommend it, else 0 (nothing recommended it: a seed or a sitemap page). Memory: sets
+    of URLs (the pages parsed, the frontier), and the recommendations of pages without a count
+    only (a handful after a kill).
     """
 
     def __init__(
@@ -43,7 +43,7 @@ class FrontierPlanner:
         self._settle = settle
         self._seeds = dict.fromkeys(seeds)  # ordered, and quick to look up
         self._resolved: dict[str, int] = {}  # pages without a count, once worked out
-        self._candidates: dict[str, int] = {}  # page without a count -> smallest hops offered
+        self._candidates: dict[str, int] = {}  # archived, not in the journal -> smallest hops offered
         self._uncounted: dict[str, list[str]] = {}  # page without a count -> its recommendations
         self._first_page: dict[str, str] = {}  # a later page of an article -> the article's first
         self._todo: dict[str, int] = {}  # not fetched yet -> smallest hops, in discovery order

@@ -24,7 +24,7 @@ from archiver.crawl.journal import read_page_hops
 from archiver.jsonl import cut_partial_last_line, write_jsonl_atomically
 from archiver.lru import LruDict
 from archiver.models import Article, ImageCapture, ListiclePage
-from archiver.reextract import WarcIndex, drafts_from_index, image_capture
+from archiver.reextract import DraftFromWarc, WarcIndex, drafts_from_index, image_capture
 from archiver.warc import DiskFullError, WarcWriter, WrittenRecord
 
 ARTICLES_FILE = "articles.jsonl"
@@ -252,12 +252,9 @@ class CrawlSession:
         next_pages: list[tuple[str, str]] = []
         for found in drafts_from_index(index, on_page=page_parsed, unsettled=retry_statuses):
             planner.chain(capture.url for _, capture in found.draft.pages)
-            key = found.draft.first_url
-            if key in self.finished_articles or key in self.state.drafts:
+            if not self._adopt_draft(found):
                 continue
-            if found.next_url is None and not found.draft.has_items:
-                continue  # a story that ended without items: nothing to write, nor to count again
-            self.state.drafts[key] = found.draft
+            key = found.draft.first_url
             for url in found.draft.image_urls():
                 if settle(url)[1]:  # archived, or failed for good
                     capture = image_capture(index, url)
@@ -275,6 +272,17 @@ class CrawlSession:
         # Pages the lost runs asked for: a limit on pages (--max-pages) counts them too.
         self.state.pages_requested = max(self.state.pages_requested, planner.pages_parsed)
         return rebuilt
+
+    def _adopt_draft(self, found: DraftFromWarc) -> bool:
+        """Take an article found in the WARCs as in progress, unless an earlier run wrote it
+        or it is a story that ended without items (nothing to write, nor to count again)."""
+        key = found.draft.first_url
+        if key in self.finished_articles or key in self.state.drafts:
+            return False
+        if found.next_url is None and not found.draft.has_items:
+            return False
+        self.state.drafts[key] = found.draft
+        return True
 
     def flush_unfinished(self) -> list[Article]:
         """At close: articles still waiting (an image request that never came back)."""
