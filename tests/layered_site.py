@@ -11,6 +11,7 @@ the next layer. ``layered_site()`` returns every path with its bytes, to serve f
 from __future__ import annotations
 
 import random
+import re
 
 from bench.sitegen import jpeg
 
@@ -21,6 +22,19 @@ _WORDS = ("harbour", "glacier", "market", "lantern", "orchard", "canyon", "ferry
 
 def article_path(layer: int, number: int) -> str:
     return f"/views-{layer}-{number:02d}/"
+
+
+_LAYER = re.compile(r"^/(?:views-|img/l)(\d+)-")
+
+
+def layer_of(path: str) -> int | None:
+    """The layer of a page or photo path (None for robots.txt and unknown paths).
+
+    >>> layer_of("/views-2-03/2/"), layer_of("/img/l3-1-4.jpg"), layer_of("/robots.txt")
+    (2, 3, None)
+    """
+    match = _LAYER.match(path)
+    return int(match.group(1)) if match else None
 
 
 def _is_story(layer: int, number: int) -> bool:
