@@ -89,13 +89,14 @@ def run_once(command: list[str], switch: KillSwitch, kill_at: int | None) -> boo
     watcher = threading.Thread(target=wait_for_exit, daemon=True)
     watcher.start()
     try:
-        assert switch.reached.wait(timeout=TIMEOUT), "the crawl neither ended nor reached the kill"
+        settled = switch.reached.wait(timeout=TIMEOUT)
         killed = process.poll() is None
         if killed:
             process.send_signal(signal.SIGKILL)
     finally:
         watcher.join(timeout=60)
         switch.release()
+    assert settled, "the crawl neither ended nor reached the kill"
     if not killed:
         assert process.returncode == 0, b"".join(stderr).decode(errors="replace")[-3000:]
     return killed
