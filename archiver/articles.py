@@ -1,6 +1,6 @@
 """Stitching the pages of one listicle into one article record. Pure: the live crawl and the
-re-extraction from WARC files both decide with :func:`starts_article` which pages begin an
-article and call :func:`stitch_article`, so their output is identical."""
+re-extraction from WARC files both chain pages with :mod:`archiver.chain` and call
+:func:`stitch_article`, so their output is identical."""
 
 from __future__ import annotations
 
@@ -9,11 +9,6 @@ from dataclasses import dataclass, field
 
 from archiver.models import Article, Image, ImageCapture, Item, Link, ListiclePage, PageCapture, PageFailure
 from archiver.parse.numbering import numbering_warnings
-
-# An article longer than this is a crawler trap ("/page/2/", "/page/3/", ... forever).
-MAX_ARTICLE_PAGES = 50
-# A chain is followed this many pages without finding an item (cover slide, intro page) at most.
-MAX_PAGES_BEFORE_ITEMS = 3
 
 # What one page says of its own items; the article's items as a whole are checked instead.
 _PER_PAGE_WARNINGS = (
@@ -24,29 +19,6 @@ _PER_PAGE_WARNINGS = (
     "numbers printed twice",
     "printed numbers are out of order",
 )
-
-
-def starts_article(record: ListiclePage) -> bool:
-    """Whether a page reached from outside an article (a seed, a recommendation) begins one.
-
-    A page with items does, and so does a page that continues (``next_page_url``): a
-    slideshow's cover slide or an intro page holds no item, but the pages after it may. Whether
-    such a chain is an article is known only when it ends (:func:`stitch_article`).
-    """
-    return record.is_listicle or record.next_page_url is not None
-
-
-def chain_stop_reason(draft: ArticleDraft, next_url: str) -> str | None:
-    """Why an article's chain of pages must stop before ``next_url``, or None to follow it."""
-    if any(capture.url == next_url for _, capture in draft.pages):
-        return f"next page links back to an earlier page ({next_url})"
-    if len(draft.pages) >= MAX_ARTICLE_PAGES:
-        return f"stopped after {MAX_ARTICLE_PAGES} pages (possible crawler trap)"
-    if not draft.has_items and len(draft.pages) >= MAX_PAGES_BEFORE_ITEMS:
-        # A cover slide or an intro page comes before the items; a paginated news story or a
-        # category listing never reaches any.
-        return f"no items in the first {MAX_PAGES_BEFORE_ITEMS} pages: not a listicle"
-    return None
 
 
 @dataclass

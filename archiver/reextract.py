@@ -7,14 +7,22 @@ byte for byte. WARCs written by other tools (``wget --warc-file``) read the same
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from archiver.articles import ArticleDraft, chain_stop_reason, starts_article, stitch_article
+from archiver.articles import ArticleDraft, stitch_article
 from archiver.captures import image_capture_of, page_capture_of
-from archiver.errors import ParseError
-from archiver.models import Article, ImageCapture, ListiclePage, PageFailure
+from archiver.chain import (
+    PAGE_ERRORS,
+    add_page,
+    end_with_failure,
+    error_status_failure,
+    fetch_failure,
+    rejected_failure,
+    starts_article,
+)
+from archiver.models import Article, ImageCapture, ListiclePage
 from archiver.parse.page import parse_page
 from archiver.warc.reader import (
     MAX_DECODED_BYTES,
@@ -55,25 +63,35 @@ class DraftFromWarc:
     next_url: str | None  # the next page the chain needs but the WARCs do not hold (a cut crawl)
 
 
-def drafts_from_index(index: WarcIndex) -> Iterator[DraftFromWarc]:
+def drafts_from_index(
+    index: WarcIndex,
+    on_page: Callable[[str, ListiclePage], None] | None = None,
+    unsettled: Collection[int] = (),
+) -> Iterator[DraftFromWarc]:
     """Every article the WARCs hold, as the crawl would have chained its pages, one at a time;
     a chain whose pages hold no item (a story over several pages) is among them, as the crawl
     follows it too, and :func:`stitch_article` makes no article of it.
 
+    ``on_page(url, record)``, if given, sees every page that parses (those that begin no
+    article too; rarely one twice): crash recovery reads their recommendations from it, and
+    gives ``unsettled``, statuses after which a retry may have been pending when the crawl was
+    killed: a next page last answered with one is not the chain's end but its ``next_url``.
     A parsed page is kept only until an article takes it, so memory does not grow with the
     number of pages.
     """
-    parsed: dict[str, ListiclePage | ParseError] = {}
+    parsed: dict[str, ListiclePage | Exception] = {}
 
-    def parse(capture: _Capture) -> ListiclePage | ParseError:
+    def parse(capture: _Capture) -> ListiclePage | Exception:
         if capture.url not in parsed:
             try:
                 body = index.body(capture) if capture.is_page else b""
-                parsed[capture.url] = parse_page(
-                    body, capture.url, content_type=capture.headers.get("content-type")
-                )
-            except ParseError as error:
+                record = parse_page(body, capture.url, content_type=capture.headers.get("content-type"))
+            except PAGE_ERRORS as error:
                 parsed[capture.url] = error
+            else:
+                parsed[capture.url] = record
+                if on_page is not None:
+                    on_page(capture.url, record)
         return parsed[capture.url]
 
     consumed: set[str] = set()
@@ -86,7 +104,7 @@ def drafts_from_index(index: WarcIndex) -> Iterator[DraftFromWarc]:
             parsed.pop(url)  # not kept: in the rare case a later chain reaches it, it is parsed again
             continue
         draft = ArticleDraft()
-        next_url = _follow_chain(index, draft, capture, record, parse, consumed)
+        next_url = _follow_chain(index, draft, capture, record, parse, consumed, unsettled)
         for _, page in draft.pages:
             parsed.pop(page.url, None)
         yield DraftFromWarc(draft, next_url)
@@ -121,32 +139,37 @@ def articles_from_warcs(paths: Iterable[Path]) -> Reextraction:
     return Reextraction(articles, index.warnings)
 
 
-def _follow_chain(  # type: ignore[no-untyped-def]
-    index: WarcIndex, draft: ArticleDraft, capture: _Capture, record: ListiclePage, parse, consumed: set[str]
+def _follow_chain(
+    index: WarcIndex,
+    draft: ArticleDraft,
+    capture: _Capture,
+    record: ListiclePage,
+    parse: Callable[[_Capture], ListiclePage | Exception],
+    consumed: set[str],
+    unsettled: Collection[int] = (),
 ) -> str | None:
-    """Append the chain's pages to ``draft``; returns the next URL if the WARCs stop short of it."""
+    """Append the chain's pages to ``draft`` by the crawl's rules (:mod:`archiver.chain`);
+    returns the next URL if the WARCs stop short of it."""
     while True:
         consumed.add(capture.url)
-        draft.pages.append((record, page_capture_of(capture.url, capture.status, capture)))
-        next_url = record.next_page_url
-        if not next_url:
-            return None
-        stop = chain_stop_reason(draft, next_url)
-        if stop is not None:
-            draft.stopped_reason = stop
+        next_url = add_page(draft, record, page_capture_of(capture.url, capture.status, capture))
+        if next_url is None:
             return None
         last_url, next_capture = index.resolve(next_url)
         if next_capture is None:
             reason = index.fetch_errors.get(last_url)
             if reason is None:
                 return next_url
-            draft.failures.append(PageFailure(url=last_url, reason=reason))
+            end_with_failure(draft, fetch_failure(last_url, reason))
             return None
-        if next_capture.status >= 400:
-            draft.failures.append(PageFailure(url=next_capture.url, reason=f"HTTP {next_capture.status}"))
+        if next_capture.status in unsettled:
+            return next_url
+        failure = error_status_failure(next_capture.url, next_capture.status)
+        if failure is not None:
+            end_with_failure(draft, failure)
             return None
         next_record = parse(next_capture)
-        if isinstance(next_record, ParseError):
-            draft.failures.append(PageFailure(url=next_capture.url, reason=f"rejected: {next_record}"))
+        if not isinstance(next_record, ListiclePage):
+            end_with_failure(draft, rejected_failure(next_capture.url, next_record))
             return None
         capture, record = next_capture, next_record

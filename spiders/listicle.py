@@ -14,7 +14,6 @@ from urllib.parse import urlsplit
 
 import scrapy
 import warcio
-from pydantic import ValidationError
 from scrapy import Request, signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DontCloseSpider
@@ -24,13 +23,22 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
 from archiver import __version__, parse_page
-from archiver.articles import ArticleDraft, chain_stop_reason, starts_article
+from archiver.articles import ArticleDraft
 from archiver.captures import image_capture_of, page_capture_of
+from archiver.chain import (
+    PAGE_ERRORS,
+    add_page,
+    end_with_failure,
+    error_status_failure,
+    fetch_failure,
+    rejected_failure,
+    starts_article,
+)
 from archiver.crawl.credentials import seeds_and_credentials
 from archiver.crawl.identity import derive_user_agent
+from archiver.crawl.journal import page_fields
 from archiver.crawl.middleware import WARC_META_KEY, stop_for_full_disk
-from archiver.crawl.session import CrawlSession
-from archiver.errors import ParseError
+from archiver.crawl.session import CrawlSession, Rebuilt
 from archiver.models import ListiclePage, PageFailure
 from archiver.seeds import parse_feed, parse_sitemap
 from archiver.warc import DiskFullError, WarcWriter, WrittenRecord
@@ -134,7 +142,8 @@ class ListicleSpider(scrapy.Spider):
     def _forget_state_of_a_killed_run(self) -> None:
         """Scrapy saves JOBDIR state only on a clean stop. A run that was killed left a marker;
         its saved queue and state would not match what it fetched after saving them, so they are
-        dropped, and the WARC files (which have everything) rebuild the work in progress."""
+        dropped, and the WARC files (which have everything) rebuild the frontier
+        (``CrawlSession.rebuild_from_warcs``)."""
         if self.job_dir is None:
             return
         marker = self.job_dir / RUNNING_MARKER
@@ -157,11 +166,19 @@ class ListicleSpider(scrapy.Spider):
             self.session.adopt_state(persisted)
         if resumed_cleanly and self.session.state.pages_requested:
             return  # resumed from JOBDIR after a clean stop: Scrapy's queue holds the rest
+        rebuilt = Rebuilt()
         if self.earlier_warcs:
-            # A killed (or repeated) run: rebuild what was in progress from the WARC files.
-            rebuilt = self.session.rebuild_from_warcs(self.earlier_warcs)
-            for key, url in rebuilt.next_pages:
-                yield self._page_request(url, hops=0, article_key=key)
+            # A killed run, or one into the same --out without --job-dir: the WARC files hold
+            # all that earlier runs reached; what they left undone is fetched now.
+            rebuilt = self.session.rebuild_from_warcs(
+                self.earlier_warcs,
+                depth=self.depth,
+                seeds=self.seeds,
+                retry_statuses=self._retry_statuses(),
+                fetch_images=self.settings.getbool("ARCHIVER_FETCH_IMAGES"),
+            )
+            for key, url, hops in rebuilt.next_pages:
+                yield self._page_request(url, hops=hops, article_key=key)
             for url in rebuilt.images:
                 yield self._image_request(url)
             for article in rebuilt.ready:
@@ -169,10 +186,21 @@ class ListicleSpider(scrapy.Spider):
         for seed in self.seeds:
             for request in self._new_page(seed, hops=0):
                 yield request
+        for url, hops in rebuilt.pages:
+            if not self._may_start_article():
+                break
+            for request in self._new_page(url, hops=hops):
+                yield request
         for sitemap in self.sitemaps:
             yield Request(sitemap, callback=self.parse_sitemap, errback=self.seed_list_failed)
         for feed in self.feeds:
             yield Request(feed, callback=self.parse_feed, errback=self.seed_list_failed)
+
+    def _retry_statuses(self) -> set[int]:
+        """Statuses the crawl answers with a retry (none when retries are off)."""
+        if not self.settings.getbool("RETRY_ENABLED"):
+            return set()
+        return {int(status) for status in self.settings.getlist("RETRY_HTTP_CODES")}
 
     def parse_sitemap(self, response: Response) -> Iterator[Request]:
         links = parse_sitemap(response.body)
@@ -272,27 +300,30 @@ class ListicleSpider(scrapy.Spider):
         key: str | None = response.meta.get("article_key")
         hops: int = response.meta.get("hops", 0)
         yield from self._seed_done(response.meta)
-        if response.status >= 400:
-            session.record_error(response.url, f"HTTP {response.status}", "http")
-            yield from self._page_failed_in_chain(key, response.url, f"HTTP {response.status}")
+        failure = error_status_failure(response.url, response.status)
+        if failure is not None:
+            session.record_error(response.url, failure.reason, "http")
+            yield from self._page_failed_in_chain(key, failure)
             return
         session.counts["pages"] += 1
         try:
             record = parse_page(response.body, response.url, content_type=_content_type(response))
-        except (ParseError, ValidationError) as error:
+        except PAGE_ERRORS as error:
             self._archive(session.write_reject, response.url, str(error).splitlines()[0], written)
-            yield from self._page_failed_in_chain(key, response.url, f"rejected: {error}")
+            yield from self._page_failed_in_chain(key, rejected_failure(response.url, error))
             return
         if written is not None and self._archiving():
             outlinks = [record.next_page_url] if record.next_page_url else []
             outlinks += [link.url for link in record.recommendations]
             outlinks += [image.url for item in record.items for image in item.images]
+            # Written before any request this page leads to: a run that rebuilds the frontier
+            # after a kill finds the hops of every page whose links were followed.
             self._archive(
                 session.warc.write_metadata,
                 response.url,
                 written.record_id,
                 written.date,
-                [("outlink", url) for url in outlinks],
+                page_fields(outlinks, hops),
             )
         if key is None:
             if starts_article(record):
@@ -315,38 +346,32 @@ class ListicleSpider(scrapy.Spider):
     ) -> Iterator[Any]:
         # A draft is missing only if the crawl state was lost (a killed crawl): start it afresh.
         draft = self.session.state.drafts.setdefault(key, ArticleDraft())
-        draft.pages.append((record, page_capture_of(response.url, response.status, written)))
-        next_url = record.next_page_url
-        if next_url:
-            stop = chain_stop_reason(draft, next_url)
-            if stop is None:
-                yield self._page_request(next_url, hops=hops, article_key=key)
-                return
-            draft.stopped_reason = stop
+        next_url = add_page(draft, record, page_capture_of(response.url, response.status, written))
+        if next_url is not None:
+            yield self._page_request(next_url, hops=hops, article_key=key)
+            return
         yield from self._finish_article(key)
 
     def page_failed(self, failure: Failure) -> Iterator[Any]:
         request = failure.request  # type: ignore[attr-defined]
         yield from self._seed_done(request.meta)
         reason = self._fetch_failed(request, failure, "page")
-        yield from self._page_failed_in_chain(request.meta.get("article_key"), request.url, reason)
+        yield from self._page_failed_in_chain(
+            request.meta.get("article_key"), fetch_failure(request.url, reason)
+        )
 
-    def _page_failed_in_chain(self, key: str | None, url: str, reason: str) -> Iterator[Any]:
+    def _page_failed_in_chain(self, key: str | None, failure: PageFailure) -> Iterator[Any]:
         """A page of an article failed: the article ends there, with the failure recorded."""
         if key is None:
             return
-        self.session.state.drafts.setdefault(key, ArticleDraft()).failures.append(
-            PageFailure(url=url, reason=reason)
-        )
+        end_with_failure(self.session.state.drafts.setdefault(key, ArticleDraft()), failure)
         yield from self._finish_article(key)
 
     # -- images and completion ----------------------------------------------------------------
     def _finish_article(self, key: str) -> Iterator[Any]:
         fetch = self.settings.getbool("ARCHIVER_FETCH_IMAGES")
-        for url in self.session.finish_pages(key) if fetch else []:
+        for url in self.session.finish_pages(key, fetch_images=fetch):
             yield self._image_request(url)
-        if not fetch:
-            self.session.state.pending_images[key] = set()
         article = self.session.ready_without_images(key)
         if article is not None:
             yield {"article": article}

@@ -17,7 +17,8 @@ from typing import Any
 import pytest
 
 from archiver import parse_page
-from archiver.articles import MAX_PAGES_BEFORE_ITEMS, ArticleDraft, starts_article, stitch_article
+from archiver.articles import ArticleDraft, stitch_article
+from archiver.chain import MAX_PAGES_BEFORE_ITEMS, starts_article
 from archiver.models import PageCapture
 from tests.crawl_command import BIN, loopback_crawl
 from tests.fault_server import Route, send, serve

@@ -12,17 +12,19 @@ import json
 import os
 import time
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
 from archiver.article_file import sort_articles_file
 from archiver.articles import ArticleDraft, stitch_article
+from archiver.crawl.frontier import FrontierPlanner
+from archiver.crawl.journal import read_page_hops
 from archiver.jsonl import cut_partial_last_line, write_jsonl_atomically
 from archiver.lru import LruDict
-from archiver.models import Article, ImageCapture
-from archiver.reextract import WarcIndex, drafts_from_index, image_capture
+from archiver.models import Article, ImageCapture, ListiclePage
+from archiver.reextract import DraftFromWarc, WarcIndex, drafts_from_index, image_capture
 from archiver.urls import redacted_url
 from archiver.warc import DiskFullError, WarcWriter, WrittenRecord
 
@@ -60,7 +62,11 @@ class CrawlState:
 
 @dataclass
 class Rebuilt:
-    next_pages: list[tuple[str, str]] = field(default_factory=list)  # (article key, next page URL)
+    """What a run that lost its crawl state still has to do, rebuilt from the WARC files."""
+
+    # (article key, next page URL, hops of the article's first page)
+    next_pages: list[tuple[str, str, int]] = field(default_factory=list)
+    pages: list[tuple[str, int]] = field(default_factory=list)  # (page URL, hops): may begin articles
     images: list[str] = field(default_factory=list)  # image URLs still to fetch
     ready: list[Article] = field(default_factory=list)  # articles already complete
 
@@ -144,8 +150,12 @@ class CrawlSession:
         self.errors.append({"url": redacted_url(url), "kind": kind, "error": error})
 
     # -- articles and their images ----------------------------------------------------------
-    def finish_pages(self, key: str) -> list[str]:
-        """The article's pages are all in: returns the image URLs still to request."""
+    def finish_pages(self, key: str, *, fetch_images: bool = True) -> list[str]:
+        """The article's pages are all in: returns the image URLs still to request (none when
+        images are not fetched: the article then waits for none)."""
+        if not fetch_images:
+            self.state.pending_images[key] = set()
+            return []
         draft = self.state.drafts[key]
         to_request = []
         pending = set()
@@ -197,35 +207,83 @@ class CrawlSession:
             self.counts["non_listicles"] += 1
         return article
 
-    def rebuild_from_warcs(self, paths: list[Path]) -> Rebuilt:
-        """Rebuild the articles in progress from the job's own WARC files, after a run whose
-        crawl state was lost (killed). The WARCs are the journal: every response a run received
-        is in them. Returns what is left to fetch and the articles that are complete already."""
+    def rebuild_from_warcs(
+        self,
+        paths: list[Path],
+        *,
+        depth: int,
+        seeds: Iterable[str] = (),
+        retry_statuses: Collection[int] = (),
+        fetch_images: bool = True,
+    ) -> Rebuilt:
+        """Rebuild the crawl's frontier from the job's own WARC files, after a run whose crawl
+        state was lost (killed) or that ran without ``--job-dir``. The WARCs are the journal:
+        every response a run received is in them, and every parsed page with its hop count.
+
+        Returns what is left to fetch (next pages of unfinished articles, their images, and
+        every page an archived page recommends, to ``depth`` hops from a seed, that no run
+        fetched) and the articles that are complete already. Every URL the WARCs answer for, or
+        that failed with a recorded error, counts as asked for: it is not fetched again, unless
+        its last answer has one of ``retry_statuses`` (a retry may have been waiting when the
+        run was killed; if it was the last, asking again ends the same way).
+        """
         index = WarcIndex(paths)
+        journal = read_page_hops(paths)
         for damage in index.damaged:
             self.record_error("", f"rebuilding from WARCs: {damage}", "warc")
-        self.state.pages_seen.update(url for url, capture in index.captures.items() if capture.is_page)
+        for damage in journal.damaged:
+            self.record_error("", f"reading hop counts from WARCs: {damage}", "warc")
+        self.state.pages_seen.update(
+            url for url, capture in index.captures.items() if capture.status not in retry_statuses
+        )
+        self.state.pages_seen.update(index.fetch_errors)
+
+        def settle(url: str) -> tuple[str, bool]:
+            last_url, capture = index.resolve(url)
+            if capture is None:
+                return last_url, last_url in index.fetch_errors
+            return last_url, capture.status not in retry_statuses
+
+        planner = FrontierPlanner(depth, journal.hops, settle, seeds)
+
+        def page_parsed(url: str, record: ListiclePage) -> None:
+            planner.page_parsed(url, [link.url for link in record.recommendations])
+
         rebuilt = Rebuilt()
-        for found in drafts_from_index(index):
-            key = found.draft.first_url
-            if key in self.finished_articles or key in self.state.drafts:
+        next_pages: list[tuple[str, str]] = []
+        for found in drafts_from_index(index, on_page=page_parsed, unsettled=retry_statuses):
+            planner.chain(capture.url for _, capture in found.draft.pages)
+            if not self._adopt_draft(found):
                 continue
-            if found.next_url is None and not found.draft.has_items:
-                continue  # a story that ended without items: nothing to write, nor to count again
-            self.state.drafts[key] = found.draft
+            key = found.draft.first_url
             for url in found.draft.image_urls():
-                capture = image_capture(index, url)
-                if capture is not None:
+                if settle(url)[1]:  # archived, or failed for good
+                    capture = image_capture(index, url)
                     self.state.image_captures[url] = capture
                     found.draft.captures[url] = capture
             if found.next_url is not None:
-                rebuilt.next_pages.append((key, found.next_url))
+                next_pages.append((key, found.next_url))
                 continue
-            rebuilt.images.extend(self.finish_pages(key))
+            rebuilt.images.extend(self.finish_pages(key, fetch_images=fetch_images))
             article = self.ready_without_images(key)
             if article is not None:
                 rebuilt.ready.append(article)
+        rebuilt.pages = planner.pages_to_fetch()
+        rebuilt.next_pages = [(key, url, planner.hops_of(key)) for key, url in next_pages]
+        # Pages the lost runs asked for: a limit on pages (--max-pages) counts them too.
+        self.state.pages_requested = max(self.state.pages_requested, planner.pages_parsed)
         return rebuilt
+
+    def _adopt_draft(self, found: DraftFromWarc) -> bool:
+        """Take an article found in the WARCs as in progress, unless an earlier run wrote it
+        or it is a story that ended without items (nothing to write, nor to count again)."""
+        key = found.draft.first_url
+        if key in self.finished_articles or key in self.state.drafts:
+            return False
+        if found.next_url is None and not found.draft.has_items:
+            return False
+        self.state.drafts[key] = found.draft
+        return True
 
     def flush_unfinished(self) -> list[Article]:
         """At close: articles still waiting (an image request that never came back)."""
