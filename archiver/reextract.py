@@ -17,6 +17,7 @@ from typing import BinaryIO
 from urllib.parse import urljoin
 
 from fastwarc.warc import ArchiveIterator, WarcRecord, WarcRecordType
+from w3lib.url import safe_url_string
 from warcio.bufferedreaders import ChunkedDataReader
 
 from archiver.articles import ArticleDraft, chain_stop_reason, starts_article, stitch_article
@@ -329,7 +330,8 @@ class WarcIndex:
             location = capture.headers.get("location") if capture else None
             if capture is None or not (300 <= capture.status < 400 and location):
                 return url, capture
-            url = urljoin(url, location)
+            # As Scrapy's redirect middleware: the header's bytes (latin-1 round trip) made a safe URL.
+            url = urljoin(url, safe_url_string(location.encode("latin-1", "replace")))
         return url, self.captures.get(url)
 
 

@@ -52,6 +52,12 @@ RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
 ARCHIVER_RETRY_BACKOFF_BASE = 1.0  # seconds before the first retry; doubles each time
 ARCHIVER_RETRY_MAX_DELAY = 60.0  # cap, also for a server's Retry-After
 
+# Scrapy's HTTP/1.1 handler, also keeping each response's status line and header bytes as
+# received, for the WARC (archiver/crawl/handler.py).
+DOWNLOAD_HANDLERS = {
+    "http": "archiver.crawl.handler.AsSentDownloadHandler",
+    "https": "archiver.crawl.handler.AsSentDownloadHandler",
+}
 DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "archiver.crawl.retry.BackoffRetryMiddleware": 550,

@@ -3,7 +3,12 @@
 Files are named ``PREFIX-TIMESTAMP-SERIAL-HOST.warc.gz`` (Heritrix's scheme), start with a
 ``warcinfo`` record, and rotate once they pass ``max_size``. Serials continue from the files
 already in the folder, so a resumed crawl never overwrites one. Identical payloads (the same
-image under two URLs) are written once; later copies become ``revisit`` records.
+image under two URLs) are written once; later copies become ``revisit`` records, and only
+records whose write succeeded are in the index: a revisit never points at nothing.
+
+The HTTP response head goes into the record byte for byte as the exchange stores it
+(:meth:`HttpExchange.stored_response_head`), not re-serialised by warcio, which would
+percent-encode non-ASCII header values.
 """
 
 from __future__ import annotations
@@ -24,7 +29,7 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from archiver.lru import LruDict
-from archiver.warc.exchange import HttpExchange, payload_digest, warc_date
+from archiver.warc.exchange import HEAD_NOTE_FIELD, HttpExchange, payload_digest, warc_date
 from archiver.warc.repair import recover_open_file
 
 DEFAULT_MAX_SIZE = 1_000_000_000
@@ -43,6 +48,18 @@ def safe_name_part(text: str, fallback: str = "x") -> str:
     """A file-name fragment that cannot leave its folder (no separators, no dot-dot)."""
     cleaned = _SAFE_NAME.sub("-", text).strip(".-")[:80]
     return cleaned or fallback
+
+
+class _VerbatimHead(StatusAndHeaders):  # type: ignore[misc]
+    """An HTTP head whose bytes are given: warcio writes ``headers_buff`` and digests it, and
+    would otherwise rebuild it from the parsed fields (re-encoding them)."""
+
+    def __init__(self, exchange: HttpExchange, head: bytes) -> None:
+        super().__init__(exchange.status_line(), exchange.stored_response_headers(), exchange.protocol)
+        self.headers_buff = head
+
+    def compute_headers_buffer(self, header_filter: Any = None) -> None:
+        pass  # keep the bytes as received
 
 
 @dataclass(frozen=True)
@@ -93,6 +110,7 @@ class WarcWriter:
         self._file: IO[bytes] | None = None
         self._writer: WARCWriter | None = None
         self._name = ""
+        self._unsynced = False  # records written since the last fsync
         self.closed_files: list[str] = []
         self.recovered: list[tuple[str, int]] = []  # (file, bytes cut) of .open files found
         self._recover_open_files()
@@ -135,6 +153,7 @@ class WarcWriter:
         try:
             self._writer.write_record(record)
             self._file.flush()
+            self._unsynced = True
         except OSError as error:
             # Never leave half a record: cut the file back to where this record began.
             with contextlib.suppress(OSError):
@@ -154,14 +173,15 @@ class WarcWriter:
         writer = self._open()
         date = warc_date(exchange.fetched_at)
         digest = payload_digest(exchange.body)
-        http_headers = StatusAndHeaders(
-            exchange.status_line(), exchange.stored_response_headers(), protocol=exchange.protocol
-        )
+        head, head_note = exchange.stored_response_head()
+        http_headers = _VerbatimHead(exchange, head)
         warc_headers: dict[str, str] = {"WARC-Date": date}
         if exchange.ip_address:
             warc_headers["WARC-IP-Address"] = exchange.ip_address
         if exchange.truncated:
             warc_headers["WARC-Truncated"] = exchange.truncated
+        if head_note:
+            warc_headers[HEAD_NOTE_FIELD] = head_note
         original = self._originals.get(digest) if self.dedup and exchange.body else None
         if original is not None and not exchange.truncated:
             record = writer.create_revisit_record(
@@ -185,6 +205,10 @@ class WarcWriter:
             )
             warc_type, payload_length, refers_to = "response", len(exchange.body), None
         record_id = record.rec_headers.get_header("WARC-Record-ID")
+        filename = self._name
+        offset, length = self._write(record)
+        # Indexed only once written: after a failed write (full disk) a later copy of the payload
+        # must be written in full, not as a revisit of a record that is not there.
         if (
             warc_type == "response"
             and exchange.body
@@ -193,8 +217,6 @@ class WarcWriter:
             and digest not in self._originals
         ):
             self._originals[digest] = _Original(record_id, exchange.url, date, len(exchange.body))
-        filename = self._name
-        offset, length = self._write(record)
         request_line_headers = StatusAndHeaders(
             f"{exchange.method} {exchange.request_target()} {exchange.protocol}",
             exchange.stored_request_headers(self.record_secrets),
@@ -246,12 +268,31 @@ class WarcWriter:
         record keeps "not captured" apart from "did not exist"."""
         self.write_metadata(url, "", warc_date(datetime.now(UTC)), [("fetch-error", reason)])
 
+    def sync(self) -> None:
+        """Make every record written so far durable (flush + fsync), so that a line citing one
+        is never on disk before the record. Nothing to do, no system call, when nothing was
+        written since the last sync.
+
+        :raises DiskFullError: the disk refused the data (ENOSPC, EFBIG, EDQUOT).
+        """
+        if self._file is None or not self._unsynced:
+            return
+        try:
+            self._file.flush()
+            os.fsync(self._file.fileno())
+        except OSError as error:
+            if error.errno in _NO_SPACE:
+                raise DiskFullError(f"no space left to sync {self._name}: {error.strerror}") from error
+            raise
+        self._unsynced = False
+
     def close(self) -> None:
         """Finish the current file: flush, fsync and drop the ``.open`` suffix."""
         if self._file is None:
             return
         self._file.flush()
         os.fsync(self._file.fileno())
+        self._unsynced = False
         self._file.close()
         os.replace(self.directory / f"{self._name}.open", self.directory / self._name)
         self.closed_files.append(self._name)
