@@ -23,7 +23,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
@@ -60,6 +60,16 @@ class _VerbatimHead(StatusAndHeaders):  # type: ignore[misc]
 
     def compute_headers_buffer(self, header_filter: Any = None) -> None:
         pass  # keep the bytes as received
+
+
+def _write_all(file: io.FileIO, data: bytes) -> None:
+    """All of ``data`` or OSError: an unbuffered write may stop short (at a size limit)."""
+    view = memoryview(data)
+    while view:
+        written = file.write(view)
+        if not written:
+            raise OSError(errno.EIO, "the file accepted no bytes")
+        view = view[written:]
 
 
 @dataclass(frozen=True)
@@ -107,7 +117,10 @@ class WarcWriter:
         # together in a crawl (one image under several size names), and an unbounded index grows
         # with every image ever fetched.
         self._originals: LruDict[str, _Original] = LruDict(dedup_index_size)
-        self._file: IO[bytes] | None = None
+        self._file: io.FileIO | None = None
+        # Each record is built here, then written to the file whole: an unbuffered file keeps
+        # no bytes of a failed write around to be flushed later, and a short write is retried.
+        self._pending = io.BytesIO()
         self._writer: WARCWriter | None = None
         self._name = ""
         self._unsynced = False  # records written since the last fsync
@@ -141,8 +154,8 @@ class WarcWriter:
         stamp = datetime.now(UTC).strftime("%Y%m%d%H%M%S")
         self._name = f"{self.prefix}-{stamp}-{self._serial:05d}-{self.host}.warc.gz"
         self._serial += 1
-        self._file = open(self.directory / f"{self._name}.open", "xb")  # noqa: SIM115 - closed in close()
-        self._writer = WARCWriter(self._file, gzip=True, warc_version="1.1")
+        self._file = open(self.directory / f"{self._name}.open", "xb", buffering=0)  # noqa: SIM115 - closed in close()
+        self._writer = WARCWriter(self._pending, gzip=True, warc_version="1.1")
         info_record = self._writer.create_warcinfo_record(self._name, self.info)
         self._write(info_record)
         return self._writer
@@ -150,9 +163,11 @@ class WarcWriter:
     def _write(self, record: Any) -> tuple[int, int]:
         assert self._writer is not None and self._file is not None
         offset = self._file.tell()
+        self._pending.seek(0)
+        self._pending.truncate()
+        self._writer.write_record(record)
         try:
-            self._writer.write_record(record)
-            self._file.flush()
+            _write_all(self._file, self._pending.getvalue())
             self._unsynced = True
         except OSError as error:
             # Never leave half a record: cut the file back to where this record began.
@@ -278,7 +293,6 @@ class WarcWriter:
         if self._file is None or not self._unsynced:
             return
         try:
-            self._file.flush()
             os.fsync(self._file.fileno())
         except OSError as error:
             if error.errno in _NO_SPACE:
@@ -290,7 +304,6 @@ class WarcWriter:
         """Finish the current file: flush, fsync and drop the ``.open`` suffix."""
         if self._file is None:
             return
-        self._file.flush()
         os.fsync(self._file.fileno())
         self._unsynced = False
         self._file.close()
