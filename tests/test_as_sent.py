@@ -334,3 +334,15 @@ def test_shared_case_12_a_page_ended_by_the_close_is_complete(tmp_path: Path) ->
     assert articles[0]["pages"][0]["truncated"] is None
     records = _responses(sorted((out / "warc").glob("*.warc.gz")))
     assert not any("WARC-Truncated" in r.warc_headers for rs in records.values() for r in rs)
+
+
+def test_a_request_answered_in_http_1_0_is_recorded_as_sent_in_http_1_1(
+    as_sent_crawl: dict[str, Any],
+) -> None:
+    requests = {}
+    for warc in as_sent_crawl["warcs"]:
+        with warc.open("rb") as stream:
+            for record in ArchiveIterator(stream, no_record_parse=True):
+                if record.rec_type == "request":
+                    requests[record.rec_headers.get_header("WARC-Target-URI")] = record.raw_stream.read()
+    assert requests[as_sent_crawl["base"] + "/list/2/"].startswith(b"GET /list/2/ HTTP/1.1\r\n")

@@ -76,6 +76,11 @@ class HttpExchange:
         parts = urlsplit(self.url)
         return (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
 
+    def request_protocol(self) -> str:
+        """The version the request line carried: Twisted sends every HTTP/1.x request as HTTP/1.1,
+        whatever version the server answers with (an HTTP/1.0 server's answer says HTTP/1.0)."""
+        return "HTTP/1.1" if self.protocol.startswith("HTTP/1.") else self.protocol
+
     def stored_response_headers(self) -> Headers:
         """Response headers as stored: the body is de-chunked, so the header must not claim chunking
         (a replayer would de-chunk again and cut the body)."""

@@ -233,7 +233,7 @@ class WarcWriter:
         ):
             self._originals[digest] = _Original(record_id, exchange.url, date, len(exchange.body))
         request_line_headers = StatusAndHeaders(
-            f"{exchange.method} {exchange.request_target()} {exchange.protocol}",
+            f"{exchange.method} {exchange.request_target()} {exchange.request_protocol()}",
             exchange.stored_request_headers(self.record_secrets),
             is_http_request=True,
         )
