@@ -55,6 +55,12 @@ ARCHIVER_RETRY_MAX_DELAY = 60.0  # cap, also for a server's Retry-After
 # Holds retries until their backoff is over without taking a downloader place.
 SCHEDULER = "archiver.crawl.scheduler.DelayingScheduler"
 
+# Scrapy's HTTP/1.1 handler, also keeping each response's status line and header bytes as
+# received, for the WARC (archiver/crawl/handler.py).
+DOWNLOAD_HANDLERS = {
+    "http": "archiver.crawl.handler.AsSentDownloadHandler",
+    "https": "archiver.crawl.handler.AsSentDownloadHandler",
+}
 DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "archiver.crawl.retry.BackoffRetryMiddleware": 550,

@@ -6,6 +6,7 @@ item images; recommendation links lead to more listicles within the seeds' sites
 
 from __future__ import annotations
 
+import importlib.metadata
 import shutil
 from collections.abc import AsyncIterator, Callable, Iterator
 from pathlib import Path
@@ -13,7 +14,6 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import scrapy
-import warcio
 from scrapy import Request, signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DontCloseSpider
@@ -109,7 +109,7 @@ class ListicleSpider(scrapy.Spider):
         info = {
             "software": f"listicle-archiver/{__version__}",
             "scrapy-version": scrapy.__version__,
-            "warcio-version": warcio.__version__ if hasattr(warcio, "__version__") else "unknown",
+            "warcio-version": importlib.metadata.version("warcio"),
             "format": "WARC File Format 1.1",
             "conformsTo": "https://iipc.github.io/warc-specifications/specifications/warc-format/warc-1.1/",
             "isPartOf": job,

@@ -121,3 +121,85 @@ def test_file_name_parts_cannot_escape_the_folder() -> None:
     assert safe_name_part("../../etc/passwd") == "etc-passwd"
     assert safe_name_part("..") == "x"
     assert "/" not in safe_name_part("a/b\\c")
+
+
+_FULL_DISK_WRITER = """
+import random, resource, signal, sys
+from pathlib import Path
+from archiver.warc import DiskFullError, HttpExchange, WarcWriter
+
+signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # EFBIG instead of a kill, as ENOSPC on a full disk
+resource.setrlimit(resource.RLIMIT_FSIZE, (20_000, 20_000))
+writer = WarcWriter(Path(sys.argv[1]))
+big = random.Random(1).randbytes(30_000)  # incompressible: cannot fit under the limit
+for url in ("http://a.example/big.jpg", "http://a.example/big-copy.jpg"):
+    try:
+        writer.write_exchange(HttpExchange(url=url, status=200, response_headers=[], body=big))
+        print("written", url)
+    except DiskFullError:
+        print("disk full", url)
+small = HttpExchange(url="http://a.example/small.jpg", status=200, response_headers=[], body=b"s")
+writer.write_exchange(small)
+writer.close()
+"""
+
+
+def test_a_payload_whose_write_failed_is_never_a_revisit_target(tmp_path: Path) -> None:
+    """A real size limit (RLIMIT_FSIZE) fails the big record; its copy must not become a revisit
+    (small enough to fit) of a record that is not in the file."""
+    result = subprocess.run(
+        [sys.executable, "-c", _FULL_DISK_WRITER, str(tmp_path)], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.splitlines() == [
+        "disk full http://a.example/big.jpg",
+        "disk full http://a.example/big-copy.jpg",
+    ]
+    (warc,) = tmp_path.glob("*.warc.gz")
+    records = _read(warc)
+    assert [(kind, headers.get("WARC-Target-URI")) for kind, headers, _ in records] == [
+        ("warcinfo", None),
+        ("response", "http://a.example/small.jpg"),
+        ("request", "http://a.example/small.jpg"),
+    ]
+    subprocess.run([str(BIN / "warcio"), "check", str(warc)], check=True, capture_output=True)
+
+
+def test_sync_makes_every_record_readable_from_the_open_file(tmp_path: Path) -> None:
+    writer = WarcWriter(tmp_path)
+    writer.sync()  # nothing written yet: nothing to do
+    writer.write_exchange(_exchange("http://a.example/a.jpg", b"a"))
+    writer.sync()
+    writer.sync()  # nothing new
+    (open_file,) = tmp_path.glob("*.open")
+    assert [kind for kind, _, _ in _read(open_file)] == ["warcinfo", "response", "request"]
+    writer.close()
+
+
+def test_a_head_as_received_is_stored_byte_for_byte_and_a_rebuilt_one_says_so(tmp_path: Path) -> None:
+    raw = b"HTTP/1.1 302 Found It\r\nLocation: /bilder/stra\xc3\x9fe.jpg\r\nConnection: close\r\n\r\n"
+    latin1 = [("Location", "/bilder/stra\xc3\x9fe.jpg")]  # Scrapy's bytes, decoded as latin-1
+    writer = WarcWriter(tmp_path)
+    writer.write_exchange(
+        HttpExchange(url="http://a.example/x", status=302, response_headers=latin1, body=b"", raw_head=raw)
+    )
+    writer.write_exchange(
+        HttpExchange(url="http://a.example/y", status=302, response_headers=latin1, body=b"")
+    )
+    writer.close()
+    responses = [
+        (headers, block)
+        for kind, headers, block in _read_raw(tmp_path / writer.closed_files[0])
+        if kind == "response"
+    ]
+    assert responses[0][1] == raw and "X-Archiver-Http-Head" not in responses[0][0]
+    assert responses[1][1] == b"HTTP/1.1 302 Found\r\nLocation: /bilder/stra\xc3\x9fe.jpg\r\n\r\n"
+    assert responses[1][0]["X-Archiver-Http-Head"] == "rebuilt"
+
+
+def _read_raw(path: Path) -> list[tuple[str, dict[str, str], bytes]]:
+    """(type, WARC headers, block as stored, unparsed) of each record."""
+    with path.open("rb") as stream:
+        return [
+            (record.rec_type, dict(record.rec_headers.headers), record.raw_stream.read())
+            for record in ArchiveIterator(stream, no_record_parse=True)
+        ]

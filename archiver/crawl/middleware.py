@@ -2,7 +2,9 @@
 
 It sits at priority 750: after redirects (600) and decompression (590) in ``process_request``
 order, so it sees the final request headers, and before them in ``process_response`` order, so
-it sees each redirect, error page and retry, with the body still content-encoded.
+it sees each redirect, error page and retry, with the body still content-encoded. The status
+line and header bytes come from the download handler (:mod:`archiver.crawl.handler`), as the
+server sent them.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from scrapy.http import Response
 from scrapy.http.headers import Headers
 from scrapy.utils.defer import deferred_from_coro
 
+from archiver.crawl.handler import ReceivedHead, received_head
 from archiver.warc import DiskFullError, HttpExchange
 
 WARC_META_KEY = "warc_record"
@@ -42,12 +45,31 @@ def _header_pairs(headers: Headers) -> list[tuple[str, str]]:
     return pairs
 
 
+def truncation(flags: list[str], head: ReceivedHead | None) -> str | None:
+    """WARC-Truncated reason for a response, or None when its body arrived whole.
+
+    Scrapy's ``dataloss`` means the announced framing (Content-Length, last chunk) was not met.
+    ``partial`` (Twisted's PotentialDataLoss) only means the body had no framing and ended with
+    the connection: complete by RFC 9112 §6.3 when the server closed it, cut when it was reset.
+
+    >>> truncation(["partial"], ReceivedHead(b"", closed_cleanly=True)) is None
+    True
+    >>> truncation(["partial"], ReceivedHead(b"", closed_cleanly=False))
+    'disconnect'
+    >>> truncation(["dataloss"], None)
+    'disconnect'
+    """
+    if "dataloss" in flags:
+        return "disconnect"
+    if "partial" in flags and head is not None and head.closed_cleanly is False:
+        return "disconnect"
+    if "download_stopped" in flags:
+        return "length"
+    return None
+
+
 def exchange_from_scrapy(request: Request, response: Response) -> HttpExchange:
-    truncated = None
-    if "dataloss" in response.flags or "partial" in response.flags:
-        truncated = "disconnect"
-    elif "download_stopped" in response.flags:
-        truncated = "length"
+    head = received_head(response)
     return HttpExchange(
         url=response.url,
         status=response.status,
@@ -59,7 +81,8 @@ def exchange_from_scrapy(request: Request, response: Response) -> HttpExchange:
         protocol=response.protocol or "HTTP/1.1",
         ip_address=str(response.ip_address) if response.ip_address is not None else None,
         fetched_at=datetime.now(UTC),
-        truncated=truncated,
+        truncated=truncation(response.flags, head),
+        raw_head=head.raw if head is not None else None,
     )
 
 

@@ -129,6 +129,7 @@ class CrawlSession:
     def write_article(self, article: Article) -> None:
         if article.url in self.finished_articles:
             return  # written by an earlier run of this job
+        self.warc.sync()  # the records a line cites reach the disk before the line
         self._append_line(self._articles, article.to_json())
         self.finished_articles.add(article.url)
         self.counts["articles"] += 1
@@ -143,6 +144,7 @@ class CrawlSession:
             "warc_offset": record.offset if record else None,
             "warc_record_id": record.record_id if record else None,
         }
+        self.warc.sync()
         self._append_line(self._rejects, json.dumps(entry, ensure_ascii=False))
         self.counts["rejects"] += 1
 

@@ -3,7 +3,12 @@
 Files are named ``PREFIX-TIMESTAMP-SERIAL-HOST.warc.gz`` (Heritrix's scheme), start with a
 ``warcinfo`` record, and rotate once they pass ``max_size``. Serials continue from the files
 already in the folder, so a resumed crawl never overwrites one. Identical payloads (the same
-image under two URLs) are written once; later copies become ``revisit`` records.
+image under two URLs) are written once; later copies become ``revisit`` records, and only
+records whose write succeeded are in the index: a revisit never points at nothing.
+
+The HTTP response head goes into the record byte for byte as the exchange stores it
+(:meth:`HttpExchange.stored_response_head`), not re-serialised by warcio, which would
+percent-encode non-ASCII header values.
 """
 
 from __future__ import annotations
@@ -18,14 +23,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from archiver.lru import LruDict
 from archiver.urls import redacted_url
-from archiver.warc.exchange import HttpExchange, payload_digest, warc_date
+from archiver.warc.exchange import HEAD_NOTE_FIELD, HttpExchange, payload_digest, warc_date
 from archiver.warc.repair import recover_open_file
 
 DEFAULT_MAX_SIZE = 1_000_000_000
@@ -44,6 +49,28 @@ def safe_name_part(text: str, fallback: str = "x") -> str:
     """A file-name fragment that cannot leave its folder (no separators, no dot-dot)."""
     cleaned = _SAFE_NAME.sub("-", text).strip(".-")[:80]
     return cleaned or fallback
+
+
+class _VerbatimHead(StatusAndHeaders):  # type: ignore[misc]
+    """An HTTP head whose bytes are given: warcio writes ``headers_buff`` and digests it, and
+    would otherwise rebuild it from the parsed fields (re-encoding them)."""
+
+    def __init__(self, exchange: HttpExchange, head: bytes) -> None:
+        super().__init__(exchange.status_line(), exchange.stored_response_headers(), exchange.protocol)
+        self.headers_buff = head
+
+    def compute_headers_buffer(self, header_filter: Any = None) -> None:
+        pass  # keep the bytes as received
+
+
+def _write_all(file: io.FileIO, data: bytes) -> None:
+    """All of ``data`` or OSError: an unbuffered write may stop short (at a size limit)."""
+    view = memoryview(data)
+    while view:
+        written = file.write(view)
+        if not written:
+            raise OSError(errno.EIO, "the file accepted no bytes")
+        view = view[written:]
 
 
 @dataclass(frozen=True)
@@ -91,9 +118,13 @@ class WarcWriter:
         # together in a crawl (one image under several size names), and an unbounded index grows
         # with every image ever fetched.
         self._originals: LruDict[str, _Original] = LruDict(dedup_index_size)
-        self._file: IO[bytes] | None = None
+        self._file: io.FileIO | None = None
+        # Each record is built here, then written to the file whole: an unbuffered file keeps
+        # no bytes of a failed write around to be flushed later, and a short write is retried.
+        self._pending = io.BytesIO()
         self._writer: WARCWriter | None = None
         self._name = ""
+        self._unsynced = False  # records written since the last fsync
         self.closed_files: list[str] = []
         self.recovered: list[tuple[str, int]] = []  # (file, bytes cut) of .open files found
         self._recover_open_files()
@@ -124,8 +155,8 @@ class WarcWriter:
         stamp = datetime.now(UTC).strftime("%Y%m%d%H%M%S")
         self._name = f"{self.prefix}-{stamp}-{self._serial:05d}-{self.host}.warc.gz"
         self._serial += 1
-        self._file = open(self.directory / f"{self._name}.open", "xb")  # noqa: SIM115 - closed in close()
-        self._writer = WARCWriter(self._file, gzip=True, warc_version="1.1")
+        self._file = open(self.directory / f"{self._name}.open", "xb", buffering=0)  # noqa: SIM115 - closed in close()
+        self._writer = WARCWriter(self._pending, gzip=True, warc_version="1.1")
         info_record = self._writer.create_warcinfo_record(self._name, self.info)
         self._write(info_record)
         return self._writer
@@ -133,9 +164,12 @@ class WarcWriter:
     def _write(self, record: Any) -> tuple[int, int]:
         assert self._writer is not None and self._file is not None
         offset = self._file.tell()
+        self._pending.seek(0)
+        self._pending.truncate()
+        self._writer.write_record(record)
         try:
-            self._writer.write_record(record)
-            self._file.flush()
+            _write_all(self._file, self._pending.getvalue())
+            self._unsynced = True
         except OSError as error:
             # Never leave half a record: cut the file back to where this record began.
             with contextlib.suppress(OSError):
@@ -155,14 +189,15 @@ class WarcWriter:
         writer = self._open()
         date = warc_date(exchange.fetched_at)
         digest = payload_digest(exchange.body)
-        http_headers = StatusAndHeaders(
-            exchange.status_line(), exchange.stored_response_headers(), protocol=exchange.protocol
-        )
+        head, head_note = exchange.stored_response_head()
+        http_headers = _VerbatimHead(exchange, head)
         warc_headers: dict[str, str] = {"WARC-Date": date}
         if exchange.ip_address:
             warc_headers["WARC-IP-Address"] = exchange.ip_address
         if exchange.truncated:
             warc_headers["WARC-Truncated"] = exchange.truncated
+        if head_note:
+            warc_headers[HEAD_NOTE_FIELD] = head_note
         original = self._originals.get(digest) if self.dedup and exchange.body else None
         if original is not None and not exchange.truncated:
             record = writer.create_revisit_record(
@@ -186,6 +221,10 @@ class WarcWriter:
             )
             warc_type, payload_length, refers_to = "response", len(exchange.body), None
         record_id = record.rec_headers.get_header("WARC-Record-ID")
+        filename = self._name
+        offset, length = self._write(record)
+        # Indexed only once written: after a failed write (full disk) a later copy of the payload
+        # must be written in full, not as a revisit of a record that is not there.
         if (
             warc_type == "response"
             and exchange.body
@@ -194,10 +233,8 @@ class WarcWriter:
             and digest not in self._originals
         ):
             self._originals[digest] = _Original(record_id, exchange.url, date, len(exchange.body))
-        filename = self._name
-        offset, length = self._write(record)
         request_line_headers = StatusAndHeaders(
-            f"{exchange.method} {exchange.request_target()} {exchange.protocol}",
+            f"{exchange.method} {exchange.request_target()} {exchange.request_protocol()}",
             exchange.stored_request_headers(self.record_secrets),
             is_http_request=True,
         )
@@ -247,12 +284,29 @@ class WarcWriter:
         record keeps "not captured" apart from "did not exist"."""
         self.write_metadata(url, "", warc_date(datetime.now(UTC)), [("fetch-error", reason)])
 
+    def sync(self) -> None:
+        """Make every record written so far durable (flush + fsync), so that a line citing one
+        is never on disk before the record. Nothing to do, no system call, when nothing was
+        written since the last sync.
+
+        :raises DiskFullError: the disk refused the data (ENOSPC, EFBIG, EDQUOT).
+        """
+        if self._file is None or not self._unsynced:
+            return
+        try:
+            os.fsync(self._file.fileno())
+        except OSError as error:
+            if error.errno in _NO_SPACE:
+                raise DiskFullError(f"no space left to sync {self._name}: {error.strerror}") from error
+            raise
+        self._unsynced = False
+
     def close(self) -> None:
         """Finish the current file: flush, fsync and drop the ``.open`` suffix."""
         if self._file is None:
             return
-        self._file.flush()
         os.fsync(self._file.fileno())
+        self._unsynced = False
         self._file.close()
         os.replace(self.directory / f"{self._name}.open", self.directory / self._name)
         self.closed_files.append(self._name)
