@@ -408,7 +408,12 @@ class ListicleSpider(scrapy.Spider):
         if not resumable:
             # The crawl is over: articles still waiting for a page or image are written as they are.
             for article in self.session.flush_unfinished():
-                self.session.write_article(article)
+                try:
+                    self.session.write_article(article)
+                except DiskFullError as error:
+                    # What is written stays valid; crawl.json must still say what was saved.
+                    self.session.record_error(article.url, f"not written: {error}", "output")
+                    break
         stats = self.crawler.stats.get_stats() if self.crawler.stats else {}
         self.session.close(
             {
