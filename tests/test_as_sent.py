@@ -14,7 +14,6 @@ import json
 import os
 import subprocess
 import sys
-import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
@@ -27,6 +26,7 @@ from warcio.archiveiterator import ArchiveIterator
 
 from archiver.warc.exchange import HEAD_NOTE_FIELD, HEAD_TRANSFER_ENCODING_RENAMED
 from tests.crawl_command import loopback_crawl
+from tests.pywb import pywb_collection
 from tests.raw_server import Reply, serve_raw
 
 BIN = Path(sys.executable).parent
@@ -354,39 +354,10 @@ def test_a_request_answered_in_http_1_0_is_recorded_as_sent_in_http_1_1(
 def test_pywb_replays_the_heads_as_sent_and_follows_the_raw_utf8_redirect(
     as_sent_crawl: dict[str, Any], tmp_path: Path
 ) -> None:
-    from tests.test_third_party import PYWB_BIN, _free_port, _run
-
-    if not (PYWB_BIN / "wb-manager").exists():
-        pytest.skip(f"pywb not installed at {PYWB_BIN} (.ci/run creates it)")
-    _run(str(PYWB_BIN / "wb-manager"), "init", "c", cwd=tmp_path)
-    _run(str(PYWB_BIN / "wb-manager"), "add", "c", *map(str, as_sent_crawl["warcs"]), cwd=tmp_path)
-    port = _free_port()
-    server = subprocess.Popen(
-        [str(PYWB_BIN / "wayback"), "-b", "127.0.0.1", "-p", str(port)],
-        cwd=tmp_path,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    replay = f"http://127.0.0.1:{port}/c/2026"
-    base = as_sent_crawl["base"]
-    try:
-        _wait_for(port, server)
+    with pywb_collection(tmp_path, "c", as_sent_crawl["warcs"]) as collection:
+        replay = f"{collection}/2026"
+        base = as_sent_crawl["base"]
         with urllib.request.urlopen(f"{replay}id_/{base}/list/", timeout=30) as response:
             assert (response.status, response.reason) == (200, "OK Fine")
         with urllib.request.urlopen(f"{replay}mp_/{base}/list/3/", timeout=30) as response:
             assert response.url.endswith("/list/3-gr%C3%B6%C3%9Fe/") and b"7. Landmark" in response.read()
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
-
-
-def _wait_for(port: int, server: subprocess.Popen[bytes]) -> None:
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2).close()
-            return
-        except (urllib.error.URLError, ConnectionError):
-            if time.monotonic() > deadline or server.poll() is not None:
-                raise
-            time.sleep(0.2)  # readiness poll of a foreign process, not a timing assumption

@@ -9,10 +9,8 @@ pywb lives in its own virtualenv (``.venv-pywb``, made by ``.ci/run``); the test
 from __future__ import annotations
 
 import gzip
-import socket
 import subprocess
 import sys
-import time
 import urllib.request
 import zlib
 from collections.abc import Iterator
@@ -23,7 +21,7 @@ import pytest
 from archiver.codings import REQUESTED_CODINGS
 from tests.crawl_command import loopback_crawl
 from tests.fault_server import Route, listicle_html, robots_allow_all, send, serve
-from tests.test_third_party import PYWB_BIN, _free_port
+from tests.pywb import pywb_collection
 
 if sys.version_info >= (3, 14):
     from compression import zstd
@@ -43,24 +41,9 @@ def _route(coding: str) -> Route:
     return lambda handler: send(handler, 200, body, headers=[("Content-Encoding", coding)])
 
 
-def _wait_for_port(port: int, server: subprocess.Popen[bytes]) -> None:
-    """Until pywb accepts connections (it prints nothing reliable to wait for)."""
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=2).close()
-            return
-        except OSError:
-            if time.monotonic() > deadline or server.poll() is not None:
-                raise
-            time.sleep(0.2)  # readiness poll of a foreign process, not a timing assumption
-
-
 @pytest.fixture(scope="module")
 def replayed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, bytes]]:
     """coding -> the body pywb serves for the page crawled under it (rewritten replay)."""
-    if not (PYWB_BIN / "wb-manager").exists():
-        pytest.skip(f"pywb not installed at {PYWB_BIN} (.ci/run creates it)")
     root = tmp_path_factory.mktemp("replay")
     routes: dict[str, Route] = {"/robots.txt": robots_allow_all()}
     routes.update({f"/{coding}/": _route(coding) for coding in ENCODERS})
@@ -68,29 +51,14 @@ def replayed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, byt
         command = loopback_crawl(root / "out", *(f"{base}/{c}/" for c in ENCODERS), "--depth", "0")
         subprocess.run(command, check=True, capture_output=True, timeout=300)
     warcs = [str(p) for p in sorted((root / "out" / "warc").glob("*.warc.gz"))]
-    subprocess.run([str(PYWB_BIN / "wb-manager"), "init", "c"], cwd=root, check=True, capture_output=True)
-    subprocess.run(
-        [str(PYWB_BIN / "wb-manager"), "add", "c", *warcs], cwd=root, check=True, capture_output=True
-    )
-    port = _free_port()
-    server = subprocess.Popen(
-        [str(PYWB_BIN / "wayback"), "-b", "127.0.0.1", "-p", str(port)],
-        cwd=root,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        _wait_for_port(port, server)
+    with pywb_collection(root, "c", warcs) as replay:
         bodies = {}
         for coding in ENCODERS:
-            url = f"http://127.0.0.1:{port}/c/2026mp_/{base}/{coding}/"
+            url = f"{replay}/2026mp_/{base}/{coding}/"
             request = urllib.request.Request(url, headers={"Accept-Encoding": "identity"})
             with urllib.request.urlopen(request, timeout=60) as response:
                 bodies[coding] = response.read()
         yield bodies
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
 
 
 def test_every_requested_coding_replays_as_html_in_pywb(replayed: dict[str, bytes]) -> None:

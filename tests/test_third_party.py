@@ -10,10 +10,8 @@ import gzip
 import json
 import os
 import shutil
-import socket
 import subprocess
 import sys
-import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
@@ -26,10 +24,10 @@ from warcio.archiveiterator import ArchiveIterator
 from archiver.demo.server import serve_demo_site
 from archiver.reextract import decode_body
 from tests.crawl_command import loopback_crawl
+from tests.pywb import pywb_collection
 
 BIN = Path(sys.executable).parent
 ROOT = Path(__file__).parent.parent
-PYWB_BIN = Path(os.environ.get("ARCHIVER_PYWB_BIN", ROOT / ".venv-pywb" / "bin"))
 
 
 def _run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
@@ -72,42 +70,11 @@ def test_sorted_cdxj_index_lists_every_page_and_image(
                 assert (image["url"], "200") in indexed
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def pywb(crawl_with_server: tuple[Path, str], tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    if not (PYWB_BIN / "wb-manager").exists():
-        pytest.skip(f"pywb not installed at {PYWB_BIN} (.ci/run creates it)")
     out, _ = crawl_with_server
-    root = tmp_path_factory.mktemp("pywb")
-    _run(str(PYWB_BIN / "wb-manager"), "init", "demo", cwd=root)
-    _run(str(PYWB_BIN / "wb-manager"), "add", "demo", *_warcs(out), cwd=root)
-    port = _free_port()
-    server = subprocess.Popen(
-        [str(PYWB_BIN / "wayback"), "-b", "127.0.0.1", "-p", str(port)],
-        cwd=root,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}/demo"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2).close()
-                break
-            except (urllib.error.URLError, ConnectionError):
-                if time.monotonic() > deadline or server.poll() is not None:
-                    raise
-                time.sleep(0.2)  # readiness poll of a foreign process, not a timing assumption
+    with pywb_collection(tmp_path_factory.mktemp("pywb"), "demo", _warcs(out)) as base:
         yield base
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
 
 
 def _replay(url: str) -> tuple[dict[str, str], bytes]:
