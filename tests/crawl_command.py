@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import resource
+import signal
+import subprocess
 import sys
 from pathlib import Path
 
@@ -21,3 +24,16 @@ def loopback_crawl(out: Path, *arguments: str) -> list[str]:
         "--set",
         "AUTOTHROTTLE_ENABLED=False",
     ]
+
+
+def crawl_on_a_full_disk(command: list[str], max_file_bytes: int) -> subprocess.CompletedProcess[str]:
+    """Run a crawl command whose files may not grow past ``max_file_bytes`` (RLIMIT_FSIZE): each
+    write past it fails with EFBIG, as writes to a full disk fail with ENOSPC."""
+
+    def limit_file_size() -> None:
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # EFBIG instead of a killing signal
+        resource.setrlimit(resource.RLIMIT_FSIZE, (max_file_bytes, max_file_bytes))
+
+    return subprocess.run(
+        command, capture_output=True, text=True, timeout=300, preexec_fn=limit_file_size, check=False
+    )

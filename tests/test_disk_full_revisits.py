@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import json
 import random
-import resource
-import signal
 import subprocess
 import sys
 import threading
@@ -18,7 +16,7 @@ from pathlib import Path
 
 from warcio.archiveiterator import ArchiveIterator
 
-from tests.crawl_command import loopback_crawl
+from tests.crawl_command import crawl_on_a_full_disk, loopback_crawl
 from tests.fault_server import Route, page, raw, robots_allow_all, send, serve
 
 BIN = Path(sys.executable).parent
@@ -44,19 +42,11 @@ def test_after_a_full_disk_every_revisit_points_at_an_existing_record(tmp_path: 
         for k in range(1, 4):
             routes[f"/img/{n}-{k}.jpg"] = raw(PAYLOADS[(3 * n + k) % len(PAYLOADS)], "image/jpeg")
 
-    def limit_file_size() -> None:
-        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # EFBIG, as a full disk gives ENOSPC
-        resource.setrlimit(resource.RLIMIT_FSIZE, (120_000, 120_000))
-
     out = tmp_path / "out"
     with serve(routes) as base:
-        result = subprocess.run(
+        result = crawl_on_a_full_disk(
             loopback_crawl(out, *[f"{base}/list-{n}/" for n in range(1, PAGES + 1)], "--depth", "0"),
-            capture_output=True,
-            text=True,
-            timeout=300,
-            preexec_fn=limit_file_size,
-            check=False,
+            120_000,
         )
     assert result.returncode == 0, result.stderr[-2000:]
     assert json.loads((out / "crawl.json").read_text())["finish_reason"] == "disk_full"
@@ -101,19 +91,11 @@ def test_a_copy_of_a_payload_that_did_not_fit_is_not_a_revisit(tmp_path: Path) -
         "/img/b.jpg": _together(barrier),
     }
 
-    def limit_file_size() -> None:
-        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
-        resource.setrlimit(resource.RLIMIT_FSIZE, (60_000, 60_000))
-
     out = tmp_path / "out"
     with serve(routes) as base:
-        result = subprocess.run(
+        result = crawl_on_a_full_disk(
             loopback_crawl(out, f"{base}/list/", "--depth", "0"),
-            capture_output=True,
-            text=True,
-            timeout=300,
-            preexec_fn=limit_file_size,
-            check=False,
+            60_000,
         )
     assert result.returncode == 0, result.stderr[-2000:]
     assert json.loads((out / "crawl.json").read_text())["finish_reason"] == "disk_full"

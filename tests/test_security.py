@@ -6,8 +6,6 @@ import base64
 import gzip
 import json
 import random
-import resource
-import signal
 import subprocess
 import sys
 from http.server import BaseHTTPRequestHandler
@@ -18,7 +16,7 @@ import pytest
 from warcio.archiveiterator import ArchiveIterator
 
 from archiver.crawl.runner import crawl_settings
-from tests.crawl_command import loopback_crawl
+from tests.crawl_command import crawl_on_a_full_disk, loopback_crawl
 from tests.dns_server import dns_server
 from tests.fault_server import Route, listicle_html, page, redirect, robots_allow_all, serve, status
 
@@ -79,21 +77,13 @@ def test_a_full_disk_stops_the_crawl_cleanly_and_keeps_what_was_written(tmp_path
             listicle_html(f"3 Things Part {n}", range(1, 4)) + b"<!--" + noise + b"-->"
         )
 
-    def limit_file_size() -> None:
-        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
-        resource.setrlimit(resource.RLIMIT_FSIZE, (60_000, 60_000))
-
     out = tmp_path / "out"
     with serve(routes) as base:
-        result = subprocess.run(
+        result = crawl_on_a_full_disk(
             loopback_crawl(
                 out, *[f"{base}/list-{n}/" for n in range(1, 40)], "--set", "CONCURRENT_REQUESTS=1"
             ),
-            capture_output=True,
-            text=True,
-            timeout=300,
-            preexec_fn=limit_file_size,
-            check=False,
+            60_000,
         )
     assert result.returncode == 0, result.stderr[-2000:]
     assert "stopping the crawl: no space left" in result.stderr, (out / "crawl.json").read_text()[:1500]
