@@ -34,8 +34,11 @@ _PLAIN_PATH_CHARACTERS = re.compile(r"/[A-Za-z0-9\-._~%!$&'()*+,=:@/]*")
 # A URL safe_url_string returns unchanged: lowercase ASCII host (it lowercases and IDNA-encodes
 # hosts), a port without leading zeros, no userinfo, query or fragment, and a path of characters
 # it never quotes.
+# The query may hold the same characters and "?", but not "'" (quoted in http(s) queries). A
+# port of five digits must be checked against 65535 (safe_url_string refuses larger ones).
 _CANONICAL_ALREADY = re.compile(
-    r"https?://[a-z0-9][a-z0-9.\-]*(?::[1-9][0-9]{0,3})?(?:/[A-Za-z0-9\-._~%!$&'()*+,;=:@/]*)?"
+    r"https?://[a-z0-9][a-z0-9.\-]*(?::(?P<port>[1-9][0-9]{0,4}))?"
+    r"(?:/[A-Za-z0-9\-._~%!$&'()*+,;=:@/]*(?:\?[A-Za-z0-9\-._~%!$&()*+,;=:@/?]+)?)?"
 )
 # The encoding of the page whose links are being resolved; see :func:`page_encoding`.
 _PAGE_ENCODING: ContextVar[str] = ContextVar("page_encoding", default="utf-8")
@@ -83,7 +86,8 @@ def canonical_url(url: str, encoding: str = "utf-8") -> str:
     'http://example.com/a'
     """
     url = url.strip()
-    if _CANONICAL_ALREADY.fullmatch(url):
+    already = _CANONICAL_ALREADY.fullmatch(url)
+    if already and (already["port"] is None or int(already["port"]) <= 65535):
         return url
     url = _without_userinfo(url)
     try:

@@ -49,8 +49,9 @@ def test_the_join_fast_path_agrees_with_urljoin_on_tricky_paths() -> None:
 def test_the_canonical_fast_path_agrees_with_safe_url_string() -> None:
     generator = random.Random(20261130)
     hosts = ["example.com", "Example.com", "a-b.example", "127.0.0.1:8080", "h:080", "h:99999", "[::1]:8"]
+    hosts += ["127.0.0.1:39423", "h:65535", "h:65536", "h:00080"]
     urls = {"https://example.com", "http://example.com/", "https://example.com/a b"}
-    for _ in range(20000):
+    for _ in range(40000):
         path = "".join(generator.choices(URL_PIECES, k=generator.randint(0, 8)))
         urls.add(f"{generator.choice(['http', 'https'])}://{generator.choice(hosts)}/{path}")
     for url in urls:
