@@ -27,6 +27,7 @@ from scrapy.responsetypes import responsetypes
 from scrapy.utils.httpobj import urlparse_cached
 
 from archiver.codings import REQUESTED_CODINGS, CodingError, content_codings, decode_content
+from archiver.crawl.redirects import ChainAwareRedirects
 from archiver.parse.refresh import meta_refresh_target
 
 logger = logging.getLogger(__name__)
@@ -86,7 +87,7 @@ class ContentDecodingMiddleware:
         return response.replace(cls=cls, **kwargs)
 
 
-class MetaRefreshFollower(MetaRefreshMiddleware):
+class MetaRefreshFollower(ChainAwareRedirects, MetaRefreshMiddleware):
     """Scrapy's MetaRefreshMiddleware with the refresh found by the rule the reader uses."""
 
     def process_response(self, request: Request, response: Response) -> Request | Response:  # type: ignore[override]
