@@ -71,6 +71,12 @@ ROUTES: dict[str, Answer] = {
     "/t/2/": _html(
         listicle_html("6 Things Along /t/", range(4, 7)).replace(b"<head>", b"<head>" + _refresh("/t/2/", 30))
     ),
+    # A cookie check: a redirect to itself, then the page.
+    "/k/": _page("/k/", range(1, 4), "/k/2/"),
+    "/k/2/": [
+        _answer(b"302 Found", b"Set-Cookie: seen=1; Path=/", b"Location: /k/2/"),
+        _page("/k/", range(4, 7)),
+    ],
     # 3xx answers that are no usable redirect.
     "/u/": _page("/u/", range(1, 4), "/u/2/"),
     "/u/2/": _answer(b"303 See Other", b"Location:   "),
@@ -94,7 +100,7 @@ ROUTES: dict[str, Answer] = {
     "/o/2/": _answer(b"404 Not Found", *PLAIN_LABELLED_GZIP, body=b"<html>gone</html>"),
 }
 SEEDS = ["/a/", "/b/", "/c/", "/d/", "/f%c3%bc/", "/%7Eann/", "/s/", "/t/", "/u/", "/v/", "/w/", "/m/"]
-SEEDS += ["/n/", "/o/"]
+SEEDS += ["/n/", "/o/", "/k/"]
 
 
 def _run(*command: str) -> subprocess.CompletedProcess[str]:
@@ -152,6 +158,8 @@ def test_a_redirect_to_itself_is_refused_at_its_second_visit(looped: dict[str, A
     assert looped["requested"].count("/s/2/") == 2
     reason = f"IgnoreRequest: redirect loop ({base}/s/2/)"
     assert f"page 2 failed: {reason} ({base}/s/2/)" in looped["articles"]["/s/"]["warnings"]
+    # A redirect to itself that sets a cookie, then answers with the page, is followed once.
+    assert looped["requested"].count("/k/2/") == 2 and looped["articles"]["/k/"]["complete"]
     # A page refreshing itself is a page.
     assert len(looped["articles"]["/t/"]["items"]) == 6 and looped["requested"].count("/t/2/") == 1
 
