@@ -289,7 +289,8 @@ class ListicleSpider(scrapy.Spider):
             meta=meta,
             # Pages are deduplicated by the crawl state (pages_seen), not Scrapy's filter: the
             # filter would silently drop the second hop of a redirect loop, which must instead
-            # end in a recorded "max redirections" error. A next page is always fetched.
+            # end in a recorded "redirect loop" error (archiver.redirects). A next page is
+            # always fetched.
             dont_filter=True,
             priority=10 if article_key else 0,
         )
