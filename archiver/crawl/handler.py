@@ -53,7 +53,7 @@ from twisted.web.http import _IdentityTransferDecoder
 logger = logging.getLogger(__name__)
 
 #: The largest response head (status line and header lines) accepted, in bytes: Chromium's
-#: limit (net/http/http_stream_parser.h, kMaxHeaderBufSize = 256 KiB); Firefox accepts more.
+#: limit (net/http/http_stream_parser.h, kMaxHeaderBufSize = 256 KiB).
 MAX_HEAD_BYTES = 256 * 1024
 
 
