@@ -30,6 +30,9 @@ class ArticleDraft:
     stopped_reason: str | None = None
     # What the crawl received for each image of the article, gathered as outcomes arrive.
     captures: dict[str, ImageCapture | None] = field(default_factory=dict)
+    # Payload digest (WARC-Payload-Digest) of each page -> its URL: a next page that repeats
+    # an earlier one under another URL ends the chain (archiver.chain.repeated_page_reason).
+    digests: dict[str, str] = field(default_factory=dict)
 
     @property
     def first_url(self) -> str:

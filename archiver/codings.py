@@ -34,9 +34,9 @@ Outcomes, one per situation:
   bytes through); the page parser then judges the bytes, identically in both flows, and both
   flows warn.
 
-What the crawl asks for (``Accept-Encoding``, :data:`REQUESTED_CODINGS`: ``gzip, br``) is
-narrower than what it decodes: only codings both replay tools decode, so archived pages replay.
-Measured:
+What the crawl asks for (``Accept-Encoding``, :data:`REQUESTED_CODINGS`: ``gzip``) is narrower
+than what it decodes: only codings every replay tool and warcio read, so archived pages replay
+and the archive passes ``warcio check``. Measured:
 
 - pywb 2.10 renders a record's body through warcio's ``ArcWarcRecord.content_stream()``, which
   decodes one ``gzip``, ``deflate`` (zlib or raw) or ``br`` label (br when a brotli module is
@@ -47,7 +47,15 @@ Measured:
   before rewriting; a ``deflate`` or ``zstd`` page reaches the rewriter still compressed and
   shows as binary (for zstd, issue 10 reproduced it in Chromium).
 
-Servers that send other codings unasked (zstd, deflate, stacked) are still decoded here.
+- warcio 1.8.1 (``warcio check``, ``content_stream()``, and so pywb's reader) sets
+  ``unused_data`` on a ``brotli.Decompressor``, which Google's ``brotli`` module (1.1.0 and
+  1.2.1 tried) does not allow: any ``br`` record raises ``AttributeError`` (warcio issue #73);
+  only the ``brotlipy`` package, which installs a module of the same name, works. Scrapy 2.19
+  requires ``brotli>=1.2`` (and this module bounds br output with its ``output_buffer_limit``),
+  so the two cannot share the crawler's environment, and pinning ``brotli<1.2`` fixes nothing.
+  Hence ``br`` is not asked for: gzip alone, which every tool reads.
+
+Servers that send other codings unasked (br, zstd, deflate, stacked) are still decoded here.
 """
 
 from __future__ import annotations
@@ -77,8 +85,8 @@ __all__ = [
 
 #: The crawl's DOWNLOAD_MAXSIZE: no decoded body is larger, in either flow.
 MAX_DECODED_BYTES = 64 * 1024 * 1024
-#: Accept-Encoding of every request: the codings both pywb and ReplayWeb.page replay.
-REQUESTED_CODINGS = ("gzip", "br")
+#: Accept-Encoding of every request: the codings pywb, ReplayWeb.page and warcio all read.
+REQUESTED_CODINGS = ("gzip",)
 
 _CHUNK = 64 * 1024  # output produced per step: the most a bomb gets past the bound
 _GZIP_MAGIC = b"\x1f\x8b"

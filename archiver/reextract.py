@@ -16,11 +16,15 @@ from archiver.captures import image_capture_of, page_capture_of
 from archiver.chain import (
     PAGE_ERRORS,
     add_page,
+    draft_urls,
     end_with_failure,
     error_status_failure,
     fetch_failure,
+    leads_back_reason,
     rejected_failure,
+    repeated_page_reason,
     starts_article,
+    stop_chain,
 )
 from archiver.models import Article, ImageCapture, ListiclePage
 from archiver.parse.page import parse_page
@@ -152,22 +156,37 @@ def _follow_chain(
     returns the next URL if the WARCs stop short of it."""
     while True:
         consumed.add(capture.url)
-        next_url = add_page(draft, record, page_capture_of(capture.url, capture.status, capture))
+        page = page_capture_of(capture.url, capture.status, capture)
+        next_url = add_page(draft, record, page, capture.payload_digest)
         if next_url is None:
             return None
-        last_url, next_capture = index.resolve(next_url)
+        resolution = index.resolve_path(next_url)
+        # Each hop as the crawl's redirect middlewares check it before fetching it.
+        earlier = draft_urls(draft)
+        for reached in resolution.path[1:]:
+            stop = leads_back_reason(earlier, next_url, reached)
+            if stop is not None:
+                stop_chain(draft, stop)
+                return None
+        next_capture = resolution.capture
         if next_capture is None:
-            reason = index.fetch_errors.get(last_url)
-            if reason is None:
+            if resolution.failure is None:
                 return next_url
-            end_with_failure(draft, fetch_failure(last_url, reason))
+            end_with_failure(draft, fetch_failure(resolution.path[-1], resolution.failure))
             return None
         if next_capture.status in unsettled:
             return next_url
-        failure = error_status_failure(next_capture.url, next_capture.status)
+        location = next_capture.headers.get("location")
+        failure = error_status_failure(next_capture.url, next_capture.status, location)
         if failure is not None:
             end_with_failure(draft, failure)
             return None
+        if 200 <= next_capture.status < 300:
+            stop = repeated_page_reason(draft, next_capture.url, next_capture.payload_digest)
+            if stop is not None:
+                consumed.add(next_capture.url)  # fetched as this chain's page: begins no article
+                stop_chain(draft, stop)
+                return None
         next_record = parse(next_capture)
         if not isinstance(next_record, ListiclePage):
             end_with_failure(draft, rejected_failure(next_capture.url, next_record))

@@ -26,7 +26,7 @@ from contextvars import ContextVar
 from functools import lru_cache
 from urllib.parse import unquote, urljoin, urlsplit, urlunsplit
 
-from w3lib.url import safe_url_string
+from w3lib.url import canonicalize_url, safe_url_string
 
 # A root-relative path urljoin returns unchanged: only unreserved and sub-delimiter characters
 # (no "?", "#", ";", spaces or controls), and neither a dot segment ("/.") nor an empty one ("//").
@@ -207,3 +207,23 @@ def redirect_url(url: str, location: bytes | str) -> str:
     if raw.strip().startswith(b"//"):
         target = url.split(":", 1)[0] + "://" + target.lstrip("/")
     return canonical_url(urljoin(url, target))
+
+
+def comparable_url(url: str) -> str:
+    """``url`` in a form for telling whether two URLs name the same resource, never for a
+    request: RFC 3986 §6.2.2 normalisation (percent-escapes in upper case, escapes of unreserved
+    characters such as ``%7E`` decoded, dot segments removed, scheme and host in lower case),
+    without the fragment, query arguments sorted (w3lib's ``canonicalize_url``).
+
+    :func:`canonical_url` stays what Scrapy's ``Request`` makes of a URL (the URL requested
+    and archived); two canonical URLs may still differ in spelling only, which this removes.
+
+    >>> comparable_url("https://Example.com/caf%c3%a9/./%7Euser/a/../2/#top")
+    'https://example.com/caf%C3%A9/~user/2/'
+    >>> comparable_url("https://example.com/list/?") == comparable_url("https://example.com/list/")
+    True
+    """
+    try:
+        return canonicalize_url(url, keep_fragments=False)
+    except ValueError:  # unparseable (a port out of range): compared as it is
+        return url.split("#", 1)[0]

@@ -28,18 +28,24 @@ from archiver.captures import image_capture_of, page_capture_of
 from archiver.chain import (
     PAGE_ERRORS,
     add_page,
+    draft_urls,
     end_with_failure,
     error_status_failure,
     fetch_failure,
+    leads_back_reason,
     rejected_failure,
+    repeated_page_reason,
     starts_article,
+    stop_chain,
 )
 from archiver.crawl.credentials import seeds_and_credentials
 from archiver.crawl.identity import derive_user_agent
 from archiver.crawl.journal import page_fields
 from archiver.crawl.middleware import WARC_META_KEY, stop_for_full_disk
+from archiver.crawl.redirects import EARLIER_PAGES, LeadsBack
 from archiver.crawl.session import CrawlSession, Rebuilt
 from archiver.models import ListiclePage, PageFailure
+from archiver.redirects import status_failure_reason
 from archiver.seeds import parse_feed, parse_sitemap
 from archiver.warc import DiskFullError, WarcWriter, WrittenRecord
 
@@ -53,11 +59,7 @@ def _failure_reason(failure: Failure) -> str:
     """What went wrong, as crawl.json and the article's warnings say it ("HTTP 500", a timeout)."""
     if isinstance(failure.value, HttpError):
         response = failure.value.response
-        reason = f"HTTP {response.status}"
-        location = response.headers.get(b"Location")
-        if 300 <= response.status < 400 and location:
-            reason += f": redirect to {location.decode('latin-1')} not followed"
-        return reason
+        return status_failure_reason(response.status, response.headers.get(b"Location"))
     return f"{failure.type.__name__}: {failure.getErrorMessage()}" if failure.type else str(failure)
 
 
@@ -266,17 +268,29 @@ class ListicleSpider(scrapy.Spider):
             seen.add(url)
             yield self._page_request(url, hops=hops, article_key=None)
 
-    def _page_request(self, url: str, *, hops: int, article_key: str | None) -> Request:
+    def _page_request(
+        self, url: str, *, hops: int, article_key: str | None, earlier: list[str] | None = None
+    ) -> Request:
+        """``earlier``: for a next page, the URLs of its article's pages so far (a redirect back
+        to one of them ends the chain before it is fetched again, archiver.crawl.redirects)."""
         self.session.state.pages_requested += 1
         self.session.state.pages_seen.add(url)
+        meta: dict[str, Any] = {
+            "hops": hops,
+            "article_key": article_key,
+            "handle_httpstatus_list": ERROR_STATUSES,
+        }
+        if earlier:
+            meta[EARLIER_PAGES] = earlier
         return Request(
             url,
             callback=self.parse_page,
             errback=self.page_failed,
-            meta={"hops": hops, "article_key": article_key, "handle_httpstatus_list": ERROR_STATUSES},
+            meta=meta,
             # Pages are deduplicated by the crawl state (pages_seen), not Scrapy's filter: the
             # filter would silently drop the second hop of a redirect loop, which must instead
-            # end in a recorded "max redirections" error. A next page is always fetched.
+            # end in a recorded "redirect loop" error (archiver.redirects). A next page is
+            # always fetched.
             dont_filter=True,
             priority=10 if article_key else 0,
         )
@@ -300,6 +314,9 @@ class ListicleSpider(scrapy.Spider):
         key: str | None = response.meta.get("article_key")
         hops: int = response.meta.get("hops", 0)
         yield from self._seed_done(response.meta)
+        if key is not None and self._leads_back(key, response, written):
+            yield from self._finish_article(key)
+            return
         failure = error_status_failure(response.url, response.status)
         if failure is not None:
             session.record_error(response.url, failure.reason, "http")
@@ -341,20 +358,43 @@ class ListicleSpider(scrapy.Spider):
                     break
                 yield from self._new_page(link.url, hops=hops + 1)
 
+    def _leads_back(self, key: str, response: Response, written: WrittenRecord | None) -> bool:
+        """Whether a next page that arrived is an earlier page of its article again: reached by
+        a redirect the middleware could not check (a request without the article's pages in its
+        meta), or the same payload under another URL. Ends the chain (True) if so."""
+        draft = self.session.state.drafts.get(key)
+        if draft is None:
+            return False
+        linked = [*response.meta.get("redirect_urls", []), response.url][0]
+        reason = leads_back_reason(draft_urls(draft), linked, response.url)
+        if reason is None and written is not None and 200 <= response.status < 300:
+            reason = repeated_page_reason(draft, response.url, written.payload_digest)
+        if reason is None:
+            return False
+        stop_chain(draft, reason)
+        return True
+
     def _add_page(
         self, key: str, record: ListiclePage, response: Response, written: WrittenRecord, hops: int
     ) -> Iterator[Any]:
         # A draft is missing only if the crawl state was lost (a killed crawl): start it afresh.
         draft = self.session.state.drafts.setdefault(key, ArticleDraft())
-        next_url = add_page(draft, record, page_capture_of(response.url, response.status, written))
+        capture = page_capture_of(response.url, response.status, written)
+        next_url = add_page(draft, record, capture, written.payload_digest)
         if next_url is not None:
-            yield self._page_request(next_url, hops=hops, article_key=key)
+            yield self._page_request(next_url, hops=hops, article_key=key, earlier=draft_urls(draft))
             return
         yield from self._finish_article(key)
 
     def page_failed(self, failure: Failure) -> Iterator[Any]:
         request = failure.request  # type: ignore[attr-defined]
         yield from self._seed_done(request.meta)
+        key = request.meta.get("article_key")
+        if isinstance(failure.value, LeadsBack) and key in self.session.state.drafts:
+            # Not a failed fetch: the chain ends where it loops, as re-extraction ends it.
+            stop_chain(self.session.state.drafts[key], failure.value.reason)
+            yield from self._finish_article(key)
+            return
         reason = self._fetch_failed(request, failure, "page")
         yield from self._page_failed_in_chain(
             request.meta.get("article_key"), fetch_failure(request.url, reason)

@@ -8,7 +8,7 @@ import contextlib
 import socket
 import struct
 import threading
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Literal
@@ -49,16 +49,21 @@ def _read_request(conn: socket.socket, buffer: bytearray) -> str | None:
     return request_line.split(b" ")[1].decode("latin-1")
 
 
+Answer = Reply | Sequence[Reply]  # a sequence: one reply per request, the last one repeated
+
+
 def _answer(
-    conn: socket.socket, routes: Mapping[str, Reply], server: RawServer, lock: threading.Lock
+    conn: socket.socket, routes: Mapping[str, Answer], server: RawServer, lock: threading.Lock
 ) -> None:
     buffer = bytearray()
     with conn:
         conn.settimeout(60)
         while (target := _read_request(conn, buffer)) is not None:
             with lock:
+                asked = server.requested.count(target)
                 server.requested.append(target)
-            reply = routes.get(target, Reply(NOT_FOUND))
+            answer = routes.get(target, Reply(NOT_FOUND))
+            reply = answer if isinstance(answer, Reply) else answer[min(asked, len(answer) - 1)]
             conn.sendall(reply.data)
             if reply.end == "reset":
                 # SO_LINGER with a zero timeout: close() sends RST instead of FIN.
@@ -70,9 +75,10 @@ def _answer(
 
 
 @contextmanager
-def serve_raw(routes: Mapping[str, Reply]) -> Iterator[RawServer]:
-    """Serve ``routes`` (request target, as the client sends it, to reply) on 127.0.0.1:0 until
-    the block ends; unknown targets get a 404."""
+def serve_raw(routes: Mapping[str, Answer]) -> Iterator[RawServer]:
+    """Serve ``routes`` (request target, as the client sends it, to reply, or to the replies of
+    its first, second... request) on 127.0.0.1:0 until the block ends; unknown targets get a
+    404."""
     listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     listener.bind(("127.0.0.1", 0))
     listener.listen(32)

@@ -77,7 +77,10 @@ def test_a_chain_without_items_stops_after_a_few_pages() -> None:
 
 def test_failed_pages_are_recorded_with_one_text_per_kind() -> None:
     assert error_status_failure(BASE + "/a/2/", 200) is None
-    assert error_status_failure(BASE + "/a/2/", 399) is None
+    assert error_status_failure(BASE + "/a/2/", 204) is None
+    # A 3xx reaches the chain only when the crawl does not follow it.
+    unfollowed = error_status_failure(BASE + "/a/2/", 399, "/a/real/")
+    assert unfollowed is not None and unfollowed.reason == "HTTP 399: redirect to /a/real/ not followed"
     failure = error_status_failure(BASE + "/a/2/", 503)
     assert failure is not None and failure.reason == "HTTP 503"
     assert rejected_failure(BASE + "/a/2/", ParseError("empty document")).reason == "rejected: empty document"

@@ -1,6 +1,6 @@
 """The codings the crawl asks for are codings pywb replays: pages crawled under each coding of
 ``Accept-Encoding`` (archiver.codings.REQUESTED_CODINGS) replay as HTML in pywb; deflate and
-zstd pages (sent unasked) are measured too: pywb shows deflate (ReplayWeb.page does not, which
+zstd pages (sent unasked, like br) are measured too: pywb shows deflate (ReplayWeb.page does not, which
 is why it is not asked for either) and shows zstd undecoded.
 
 pywb lives in its own virtualenv (``.venv-pywb``, made by ``.ci/run``); the test skips without it.

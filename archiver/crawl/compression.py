@@ -6,8 +6,9 @@ and decodes every coding a server sends with :func:`archiver.codings.decode_cont
 the WARC reader uses. Scrapy's size rules stay: a body that decodes past ``DOWNLOAD_MAXSIZE``
 (or the request's ``download_maxsize``) is dropped, one past ``DOWNLOAD_WARNSIZE`` is logged. A
 body that does not decode under its label is dropped too (``IgnoreRequest``: the spider's
-errback lists it in crawl.json's errors). The WARC capture middleware (750) runs first on the
-way back, so the archive keeps the body as received.
+errback lists it in crawl.json's errors), unless the answer is not a success: then its status
+is what counts, and the response goes on undecoded (a 503 is retried). The WARC capture
+middleware (750) runs first on the way back, so the archive keeps the body as received.
 
 ``MetaRefreshFollower`` replaces Scrapy's MetaRefreshMiddleware (580) with one that asks
 :func:`archiver.parse.refresh.meta_refresh_target`, the function the WARC reader asks.
@@ -27,6 +28,7 @@ from scrapy.responsetypes import responsetypes
 from scrapy.utils.httpobj import urlparse_cached
 
 from archiver.codings import REQUESTED_CODINGS, CodingError, content_codings, decode_content
+from archiver.crawl.redirects import ChainAwareRedirects
 from archiver.parse.refresh import meta_refresh_target
 
 logger = logging.getLogger(__name__)
@@ -61,6 +63,10 @@ class ContentDecodingMiddleware:
         except CodingError as error:
             message = f"undecodable body: {error}"
             logger.warning("%s: %s", response.url, message)
+            if not 200 <= response.status < 300:
+                # An error page's body is not what the crawl keeps of it: its status is. Passed
+                # on as it came, the retry middleware (550) sees a 503 and the spider a 404.
+                return response
             raise IgnoreRequest(message) from error
         if len(response.body) < warn_size <= len(decoded.body):
             logger.warning(
@@ -86,7 +92,7 @@ class ContentDecodingMiddleware:
         return response.replace(cls=cls, **kwargs)
 
 
-class MetaRefreshFollower(MetaRefreshMiddleware):
+class MetaRefreshFollower(ChainAwareRedirects, MetaRefreshMiddleware):
     """Scrapy's MetaRefreshMiddleware with the refresh found by the rule the reader uses."""
 
     def process_response(self, request: Request, response: Response) -> Request | Response:  # type: ignore[override]

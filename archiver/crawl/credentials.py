@@ -21,10 +21,10 @@ from urllib.parse import urlsplit
 
 from scrapy import Request
 from scrapy.crawler import Crawler
-from scrapy.downloadermiddlewares.redirect import RedirectMiddleware
 from scrapy.http import Response
 from w3lib.http import basic_auth_header
 
+from archiver.crawl.redirects import RuleRedirectMiddleware
 from archiver.urls import canonical_url, redacted_url, split_credentials
 
 SEED_CREDENTIALS_ATTRIBUTE = "seed_credentials"
@@ -76,9 +76,9 @@ class SeedCredentialsMiddleware:
         return None
 
 
-class UserinfoFreeRedirectMiddleware(RedirectMiddleware):
-    """Scrapy's redirects, minus userinfo in the target: Scrapy logs the redirect's URL before
-    any later middleware could strip it."""
+class UserinfoFreeRedirectMiddleware(RuleRedirectMiddleware):
+    """The crawl's redirects (:mod:`archiver.crawl.redirects`), minus userinfo in the target:
+    Scrapy logs the redirect's URL before any later middleware could strip it."""
 
     def _build_redirect_request(
         self, source_request: Request, response: Response, *, url: str, **kwargs: Any

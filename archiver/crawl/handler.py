@@ -12,6 +12,12 @@ is delimited by the server closing the connection (RFC 9112 §6.3), and Twisted 
 such body as ``PotentialDataLoss`` (Scrapy's ``partial`` flag), whether the server closed
 cleanly or the connection was reset. Only the reset is a truncation.
 
+The head may be as large as browsers accept (:data:`MAX_HEAD_BYTES`, Chromium's 256 KiB for the
+whole head), not Twisted's 16 KiB per line: a page with a big ``Content-Security-Policy`` or
+``Link`` header is a page. A head past the limit fails the request with
+:class:`ResponseHeadTooLarge`, which says so (Twisted would drop the connection silently, seen
+as ``ConnectionDone``, and Scrapy would retry it), and is not retried.
+
 Everything else is Scrapy's handler unchanged: this module swaps the connection factory of its
 pool and wraps its agent's last step. Responses reaching the middlewares some other way (the
 HTTP cache, HTTP/2, another handler) have no received head; the WARC writer then rebuilds one
@@ -41,10 +47,19 @@ from scrapy.utils.defer import maybe_deferred_to_future
 from twisted.internet.defer import Deferred
 from twisted.internet.error import ConnectionDone
 from twisted.python.failure import Failure
-from twisted.web._newclient import HEADER, STATUS
+from twisted.web._newclient import HEADER, STATUS, ResponseFailed
 from twisted.web.http import _IdentityTransferDecoder
 
 logger = logging.getLogger(__name__)
+
+#: The largest response head (status line and header lines) accepted, in bytes: Chromium's
+#: limit (net/http/http_stream_parser.h, kMaxHeaderBufSize = 256 KiB).
+MAX_HEAD_BYTES = 256 * 1024
+
+
+class ResponseHeadTooLarge(Exception):
+    """A response whose head is larger than :data:`MAX_HEAD_BYTES`: failed, not retried (the
+    server sends the same head again)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,14 +95,30 @@ class _HeadKeepingParser(_LenientHTTPClientParser):
     """
 
     _head_lines: list[bytes]
+    _head_size: int
+    # Twisted's LineReceiver drops the connection at a line over 16 KiB; no line of a head
+    # within the limit is longer than the head.
+    MAX_LENGTH = MAX_HEAD_BYTES
 
     def lineReceived(self, line: bytes) -> None:
         if self.state in (STATUS, HEADER):
             if self.state == STATUS:
                 self._head_lines = []
+                self._head_size = 0
             # The line receiver splits on LF and strips it: put it back; a CR stays in ``line``.
             self._head_lines.append(line + b"\n")
+            self._head_size += len(line) + 1
+            if self._head_size > MAX_HEAD_BYTES:
+                self._head_too_large()
         super().lineReceived(line)
+
+    def lineLengthExceeded(self, line: bytes) -> None:
+        self._head_too_large()
+
+    def _head_too_large(self) -> None:
+        # Raised out of dataReceived: the client protocol gives up with this failure, which
+        # reaches the request as the reason of a ResponseFailed.
+        raise ResponseHeadTooLarge(f"response head over {MAX_HEAD_BYTES} bytes, more than browsers accept")
 
     def allHeadersReceived(self) -> None:
         # A 1xx response is skipped by Twisted (the parser starts over on the next status line),
@@ -157,10 +188,24 @@ class AsSentDownloadHandler(HTTP11DownloadHandler):
         )
         try:
             with wrap_twisted_exceptions():
-                response: Response = await maybe_deferred_to_future(agent.download_request(request))
+                try:
+                    response: Response = await maybe_deferred_to_future(agent.download_request(request))
+                except ResponseFailed as error:
+                    too_large = _head_too_large(error)
+                    if too_large is None:
+                        raise
+                    raise too_large from error
                 return response
         except ResponseDataLossError:
             if not self._fail_on_dataloss_warned:
                 logger.warning(get_dataloss_msg(request.url))
                 self._fail_on_dataloss_warned = True
             raise
+
+
+def _head_too_large(error: ResponseFailed) -> ResponseHeadTooLarge | None:
+    """The parser's own error among the reasons a response failed, if it is one."""
+    for reason in error.reasons:
+        if isinstance(reason, Failure) and isinstance(reason.value, ResponseHeadTooLarge):
+            return reason.value
+    return None

@@ -16,7 +16,7 @@ from archiver.parse.dom import (
     text_of,
 )
 from archiver.parse.vocabulary import NEXT_TEXT, NEXT_WORDS, RECOMMENDATION_LABEL
-from archiver.urls import absolute_url
+from archiver.urls import absolute_url, comparable_url
 
 _LABEL_TAGS = HEADING_TAGS | {
     "div",
@@ -151,13 +151,20 @@ def continues_article(current_url: str, candidate_url: str) -> bool:
     True
     >>> continues_article("https://d.example/gallery/?slide=2", "https://d.example/gallery/?slide=3")
     True
+    >>> continues_article("https://e.example/caf%c3%a9/", "https://e.example/caf%C3%A9/2/")
+    True
+    >>> continues_article("https://e.example/list", "https://e.example/list/")  # the same page
+    False
     """
-    base, page, marked = _page_marker(current_url)
-    next_base, next_page, _ = _page_marker(candidate_url)
+    # Compared in normalised form: "/caf%c3%a9/" and "/caf%C3%A9/2/", "/%7Ea/" and "/~a/2/" are
+    # one article's pages.
+    base, page, marked = _page_marker(comparable_url(current_url))
+    next_base, next_page, next_marked = _page_marker(comparable_url(candidate_url))
     if base != next_base:
         return False
     # A slideshow's cover page is unmarked and its first slide is marked 1 ("/gallery/photo-1.html").
-    return next_page == page + 1 or (not marked and next_page == 1 and candidate_url != current_url)
+    # An unmarked candidate is the same page spelt otherwise ("/list" and "/list/"), never the next.
+    return next_page == page + 1 or (not marked and next_marked and next_page == 1)
 
 
 def _could_be_next_text(raw_text: str) -> bool:

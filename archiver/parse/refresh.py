@@ -18,7 +18,7 @@ from urllib.parse import urlparse
 from w3lib.encoding import html_to_unicode
 from w3lib.html import get_base_url, get_meta_refresh
 
-from archiver.urls import canonical_url
+from archiver.urls import canonical_url, comparable_url
 
 #: Scrapy's defaults (settings METAREFRESH_MAXDELAY and METAREFRESH_IGNORE_TAGS).
 MAX_DELAY = 100
@@ -41,6 +41,7 @@ def meta_refresh_target(
     >>> meta_refresh_target(b'<meta http-equiv="refresh" content="0; url=/p2">', "http://a.test/p1", None)
     'http://a.test/p2'
     >>> meta_refresh_target(b'<meta http-equiv="refresh" content="300; url=/p2">', "http://a.test/", None)
+    >>> meta_refresh_target(b'<meta http-equiv="refresh" content="5; url=/p1">', "http://a.test/p1", None)
     """
     encoding, text = html_to_unicode(content_type or "", body[: _HEAD_CHARS * 4])
     text = text[:_HEAD_CHARS]
@@ -50,4 +51,9 @@ def meta_refresh_target(
         return None
     if urlparse(target).scheme not in {"http", "https"}:
         return None
-    return canonical_url(target)  # the form requests and WARC lookups use
+    target = canonical_url(target)  # the form requests and WARC lookups use
+    if comparable_url(target) == comparable_url(url):
+        # A page that refreshes itself (a news page reloading every minute) is that page, not
+        # a redirect: Scrapy would fetch it again until "max redirections reached".
+        return None
+    return target

@@ -39,23 +39,23 @@ from archiver.codings import (
     decode_content,
 )
 from archiver.parse.refresh import meta_refresh_target
-from archiver.urls import canonical_url, redirect_url
+from archiver.redirects import IGNORED, redirect_target, refused_hop
+from archiver.urls import canonical_url
 from archiver.warc import payload_digest
 
 __all__ = [
     "MAX_DECODED_BYTES",
     "Capture",
     "DamagedWarcError",
+    "Resolution",
     "WarcIndex",
     "decode_body",
     "next_record_start",
 ]
 
-_MAX_REDIRECTS = 10
 # How the spider words a request its decoding middleware dropped (``IgnoreRequest: ...``), for
 # WARCs whose crawl left no fetch-error record of it.
-_UNDECODABLE = "IgnoreRequest: undecodable body: "
-_REDIRECT_STATUSES = {301, 302, 303, 307, 308}  # those Scrapy's RedirectMiddleware follows
+_UNDECODABLE = f"{IGNORED}undecodable body: "
 
 
 @dataclass
@@ -83,6 +83,23 @@ class Capture:
     @property
     def filename(self) -> str:
         return self.path.name.removesuffix(".open")
+
+    @property
+    def redirect_url(self) -> str | None:
+        """Where the crawl's redirect middleware went from this answer, if it redirects."""
+        return redirect_target(self.url, self.status, self.headers.get("location"))
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """Where a URL led in the archive: ``path``, the URL asked for first and each URL a
+    redirect or followed meta refresh led to after it; ``capture``, the answer at the last one
+    (None if none is archived); ``failure``, why no answer is there: the crawl's recorded
+    failure, or a hop the crawl refuses (``IgnoreRequest: redirect loop (...)``)."""
+
+    path: list[str]
+    capture: Capture | None
+    failure: str | None = None
 
 
 def decode_body(raw: bytes, headers: dict[str, str]) -> bytes:
@@ -496,12 +513,15 @@ class WarcIndex:
 
         ``holder``: the HTTP headers of the record holding ``raw`` (its transfer chunking)."""
         headers = capture.headers
-        if capture.status in _REDIRECT_STATUSES and "location" in headers:
+        if capture.redirect_url is not None:
             return  # redirected before the crawl decodes anything
         try:
             decoded = _decoded(raw, headers, holder)
         except CodingError as error:
-            self._fail(capture, f"{_UNDECODABLE}{error}")
+            if 200 <= capture.status < 300:
+                self._fail(capture, f"{_UNDECODABLE}{error}")
+            # Else the crawl passes the answer on as it came (a 503 to retry, a 404 to record
+            # as such): its status is what counts.
             return
         except (ValueError, OSError) as error:  # chunking that does not parse
             self.warnings.append(f"{capture.url}: body not readable ({error})")
@@ -557,16 +577,25 @@ class WarcIndex:
 
     def resolve(self, url: str) -> tuple[str, Capture | None]:
         """Follow archived redirects and followed meta refreshes from ``url``: (last URL, its
-        capture or None)."""
-        for _ in range(_MAX_REDIRECTS):
+        capture or None). See :meth:`resolve_path`."""
+        resolution = self.resolve_path(url)
+        return resolution.path[-1], resolution.capture
+
+    def resolve_path(self, url: str) -> Resolution:
+        """Follow archived redirects and followed meta refreshes from ``url`` by the crawl's
+        rules (:mod:`archiver.redirects`: which answers redirect, where to, which hops are
+        refused), to the answer the crawl's spider got or the failure it recorded."""
+        path = [url]
+        while True:
             capture = self.captures.get(url)
             if capture is None:
-                return url, None
-            location = capture.headers.get("location")
-            if 300 <= capture.status < 400 and location:
-                url = redirect_url(url, location)  # as the crawl's redirect middleware did
-            elif capture.refresh_url is not None:
-                url = capture.refresh_url
-            else:
-                return url, capture
-        return url, self.captures.get(url)
+                return Resolution(path, None, self.fetch_errors.get(url))
+            # The redirect middleware (600) sees an answer before the meta refresh one (580).
+            target = capture.redirect_url or capture.refresh_url
+            if target is None:
+                return Resolution(path, capture)
+            refusal = refused_hop(path, target)
+            if refusal is not None:
+                return Resolution(path, None, f"{IGNORED}{refusal}")
+            path.append(target)
+            url = target
