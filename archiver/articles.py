@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from archiver.models import Article, Image, ImageCapture, Item, Link, ListiclePage, PageCapture, PageFailure
 from archiver.parse.numbering import numbering_warnings
@@ -33,6 +34,12 @@ class ArticleDraft:
     # Payload digest (WARC-Payload-Digest) of each page -> its URL: a next page that repeats
     # an earlier one under another URL ends the chain (archiver.chain.repeated_page_reason).
     digests: dict[str, str] = field(default_factory=dict)
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        # A draft pickled in a JOBDIR by an earlier version lacks the newer fields: they get
+        # their defaults, so a crawl paused before an upgrade resumes after it.
+        fresh = ArticleDraft()
+        self.__dict__.update({**fresh.__dict__, **state})
 
     @property
     def first_url(self) -> str:

@@ -93,3 +93,17 @@ def test_failed_pages_are_recorded_with_one_text_per_kind() -> None:
     article = stitch_article(draft, {})
     assert article is not None and not article.complete
     assert f"page 2 failed: HTTP 503 ({BASE}/a/2/)" in article.warnings
+
+
+def test_a_draft_pickled_without_newer_fields_gets_their_defaults() -> None:
+    """JOBDIR state saved by an earlier version (no ``digests``) resumes after an upgrade."""
+    import pickle
+
+    from archiver.articles import ArticleDraft
+
+    draft = ArticleDraft(stopped_reason="kept")
+    old_state = {name: value for name, value in vars(draft).items() if name != "digests"}
+    resumed = ArticleDraft.__new__(ArticleDraft)
+    resumed.__setstate__(old_state)
+    assert resumed.digests == {} and resumed.stopped_reason == "kept"
+    assert pickle.loads(pickle.dumps(draft)) == draft
