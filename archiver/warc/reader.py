@@ -41,6 +41,7 @@ from archiver.codings import (
 from archiver.parse.refresh import meta_refresh_target
 from archiver.urls import canonical_url, redirect_url
 from archiver.warc import payload_digest
+from archiver.warc.http_head import read_response_head
 
 __all__ = [
     "MAX_DECODED_BYTES",
@@ -121,30 +122,12 @@ _IMAGE_MAGIC = (b"\xff\xd8\xff", b"\x89PNG", b"GIF8", b"RIFF", b"\x00\x00\x00")
 
 def _split_http_response(block: bytes) -> tuple[int, dict[str, str], bytes] | None:
     """(status, lower-cased headers with the last value of each, payload) of an HTTP response
-    block; ``Content-Encoding`` lines are joined (codings stacked over several lines)."""
-    end = block.find(b"\r\n\r\n")
-    separator = 4
-    if end < 0:
-        end, separator = block.find(b"\n\n"), 2
-        if end < 0:
-            return None
-    lines = block[:end].decode("latin-1").splitlines()
-    if not lines or not lines[0].startswith("HTTP/"):
+    block, read as the crawl's client read it (:mod:`archiver.warc.http_head`);
+    ``Content-Encoding`` lines are joined (codings stacked over several lines)."""
+    head = read_response_head(block)
+    if head is None:
         return None
-    parts = lines[0].split(None, 2)
-    try:
-        status = int(parts[1])
-    except (IndexError, ValueError):
-        return None
-    names: dict[str, str] = {}
-    for line in lines[1:]:
-        name, colon, value = line.partition(":")
-        if colon:
-            key, value = name.strip().lower(), value.strip()
-            if key == "content-encoding" and names.get(key):
-                value = f"{names[key]}, {value}"
-            names[key] = value
-    return status, names, block[end + separator :]
+    return head.status, head.as_dict(), block[head.body_start :]
 
 
 def _looks_like_page(headers: dict[str, str], raw: bytes) -> bool:
