@@ -52,10 +52,12 @@ HEADS = {
     "bare LF": b"HTTP/1.1 200 OK\nContent-Type: text/html\nContent-Length: %LEN%\n|\n",
     "LF then CRLF": b"HTTP/1.1 200 OK\nContent-Type: text/html\nContent-Length: %LEN%\n|\r\n",
     "mixed line ends": b"HTTP/1.1 200 OK\r\nContent-Type: text/html\nContent-Length: %LEN%\r\n|\n",
-    "folded coding": b"HTTP/1.1 200 OK\r\nContent-Encoding: deflate,\r\n gzip\r\nContent-Length: %LEN%\r\n|\r\n",
+    "folded coding": b"HTTP/1.1 200 OK\r\nContent-Encoding: deflate,\r\n gzip\r\n"
+    b"Content-Length: %LEN%\r\n|\r\n",
     "folded charset, tab": b"HTTP/1.1 200 OK\r\nContent-Type: text/html;\r\n\tcharset=koi8-r\r\n"
     b"Content-Length: %LEN%\r\n|\r\n",
-    "folded twice": b"HTTP/1.1 302 Found\r\nLocation: /list/\r\n page-2/\r\n  x\r\nContent-Length: %LEN%\r\n|\r\n",
+    "folded twice": b"HTTP/1.1 302 Found\r\nLocation: /list/\r\n page-2/\r\n  x\r\n"
+    b"Content-Length: %LEN%\r\n|\r\n",
     "folded empty value": b"HTTP/1.1 200 OK\r\nX-A:\r\n b\r\nContent-Length: %LEN%\r\n|\r\n",
     "repeated": b"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\ncontent-type: text/html\r\n"
     b"Content-Encoding: gzip\r\nContent-Encoding: br\r\nContent-Length: %LEN%\r\n|\r\n",
@@ -67,7 +69,8 @@ HEADS = {
     b"Content-Type: text/html\r\nContent-Length: %LEN%\r\n|\r\n",
     "CR inside value": b"HTTP/1.1 200 OK\r\nX-Odd: a\rb\r\r\nContent-Length: %LEN%\r\n|\r\n",
     "spaces around value": b"HTTP/1.1 200 OK\r\nX-Pad: \t  spaced \t\r\nContent-Length: %LEN%\r\n|\r\n",
-    "value with colon": b"HTTP/1.1 301 Moved\r\nLocation:http://a.example:8080/x\r\nContent-Length: %LEN%\r\n|\r\n",
+    "value with colon": b"HTTP/1.1 301 Moved\r\nLocation:http://a.example:8080/x\r\n"
+    b"Content-Length: %LEN%\r\n|\r\n",
     "latin-1 bytes": b"HTTP/1.1 200 OK\r\nX-Name: caf\xe9 \xc3\xa9\r\nContent-Length: %LEN%\r\n|\r\n",
 }
 

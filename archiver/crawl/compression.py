@@ -10,7 +10,8 @@ errback lists it in crawl.json's errors). The WARC capture middleware (750) runs
 way back, so the archive keeps the body as received.
 
 ``MetaRefreshFollower`` replaces Scrapy's MetaRefreshMiddleware (580) with one that asks
-:func:`archiver.parse.refresh.meta_refresh_target`, the function the WARC reader asks.
+:func:`archiver.parse.refresh.meta_refresh_target`, the function the WARC reader asks, on the
+responses :func:`archiver.parse.response_type.is_html_response` calls HTML (the reader's test).
 """
 
 from __future__ import annotations
@@ -22,12 +23,13 @@ from scrapy import Request
 from scrapy.crawler import Crawler
 from scrapy.downloadermiddlewares.redirect import MetaRefreshMiddleware
 from scrapy.exceptions import IgnoreRequest, NotConfigured
-from scrapy.http import HtmlResponse, Response, TextResponse
+from scrapy.http import Response, TextResponse
 from scrapy.responsetypes import responsetypes
 from scrapy.utils.httpobj import urlparse_cached
 
 from archiver.codings import REQUESTED_CODINGS, CodingError, content_codings, decode_content
 from archiver.parse.refresh import meta_refresh_target
+from archiver.parse.response_type import is_html_response
 
 logger = logging.getLogger(__name__)
 ACCEPT_ENCODING = ", ".join(REQUESTED_CODINGS).encode("ascii")
@@ -86,6 +88,22 @@ class ContentDecodingMiddleware:
         return response.replace(cls=cls, **kwargs)
 
 
+def _header(response: Response, name: bytes) -> str | None:
+    value = response.headers.get(name)
+    return value.decode("latin-1") if value is not None else None
+
+
+def _is_html(response: Response) -> bool:
+    """Scrapy's HtmlResponse choice, made by the pure rule the WARC reader applies too."""
+    return is_html_response(
+        response.url,
+        response.body,
+        content_type=_header(response, b"Content-Type"),
+        content_encoding=_header(response, b"Content-Encoding"),
+        content_disposition=_header(response, b"Content-Disposition"),
+    )
+
+
 class MetaRefreshFollower(MetaRefreshMiddleware):
     """Scrapy's MetaRefreshMiddleware with the refresh found by the rule the reader uses."""
 
@@ -93,8 +111,8 @@ class MetaRefreshFollower(MetaRefreshMiddleware):
         if (
             request.meta.get("dont_redirect", False)
             or request.method == "HEAD"
-            or not isinstance(response, HtmlResponse)
             or urlparse_cached(request).scheme not in {"http", "https"}
+            or not _is_html(response)
         ):
             return response
         content_type = response.headers.get(b"Content-Type")
