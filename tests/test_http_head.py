@@ -20,8 +20,9 @@ BODY = b"<html>\r\n\r\nnot: a header\r\n\r\n</html>"
 
 def _twisted(data: bytes) -> tuple[int, dict[str, list[str]], bytes]:
     """(status, lower-cased name -> values, body) as Twisted's lenient parser reads ``data``."""
-    parser: Any = _LenientHTTPClientParser(Request(b"GET", b"/", Headers(), None), lambda rest: None)
-    parser.makeConnection(StringTransport())
+    request = Request(b"GET", b"/", Headers(), None)  # type: ignore[no-untyped-call]
+    parser: Any = _LenientHTTPClientParser(request, lambda rest: None)  # type: ignore[no-untyped-call]
+    parser.makeConnection(StringTransport())  # type: ignore[no-untyped-call]
     parser.dataReceived(data)
     response = parser.response
     headers: dict[str, list[str]] = {}
