@@ -9,9 +9,14 @@ crawl decoded them.
   ``-Date``, else by payload digest. Resolution waits until all files are indexed. A page stored
   as a revisit is then parsed like a response; a revisit whose original is in none of the files
   is warned about, with its URL.
+- HTTP heads are read as the crawl's client read them (:mod:`archiver.warc.http_head`), and
+  captures are looked up without ``#fragment`` (:func:`archiver.urls.fetched_url`), as fetched.
 - Bodies are decoded with :mod:`archiver.codings`, the crawl's decoder: a body that does not
   decode is a failed fetch here as it was in the crawl (same reason, a warning), and a
-  ``<meta http-equiv=refresh>`` is followed by :mod:`archiver.parse.refresh`, the crawl's rule.
+  ``<meta http-equiv=refresh>`` is followed by :mod:`archiver.parse.refresh`, the crawl's rule,
+  on the responses :mod:`archiver.parse.response_type` calls HTML, the crawl's test.
+- A ``revisit`` of profile server-not-modified (an HTTP 304, as Heritrix writes) is read with
+  its original's status and headers; ``conversion`` records are not read, and warned about.
 - Damage (a record cut short, a bad gzip member, bytes that are not WARC) costs only the
   records in it; each is reported in :attr:`WarcIndex.warnings` as one line.
 
@@ -496,7 +501,7 @@ class WarcIndex:
                 _Revisit(
                     capture,
                     refers_to=headers.get("warc-refers-to") or "",
-                    refers_to_uri=_target_uri(headers.get("warc-refers-to-target-uri") or ""),
+                    refers_to_uri=fetched_url(_target_uri(headers.get("warc-refers-to-target-uri") or "")),
                     refers_to_date=headers.get("warc-refers-to-date") or "",
                     has_http=bool(names),
                     not_modified=(headers.get("warc-profile") or "").endswith("/server-not-modified"),
