@@ -204,6 +204,7 @@ def crawl(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
         "articles": articles,
         "base": server.base,
         "requested": server.requested,
+        "out": out,
     }
 
 
@@ -253,6 +254,27 @@ def test_a_refresh_stub_is_followed_when_its_bytes_make_it_html(crawl: dict[str,
         article = articles[f"/stub-{name}/"]
         assert len(article["items"]) == 3 and not article["complete"], name
         assert f"/stub-{name}/two/" not in crawl["requested"]
+
+
+def test_without_any_page_note_our_files_are_sniffed_like_other_tools(
+    crawl: dict[str, Any], tmp_path: Path
+) -> None:
+    """An older version wrote no page notes: its pages are then found by their bytes."""
+    from warcio.archiveiterator import ArchiveIterator
+
+    stripped = tmp_path / "no-notes.warc.gz"
+    with stripped.open("wb") as target:
+        writer = WARCWriter(target, gzip=True)
+        for warc in sorted((crawl["out"] / "warc").glob("*.warc.gz")):
+            with warc.open("rb") as stream:
+                for record in ArchiveIterator(stream):
+                    if record.rec_type != "metadata":
+                        writer.write_record(record)
+    found = {
+        json.loads(line)["url"].removeprefix(crawl["base"]) for line in _extract(stripped).stdout.splitlines()
+    }
+    # Every article of the crawl, and the decoy photos' HTML, which only the notes tell apart.
+    assert found == set(crawl["articles"]) | {"/d/1.png", "/d/2.png"}
 
 
 # -- WARCs of other tools -----------------------------------------------------------------------

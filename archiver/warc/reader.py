@@ -359,8 +359,9 @@ class WarcIndex:
     Which captures are pages (``Capture.is_page``, those that may start an article): in files
     our crawl wrote (their warcinfo names :data:`CRAWL_SOFTWARE`), exactly those it parsed, each
     noted by a ``metadata`` record with ``hops-from-seed`` (never a robots.txt, an image URL or
-    a refresh stub, whatever they hold); in other tools' files, which say nothing of it, the
-    2xx responses that are HTML by their type or their first bytes. A page reached through a
+    a refresh stub, whatever they hold); in other tools' files, which say nothing of it (and in
+    ours when no file given holds a note: an older version's), the 2xx responses that are HTML
+    by their type or their first bytes. A page reached through a
     chain is parsed whatever it holds, as the crawl parses it.
     """
 
@@ -382,8 +383,10 @@ class WarcIndex:
         for revisit in self._revisits:
             self._resolve_revisit(revisit)
         self._revisits.clear()
+        # Files of ours without a single note are of a version that wrote none: sniffed instead.
+        noting = bool(self._parsed_records or self._parsed_urls)
         for capture in self.captures.values():
-            if capture.noted:
+            if capture.noted and noting:
                 capture.is_page = (
                     capture.record_id in self._parsed_records or capture.url in self._parsed_urls
                 )
