@@ -158,7 +158,6 @@ _KINDS = (
 )
 _WANTED = _KINDS[0] | _KINDS[1] | _KINDS[2] | _KINDS[3] | _KINDS[4] | _KINDS[5]
 _TYPE_NAMES = {int(kind): str(kind) for kind in _KINDS}  # FastWARC's flags are not hashable
-_IMAGE_MAGIC = (b"\xff\xd8\xff", b"\x89PNG", b"GIF8", b"RIFF", b"\x00\x00\x00")
 
 
 def _split_http_response(block: bytes) -> tuple[int, dict[str, str], bytes] | None:
@@ -361,8 +360,8 @@ class WarcIndex:
     noted by a ``metadata`` record with ``hops-from-seed`` (never a robots.txt, an image URL or
     a refresh stub, whatever they hold); in other tools' files, which say nothing of it (and in
     ours when no file given holds a note: an older version's), the 2xx responses that are HTML
-    by their type or their first bytes. A page reached through a
-    chain is parsed whatever it holds, as the crawl parses it.
+    by their type or their first bytes. A page reached through a chain is parsed whatever it
+    holds, as the crawl parses it.
     """
 
     def __init__(self, paths: Iterable[Path]) -> None:
