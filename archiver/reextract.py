@@ -88,7 +88,7 @@ def drafts_from_index(
     def parse(capture: _Capture) -> ListiclePage | Exception:
         if capture.url not in parsed:
             try:
-                body = index.body(capture) if capture.is_page else b""
+                body = index.body(capture)  # whatever its type: the crawl parses what a page URL returns
                 record = parse_page(body, capture.url, content_type=capture.headers.get("content-type"))
             except PAGE_ERRORS as error:
                 parsed[capture.url] = error

@@ -24,7 +24,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import lru_cache
-from urllib.parse import unquote, urljoin, urlsplit, urlunsplit
+from urllib.parse import unquote, urldefrag, urljoin, urlsplit, urlunsplit
 
 from w3lib.url import canonicalize_url, safe_url_string
 
@@ -101,6 +101,18 @@ def canonical_url(url: str, encoding: str = "utf-8") -> str:
         return safe_url_string(url)
     except ValueError:
         return url
+
+
+def fetched_url(url: str) -> str:
+    """The URL a request for ``url`` fetches, and the crawl archives it under: without its
+    ``#fragment``, which no client sends (Scrapy's download handler drops it from the request,
+    and the response's URL is without it; a record may still name the URL with it, as a
+    ``Location`` or ``<img src>`` gave it). The key of every capture lookup in the WARCs.
+
+    >>> fetched_url("https://example.com/list/page-2/#top")
+    'https://example.com/list/page-2/'
+    """
+    return urldefrag(url)[0] if "#" in url else url
 
 
 def split_credentials(url: str) -> tuple[str, tuple[str, str] | None]:

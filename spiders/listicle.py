@@ -40,7 +40,7 @@ from archiver.chain import (
 )
 from archiver.crawl.credentials import seeds_and_credentials
 from archiver.crawl.identity import derive_user_agent
-from archiver.crawl.journal import page_fields
+from archiver.crawl.journal import CRAWL_SOFTWARE, page_fields
 from archiver.crawl.middleware import WARC_META_KEY, stop_for_full_disk
 from archiver.crawl.redirects import EARLIER_PAGES, LeadsBack
 from archiver.crawl.session import CrawlSession, Rebuilt
@@ -109,7 +109,7 @@ class ListicleSpider(scrapy.Spider):
         job = str(kwargs.get("job") or settings.get("ARCHIVER_JOB_NAME"))
         spider.depth = int(kwargs.get("depth", settings.getint("ARCHIVER_DEPTH")))
         info = {
-            "software": f"listicle-archiver/{__version__}",
+            "software": f"{CRAWL_SOFTWARE}/{__version__}",
             "scrapy-version": scrapy.__version__,
             "warcio-version": importlib.metadata.version("warcio"),
             "format": "WARC File Format 1.1",

@@ -11,7 +11,8 @@ is what counts, and the response goes on undecoded (a 503 is retried). The WARC 
 middleware (750) runs first on the way back, so the archive keeps the body as received.
 
 ``MetaRefreshFollower`` replaces Scrapy's MetaRefreshMiddleware (580) with one that asks
-:func:`archiver.parse.refresh.meta_refresh_target`, the function the WARC reader asks.
+:func:`archiver.parse.refresh.meta_refresh_target`, the function the WARC reader asks, on the
+responses :func:`archiver.parse.response_type.is_html_response` calls HTML (the reader's test).
 """
 
 from __future__ import annotations
@@ -23,13 +24,14 @@ from scrapy import Request
 from scrapy.crawler import Crawler
 from scrapy.downloadermiddlewares.redirect import MetaRefreshMiddleware
 from scrapy.exceptions import IgnoreRequest, NotConfigured
-from scrapy.http import HtmlResponse, Response, TextResponse
+from scrapy.http import Response, TextResponse
 from scrapy.responsetypes import responsetypes
 from scrapy.utils.httpobj import urlparse_cached
 
 from archiver.codings import REQUESTED_CODINGS, CodingError, content_codings, decode_content
 from archiver.crawl.redirects import ChainAwareRedirects
 from archiver.parse.refresh import meta_refresh_target
+from archiver.parse.response_type import is_html_response
 
 logger = logging.getLogger(__name__)
 ACCEPT_ENCODING = ", ".join(REQUESTED_CODINGS).encode("ascii")
@@ -92,6 +94,22 @@ class ContentDecodingMiddleware:
         return response.replace(cls=cls, **kwargs)
 
 
+def _header(response: Response, name: bytes) -> str | None:
+    value = response.headers.get(name)
+    return value.decode("latin-1") if value is not None else None
+
+
+def _is_html(response: Response) -> bool:
+    """Scrapy's HtmlResponse choice, made by the pure rule the WARC reader applies too."""
+    return is_html_response(
+        response.url,
+        response.body,
+        content_type=_header(response, b"Content-Type"),
+        content_encoding=_header(response, b"Content-Encoding"),
+        content_disposition=_header(response, b"Content-Disposition"),
+    )
+
+
 class MetaRefreshFollower(ChainAwareRedirects, MetaRefreshMiddleware):
     """Scrapy's MetaRefreshMiddleware with the refresh found by the rule the reader uses."""
 
@@ -99,8 +117,8 @@ class MetaRefreshFollower(ChainAwareRedirects, MetaRefreshMiddleware):
         if (
             request.meta.get("dont_redirect", False)
             or request.method == "HEAD"
-            or not isinstance(response, HtmlResponse)
             or urlparse_cached(request).scheme not in {"http", "https"}
+            or not _is_html(response)
         ):
             return response
         content_type = response.headers.get(b"Content-Type")

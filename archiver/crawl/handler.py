@@ -5,7 +5,8 @@ connection-control headers (``Connection``, ``Keep-Alive``, ``Transfer-Encoding`
 header bytes come back as whatever the next reader decodes them to. The WARC must hold the
 status line and header block byte for byte, so the Twisted response parser is extended to keep
 every line it reads before the body, and the raw head travels with the Scrapy response
-(:func:`received_head`).
+(:func:`received_head`). ``archiver extract`` reads these heads back from the WARC by this
+parser's rules (:mod:`archiver.warc.http_head`, tested against it).
 
 The parser also notes how the connection ended: a body without ``Content-Length`` or chunking
 is delimited by the server closing the connection (RFC 9112 §6.3), and Twisted reports every

@@ -16,6 +16,9 @@ from pathlib import Path
 
 from fastwarc.warc import ArchiveIterator, WarcRecordType
 
+#: The ``software`` of our warcinfo records ("listicle-archiver/VERSION"): a file that names it
+#: has a metadata record for every page the crawl parsed (read back by ``archiver extract``).
+CRAWL_SOFTWARE = "listicle-archiver"
 OUTLINK_FIELD = "outlink"
 HOPS_FIELD = "hops-from-seed"
 _HOPS_PREFIX = f"{HOPS_FIELD}: ".encode()

@@ -9,9 +9,14 @@ crawl decoded them.
   ``-Date``, else by payload digest. Resolution waits until all files are indexed. A page stored
   as a revisit is then parsed like a response; a revisit whose original is in none of the files
   is warned about, with its URL.
+- HTTP heads are read as the crawl's client read them (:mod:`archiver.warc.http_head`), and
+  captures are looked up without ``#fragment`` (:func:`archiver.urls.fetched_url`), as fetched.
 - Bodies are decoded with :mod:`archiver.codings`, the crawl's decoder: a body that does not
   decode is a failed fetch here as it was in the crawl (same reason, a warning), and a
-  ``<meta http-equiv=refresh>`` is followed by :mod:`archiver.parse.refresh`, the crawl's rule.
+  ``<meta http-equiv=refresh>`` is followed by :mod:`archiver.parse.refresh`, the crawl's rule,
+  on the responses :mod:`archiver.parse.response_type` calls HTML, the crawl's test.
+- A ``revisit`` of profile server-not-modified (an HTTP 304, as Heritrix writes) is read with
+  its original's status and headers; ``conversion`` records are not read, and warned about.
 - Damage (a record cut short, a bad gzip member, bytes that are not WARC) costs only the
   records in it; each is reported in :attr:`WarcIndex.warnings` as one line.
 
@@ -27,8 +32,10 @@ from dataclasses import dataclass, field
 from io import BytesIO
 from pathlib import Path
 from typing import BinaryIO
+from urllib.parse import urlsplit
 
 from fastwarc.warc import ArchiveIterator, WarcRecord, WarcRecordType
+from w3lib.encoding import read_bom
 from warcio.bufferedreaders import ChunkedDataReader
 
 from archiver.codings import (
@@ -38,10 +45,13 @@ from archiver.codings import (
     content_codings,
     decode_content,
 )
+from archiver.crawl.journal import CRAWL_SOFTWARE, HOPS_FIELD
 from archiver.parse.refresh import meta_refresh_target
+from archiver.parse.response_type import is_html_response
 from archiver.redirects import IGNORED, redirect_target, refused_hop
-from archiver.urls import canonical_url
+from archiver.urls import canonical_url, fetched_url
 from archiver.warc import payload_digest
+from archiver.warc.http_head import read_response_head
 
 __all__ = [
     "MAX_DECODED_BYTES",
@@ -72,13 +82,14 @@ class Capture:
     warc_type: str  # "response", "revisit" or "resource"
     payload_digest: str
     payload_length: int
-    is_page: bool  # an HTML response worth parsing; its body is read again when parsed
+    is_page: bool  # a page that may start an article (see WarcIndex); its body is read when parsed
     truncated: str | None = None
     # Where the payload is: this record, or the original a revisit refers to.
     payload_path: Path | None = None
     payload_offset: int = -1
     payload_is_http: bool = True  # False: the record's block is the payload (resource)
     refresh_url: str | None = None  # a meta refresh the crawl follows like a redirect
+    noted: bool = False  # in a file of ours: the crawl noted each page it parsed (metadata records)
 
     @property
     def filename(self) -> str:
@@ -120,60 +131,60 @@ def _decoded(raw: bytes, headers: dict[str, str], holder: dict[str, str]) -> Dec
     return decode_content(raw, content_codings([headers.get("content-encoding", "")]))
 
 
-def _is_html(headers: dict[str, str], body: bytes) -> bool:
-    """HTML by its header, or by its bytes: the live crawl parses whatever a page URL returns,
-    including HTML mislabelled as an image."""
+def _sniffs_as_html(url: str, headers: dict[str, str], body: bytes) -> bool:
+    """For WARCs of other tools, which say nothing of what their crawler parsed: HTML by its
+    header, or by its bytes (the live crawl parses whatever a page URL returns, HTML
+    mislabelled as an image included); never a robots.txt."""
+    if urlsplit(url).path == "/robots.txt":
+        return False
     content_type = headers.get("content-type", "").lower()
-    if "html" in content_type or not content_type:
-        return True
-    start = body[:512].lstrip().lower()
-    return start.startswith((b"<!doctype html", b"<html", b"<head", b"<body"))
+    return "html" in content_type or not content_type or _starts_like_html(body)
 
 
-_KINDS = (WarcRecordType.response, WarcRecordType.revisit, WarcRecordType.metadata, WarcRecordType.resource)
-_WANTED = _KINDS[0] | _KINDS[1] | _KINDS[2] | _KINDS[3]
+_HTML_STARTS = ("<!doctype html", "<html", "<head", "<body")
+_SKIPPED = (("<!--", "-->"), ("<?", ">"))  # comments and an XML declaration before the markup
+
+
+def _starts_like_html(body: bytes) -> bool:
+    """Whether ``body`` begins with HTML markup: after a byte order mark (UTF-8, UTF-16, also
+    UTF-16 without one), whitespace, comments and an XML declaration, in any letter case."""
+    start = body[:2048]
+    encoding, bom = read_bom(start)
+    if encoding is None and len(start) > 1 and 0 in start[:2]:
+        encoding = "utf-16-le" if start[1] == 0 else "utf-16-be"  # "<" then NUL, or NUL then "<"
+    text = start[len(bom or b"") :].decode(encoding or "latin-1", "replace").lstrip().lower()
+    while True:
+        for opening, closing in _SKIPPED:
+            if text.startswith(opening):
+                end = text.find(closing, len(opening))
+                if end < 0:
+                    return False
+                text = text[end + len(closing) :].lstrip()
+                break
+        else:
+            return text.startswith(_HTML_STARTS)
+
+
+_KINDS = (
+    WarcRecordType.response,
+    WarcRecordType.revisit,
+    WarcRecordType.metadata,
+    WarcRecordType.resource,
+    WarcRecordType.warcinfo,
+    WarcRecordType.conversion,
+)
+_WANTED = _KINDS[0] | _KINDS[1] | _KINDS[2] | _KINDS[3] | _KINDS[4] | _KINDS[5]
 _TYPE_NAMES = {int(kind): str(kind) for kind in _KINDS}  # FastWARC's flags are not hashable
-_IMAGE_MAGIC = (b"\xff\xd8\xff", b"\x89PNG", b"GIF8", b"RIFF", b"\x00\x00\x00")
 
 
 def _split_http_response(block: bytes) -> tuple[int, dict[str, str], bytes] | None:
     """(status, lower-cased headers with the last value of each, payload) of an HTTP response
-    block; ``Content-Encoding`` lines are joined (codings stacked over several lines)."""
-    end = block.find(b"\r\n\r\n")
-    separator = 4
-    if end < 0:
-        end, separator = block.find(b"\n\n"), 2
-        if end < 0:
-            return None
-    lines = block[:end].decode("latin-1").splitlines()
-    if not lines or not lines[0].startswith("HTTP/"):
+    block, read as the crawl's client read it (:mod:`archiver.warc.http_head`);
+    ``Content-Encoding`` lines are joined (codings stacked over several lines)."""
+    head = read_response_head(block)
+    if head is None:
         return None
-    parts = lines[0].split(None, 2)
-    try:
-        status = int(parts[1])
-    except (IndexError, ValueError):
-        return None
-    names: dict[str, str] = {}
-    for line in lines[1:]:
-        name, colon, value = line.partition(":")
-        if colon:
-            key, value = name.strip().lower(), value.strip()
-            if key == "content-encoding" and names.get(key):
-                value = f"{names[key]}, {value}"
-            names[key] = value
-    return status, names, block[end + separator :]
-
-
-def _looks_like_page(headers: dict[str, str], raw: bytes) -> bool:
-    """Cheap pre-check before decoding: images (by type and magic bytes) are never pages."""
-    content_type = headers.get("content-type", "").lower()
-    if content_type.startswith("image/") and raw.startswith(_IMAGE_MAGIC):
-        return False
-    return not content_type.startswith(("image/", "video/", "audio/", "font/")) or raw[:1] in (
-        b"<",
-        b" ",
-        b"\n",
-    )
+    return head.status, head.as_dict(), block[head.body_start :]
 
 
 class DamagedWarcError(Exception):
@@ -318,6 +329,7 @@ class _Original:
     path: Path
     offset: int
     is_http: bool
+    status: int
     headers: dict[str, str]
     length: int
 
@@ -329,6 +341,7 @@ class _Revisit:
     refers_to_uri: str
     refers_to_date: str
     has_http: bool
+    not_modified: bool = False  # WARC-Profile server-not-modified: an HTTP 304 of its own
 
 
 @dataclass
@@ -354,9 +367,18 @@ class WarcIndex:
     """What a set of WARC files captured, by URL (the last capture of a URL wins, as in a crawl
     where a retry's response is the one the spider saw).
 
-    ``captures``: URL -> :class:`Capture`; ``fetch_errors``: URL -> reason of a request that got
-    no usable response (the crawl's fetch-error records, and bodies that do not decode);
+    ``captures``: URL (without ``#fragment``: see :func:`archiver.urls.fetched_url`) ->
+    :class:`Capture`; ``fetch_errors``: URL as the request named it -> reason of a request that
+    got no usable response (the crawl's fetch-error records, and bodies that do not decode);
     ``warnings``: one line per problem met, for the user (``damaged``: the damage among them).
+
+    Which captures are pages (``Capture.is_page``, those that may start an article): in files
+    our crawl wrote (their warcinfo names :data:`CRAWL_SOFTWARE`), exactly those it parsed, each
+    noted by a ``metadata`` record with ``hops-from-seed`` (never a robots.txt, an image URL or
+    a refresh stub, whatever they hold); in other tools' files, which say nothing of it (and in
+    ours when no file given holds a note: an older version's), the 2xx responses that are HTML
+    by their type or their first bytes. A page reached through a chain is parsed whatever it
+    holds, as the crawl parses it.
     """
 
     def __init__(self, paths: Iterable[Path]) -> None:
@@ -367,12 +389,23 @@ class WarcIndex:
         self._first_seen: dict[str, None] = {}  # URLs in the order first captured
         self._originals = _Originals()
         self._revisits: list[_Revisit] = []
+        self._parsed_records: set[str] = set()  # record IDs of responses the crawl parsed
+        self._parsed_urls: set[str] = set()  # ... of such notes that name no record
+        self._noting = False  # whether the file being read is one of ours
         for path in sorted(paths, key=lambda p: p.name):
+            self._noting = False
             with path.open("rb") as stream:
                 self._read_file(path, stream)
         for revisit in self._revisits:
             self._resolve_revisit(revisit)
         self._revisits.clear()
+        # Files of ours without a single note are of a version that wrote none: sniffed instead.
+        noting = bool(self._parsed_records or self._parsed_urls)
+        for capture in self.captures.values():
+            if capture.noted and noting:
+                capture.is_page = (
+                    capture.record_id in self._parsed_records or capture.url in self._parsed_urls
+                )
 
     @property
     def order(self) -> list[str]:
@@ -431,13 +464,22 @@ class WarcIndex:
         headers: dict[str, str] = {}
         for name, value in record.headers.items():
             headers.setdefault(name.lower(), value)
+        if rec_type == "warcinfo":
+            software = re.search(rb"^software:[ \t]*(\S+)", block, re.MULTILINE | re.IGNORECASE)
+            self._noting = software is not None and software[1].startswith(f"{CRAWL_SOFTWARE}/".encode())
+            return
         url = _target_uri(headers.get("warc-target-uri") or "")
         if not url:
             return
         if rec_type == "metadata":
-            for line in block.decode("utf-8", "replace").splitlines():
-                if line.startswith("fetch-error: "):
-                    self.fetch_errors[url] = line[len("fetch-error: ") :]
+            self._read_note(url, headers.get("warc-concurrent-to") or "", block)
+            return
+        url = fetched_url(url)
+        if rec_type == "conversion":
+            self.warnings.append(
+                f"{url}: a conversion record ({path.name} at byte {record.stream_pos}) is not read: "
+                "pages are read from the captured responses"
+            )
             return
         if rec_type == "resource":
             status, names, raw = 200, {"content-type": headers.get("content-type", "")}, block
@@ -467,6 +509,7 @@ class WarcIndex:
             payload_path=path,
             payload_offset=record.stream_pos,
             payload_is_http=rec_type != "resource",
+            noted=self._noting,
         )
         self._first_seen.setdefault(url, None)
         self.captures[url] = capture
@@ -477,15 +520,28 @@ class WarcIndex:
                 _Revisit(
                     capture,
                     refers_to=headers.get("warc-refers-to") or "",
-                    refers_to_uri=_target_uri(headers.get("warc-refers-to-target-uri") or ""),
+                    refers_to_uri=fetched_url(_target_uri(headers.get("warc-refers-to-target-uri") or "")),
                     refers_to_date=headers.get("warc-refers-to-date") or "",
                     has_http=bool(names),
+                    not_modified=(headers.get("warc-profile") or "").endswith("/server-not-modified"),
                 )
             )
             return
-        original = _Original(path, record.stream_pos, rec_type != "resource", names, len(raw))
+        original = _Original(path, record.stream_pos, rec_type != "resource", status, names, len(raw))
         self._originals.add(record_id, url, date, digest, original)
         self._examine(capture, raw, names)
+
+    def _read_note(self, url: str, concurrent_to: str, block: bytes) -> None:
+        """A metadata record: a failed fetch, or (``hops-from-seed``) a page the crawl parsed,
+        named by its response's record ID (``WARC-Concurrent-To``) or else by its URL."""
+        for line in block.decode("utf-8", "replace").splitlines():
+            if line.startswith("fetch-error: "):
+                self.fetch_errors[url] = line[len("fetch-error: ") :]
+            elif line.startswith(f"{HOPS_FIELD}:"):
+                if concurrent_to:
+                    self._parsed_records.add(concurrent_to)
+                else:
+                    self._parsed_urls.add(fetched_url(url))
 
     def _resolve_revisit(self, revisit: _Revisit) -> None:
         capture = revisit.capture
@@ -500,8 +556,11 @@ class WarcIndex:
         capture.payload_path, capture.payload_offset = original.path, original.offset
         capture.payload_is_http = original.is_http
         capture.payload_length = original.length
-        if not revisit.has_http:
+        if not revisit.has_http or revisit.not_modified:
+            # A 304 to a conditional request (Heritrix's server-not-modified profile): the page
+            # is the original's, read with its status and headers.
             capture.headers = dict(original.headers)
+            capture.status = original.status
         if self.captures.get(capture.url) is capture:
             payload = self._payload(capture)
             if payload is not None:
@@ -531,12 +590,20 @@ class WarcIndex:
                 f"{capture.url}: unknown content coding {', '.join(decoded.undecoded)}: body read as it is"
             )
         body = decoded.body
-        if not _is_html(headers, body):
-            return
-        if "html" in headers.get("content-type", "").lower():
+        codings = content_codings([headers.get("content-encoding", "")])
+        left_on = ", ".join(decoded.undecoded) if codings else headers.get("content-encoding")
+        if is_html_response(
+            capture.url,
+            body,
+            content_type=headers.get("content-type"),
+            content_encoding=left_on,
+            content_disposition=headers.get("content-disposition"),
+        ):
             capture.refresh_url = meta_refresh_target(body, capture.url, headers.get("content-type"))
         capture.is_page = (
-            200 <= capture.status < 300 and capture.refresh_url is None and _looks_like_page(headers, raw)
+            200 <= capture.status < 300
+            and capture.refresh_url is None
+            and _sniffs_as_html(capture.url, headers, body)
         )
 
     def _fail(self, capture: Capture, reason: str) -> None:
@@ -587,7 +654,7 @@ class WarcIndex:
         refused), to the answer the crawl's spider got or the failure it recorded."""
         path = [url]
         while True:
-            capture = self.captures.get(url)
+            capture = self.captures.get(fetched_url(url))  # no client sends the fragment
             if capture is None:
                 return Resolution(path, None, self.fetch_errors.get(url))
             # The redirect middleware (600) sees an answer before the meta refresh one (580).
