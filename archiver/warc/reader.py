@@ -90,6 +90,10 @@ class Capture:
     payload_is_http: bool = True  # False: the record's block is the payload (resource)
     refresh_url: str | None = None  # a meta refresh the crawl follows like a redirect
     noted: bool = False  # in a file of ours: the crawl noted each page it parsed (metadata records)
+    # A page-like answer in a file of ours that the crawl did not note as parsed: not a page of
+    # the crawl (an image URL answering HTML), or one it was killed before parsing. Crash
+    # recovery asks for it again if it is a page the frontier needs.
+    unnoted_page: bool = False
 
     @property
     def filename(self) -> str:
@@ -403,9 +407,11 @@ class WarcIndex:
         noting = bool(self._parsed_records or self._parsed_urls)
         for capture in self.captures.values():
             if capture.noted and noting:
+                sniffed = capture.is_page
                 capture.is_page = (
                     capture.record_id in self._parsed_records or capture.url in self._parsed_urls
                 )
+                capture.unnoted_page = sniffed and not capture.is_page
 
     @property
     def order(self) -> list[str]:
