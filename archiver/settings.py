@@ -78,6 +78,8 @@ DOWNLOADER_MIDDLEWARES = {
     "archiver.crawl.credentials.SeedCredentialsMiddleware": 350,
     "scrapy.downloadermiddlewares.redirect.RedirectMiddleware": None,
     "archiver.crawl.credentials.UserinfoFreeRedirectMiddleware": 600,
+    # A redirect to a page asked for already is not followed (one fetch, one article per URL).
+    "archiver.crawl.redirect_dedup.RedirectTargetDedupMiddleware": 100,
 }
 # Loopback, private and link-local targets are refused unless this is set (the demo sets it).
 ARCHIVER_ALLOW_PRIVATE = False

@@ -38,6 +38,7 @@ from archiver.crawl.credentials import seeds_and_credentials
 from archiver.crawl.identity import derive_user_agent
 from archiver.crawl.journal import page_fields
 from archiver.crawl.middleware import WARC_META_KEY, stop_for_full_disk
+from archiver.crawl.redirect_dedup import AlreadyRequested
 from archiver.crawl.session import CrawlSession, Rebuilt
 from archiver.models import ListiclePage, PageFailure
 from archiver.seeds import parse_feed, parse_sitemap
@@ -355,6 +356,8 @@ class ListicleSpider(scrapy.Spider):
     def page_failed(self, failure: Failure) -> Iterator[Any]:
         request = failure.request  # type: ignore[attr-defined]
         yield from self._seed_done(request.meta)
+        if failure.check(AlreadyRequested):
+            return  # a redirect to a page asked for already: that request reports on it
         reason = self._fetch_failed(request, failure, "page")
         yield from self._page_failed_in_chain(
             request.meta.get("article_key"), fetch_failure(request.url, reason)
