@@ -356,7 +356,7 @@ class ListicleSpider(scrapy.Spider):
     def page_failed(self, failure: Failure) -> Iterator[Any]:
         request = failure.request  # type: ignore[attr-defined]
         yield from self._seed_done(request.meta)
-        if failure.check(AlreadyRequested):
+        if isinstance(failure.value, AlreadyRequested):
             return  # a redirect to a page asked for already: that request reports on it
         reason = self._fetch_failed(request, failure, "page")
         yield from self._page_failed_in_chain(
