@@ -42,6 +42,7 @@ from archiver.crawl.redirect_dedup import AlreadyRequested
 from archiver.crawl.session import CrawlSession, Rebuilt
 from archiver.models import ListiclePage, PageFailure
 from archiver.seeds import parse_feed, parse_sitemap
+from archiver.urls import canonical_url
 from archiver.warc import DiskFullError, WarcWriter, WrittenRecord
 
 RUNNING_MARKER = "archiver.running"
@@ -175,9 +176,11 @@ class ListicleSpider(scrapy.Spider):
                 self.earlier_warcs,
                 depth=self.depth,
                 seeds=self.seeds,
+                seed_lists=[*self.sitemaps, *self.feeds],
                 retry_statuses=self._retry_statuses(),
                 fetch_images=self.settings.getbool("ARCHIVER_FETCH_IMAGES"),
             )
+            self.session.state.add_to_backlog(rebuilt.listed)
             for key, url, hops in rebuilt.next_pages:
                 yield self._page_request(url, hops=hops, article_key=key)
             for url in rebuilt.images:
@@ -192,6 +195,8 @@ class ListicleSpider(scrapy.Spider):
                 break
             for request in self._new_page(url, hops=hops):
                 yield request
+        for request in self._feed_seeds():  # the backlog a killed run left
+            yield request
         for sitemap in self.sitemaps:
             yield Request(sitemap, callback=self.parse_sitemap, errback=self.seed_list_failed)
         for feed in self.feeds:
@@ -207,11 +212,11 @@ class ListicleSpider(scrapy.Spider):
         links = parse_sitemap(response.body)
         for sitemap in links.sitemaps:
             yield Request(sitemap, callback=self.parse_sitemap, errback=self.seed_list_failed)
-        self.session.state.seed_backlog.extend(links.pages)
+        self.session.state.add_to_backlog(links.pages)
         yield from self._feed_seeds()
 
     def parse_feed(self, response: Response) -> Iterator[Request]:
-        self.session.state.seed_backlog.extend(parse_feed(response.body))
+        self.session.state.add_to_backlog(parse_feed(response.body))
         yield from self._feed_seeds()
 
     def _feed_seeds(self) -> Iterator[Request]:
@@ -221,8 +226,9 @@ class ListicleSpider(scrapy.Spider):
         while state.seed_backlog and state.seeds_in_flight < window:
             if not self._may_start_article():
                 state.seed_backlog.clear()
+                state.backlog_urls.clear()
                 return
-            for request in self._new_page(state.seed_backlog.popleft(), hops=0):
+            for request in self._new_page(state.next_from_backlog(), hops=0):
                 request.meta[_FROM_BACKLOG] = True
                 state.seeds_in_flight += 1
                 yield request
@@ -261,8 +267,12 @@ class ListicleSpider(scrapy.Spider):
         return not self.max_pages or self.session.state.pages_requested < self.max_pages
 
     def _new_page(self, url: str, *, hops: int) -> Iterator[Request]:
-        """A page that may start an article, unless it was asked for already."""
+        """A page that may start an article, unless it was asked for already. A page a sitemap or
+        feed lists waits for its turn in the seed backlog, at hops 0 (a page's hops are the lowest
+        of the ways it is reached)."""
         seen = self.session.state.pages_seen
+        if hops > 0 and canonical_url(url) in self.session.state.backlog_urls:
+            return
         if url not in seen:
             seen.add(url)
             yield self._page_request(url, hops=hops, article_key=None)

@@ -25,7 +25,8 @@ from archiver.jsonl import cut_partial_last_line, write_jsonl_atomically
 from archiver.lru import LruDict
 from archiver.models import Article, ImageCapture, ListiclePage
 from archiver.reextract import DraftFromWarc, WarcIndex, drafts_from_index, image_capture
-from archiver.urls import redacted_url
+from archiver.seeds import parse_feed, parse_sitemap
+from archiver.urls import canonical_url, redacted_url
 from archiver.warc import DiskFullError, WarcWriter, WrittenRecord
 
 ARTICLES_FILE = "articles.jsonl"
@@ -56,6 +57,22 @@ class CrawlState:
     # Sitemap/feed URLs not yet turned into requests, and how many of those requests are out.
     seed_backlog: deque[str] = field(default_factory=deque)
     seeds_in_flight: int = 0
+    # The backlog's URLs (canonical), to look up: a recommendation of one of them waits for it,
+    # so the page is requested at hops 0, the lowest of the ways it is reached.
+    backlog_urls: set[str] = field(default_factory=set)
+
+    def add_to_backlog(self, urls: Iterable[str]) -> None:
+        """Sitemap or feed entries (hops 0) to request as the seed window allows."""
+        for url in urls:
+            canonical = canonical_url(url)
+            if canonical not in self.backlog_urls and canonical not in self.pages_seen:
+                self.backlog_urls.add(canonical)
+                self.seed_backlog.append(canonical)
+
+    def next_from_backlog(self) -> str:
+        url = self.seed_backlog.popleft()
+        self.backlog_urls.discard(url)
+        return url
     counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(COUNTS, 0))
     errors: list[dict[str, Any]] = field(default_factory=list)
 
@@ -69,6 +86,8 @@ class Rebuilt:
     pages: list[tuple[str, int]] = field(default_factory=list)  # (page URL, hops): may begin articles
     images: list[str] = field(default_factory=list)  # image URLs still to fetch
     ready: list[Article] = field(default_factory=list)  # articles already complete
+    # Entries of the sitemaps and feeds the WARCs hold that no run fetched: the seed backlog.
+    listed: list[str] = field(default_factory=list)
 
 
 class CrawlSession:
@@ -108,6 +127,8 @@ class CrawlSession:
         self.state.pages_seen |= seen
         for name in COUNTS:  # state saved by a version that counted less
             self.state.counts.setdefault(name, 0)
+        if not hasattr(self.state, "backlog_urls"):  # saved by a version without it
+            self.state.backlog_urls = set(self.state.seed_backlog)
 
     # -- output -----------------------------------------------------------------------------
     @staticmethod
@@ -215,6 +236,7 @@ class CrawlSession:
         *,
         depth: int,
         seeds: Iterable[str] = (),
+        seed_lists: Iterable[str] = (),
         retry_statuses: Collection[int] = (),
         fetch_images: bool = True,
     ) -> Rebuilt:
@@ -228,6 +250,10 @@ class CrawlSession:
         that failed with a recorded error, counts as asked for: it is not fetched again, unless
         its last answer has one of ``retry_statuses`` (a retry may have been waiting when the
         run was killed; if it was the last, asking again ends the same way).
+
+        ``seed_lists``: the run's sitemap and feed URLs. The entries of those the WARCs hold are
+        seeds (hops 0) however else a page reaches them; those not fetched yet are returned in
+        ``listed`` (the seed backlog), not among the recommendations to fetch.
         """
         index = WarcIndex(paths)
         journal = read_page_hops(paths)
@@ -246,7 +272,8 @@ class CrawlSession:
                 return last_url, last_url in index.fetch_errors
             return last_url, capture.status not in retry_statuses
 
-        planner = FrontierPlanner(depth, journal.hops, settle, seeds)
+        listed = dict.fromkeys(canonical_url(url) for url in archived_seed_list_entries(index, seed_lists))
+        planner = FrontierPlanner(depth, journal.hops, settle, seeds, listed=listed)
 
         def page_parsed(url: str, record: ListiclePage) -> None:
             planner.page_parsed(url, [link.url for link in record.recommendations])
@@ -271,6 +298,7 @@ class CrawlSession:
             if article is not None:
                 rebuilt.ready.append(article)
         rebuilt.pages = planner.pages_to_fetch()
+        rebuilt.listed = [url for url in listed if not settle(url)[1]]
         rebuilt.next_pages = [(key, url, planner.hops_of(key)) for key, url in next_pages]
         # Pages the lost runs asked for: a limit on pages (--max-pages) counts them too.
         self.state.pages_requested = max(self.state.pages_requested, planner.pages_parsed)
@@ -315,6 +343,28 @@ class CrawlSession:
         write_jsonl_atomically(
             self.out_dir / SUMMARY_FILE, [json.dumps(summary, indent=2, ensure_ascii=False)]
         )
+
+
+def archived_seed_list_entries(index: WarcIndex, seed_lists: Iterable[str]) -> Iterator[str]:
+    """The page URLs of the sitemaps (and the sitemaps they index) and feeds ``index`` holds
+    answers for, in order; lists the WARCs do not hold (not fetched yet) give none."""
+    todo = list(seed_lists)
+    done: set[str] = set()
+    while todo:
+        url = todo.pop(0)
+        if url in done:
+            continue
+        done.add(url)
+        _, capture = index.resolve(url)
+        if capture is None or not 200 <= capture.status < 300:
+            continue
+        body = index.body(capture)
+        links = parse_sitemap(body)
+        if links.sitemaps or links.pages:
+            todo.extend(links.sitemaps)
+            yield from links.pages
+        else:
+            yield from parse_feed(body)
 
 
 def _iter_lines(path: Path) -> Iterator[str]:
