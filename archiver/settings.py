@@ -100,7 +100,7 @@ ARCHIVER_DEDUP_INDEX_SIZE = 20_000  # recent payload digests remembered for revi
 ARCHIVER_RECORD_SECRETS = False  # Cookie/Authorization values in request records
 ARCHIVER_FETCH_IMAGES = True
 ARCHIVER_ALLOWED_DOMAINS: list[str] = []  # follow recommendations to these sites too
-ARCHIVER_MAX_PAGES = 0  # 0: no limit; else stop starting new articles after this many pages
+ARCHIVER_MAX_PAGES = 0  # 0: no limit; else start no article after this many pages that may start one
 # Sitemap and feed URLs wait as plain strings and become requests this many at a time: a
 # sitemap of 100,000 URLs does not put 100,000 requests in Scrapy's in-memory queue.
 ARCHIVER_SEED_WINDOW = 100

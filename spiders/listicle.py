@@ -275,10 +275,13 @@ class ListicleSpider(scrapy.Spider):
             return
         if url not in seen:
             seen.add(url)
+            # --max-pages counts the pages that may start an article: not the next pages of a
+            # started one, which are always fetched, so that the count does not depend on the
+            # order pages come in (a run rebuilt after a kill asks for next pages first).
+            self.session.state.pages_requested += 1
             yield self._page_request(url, hops=hops, article_key=None)
 
     def _page_request(self, url: str, *, hops: int, article_key: str | None) -> Request:
-        self.session.state.pages_requested += 1
         self.session.state.pages_seen.add(url)
         return Request(
             url,
