@@ -37,7 +37,7 @@ from archiver.chain import (
 from archiver.crawl.credentials import seeds_and_credentials
 from archiver.crawl.identity import derive_user_agent
 from archiver.crawl.journal import page_fields
-from archiver.crawl.middleware import WARC_META_KEY, stop_for_full_disk
+from archiver.crawl.middleware import WARC_META_KEY, NotArchived, stop_for_full_disk
 from archiver.crawl.redirect_dedup import AlreadyRequested
 from archiver.crawl.session import CrawlSession, Rebuilt
 from archiver.models import ListiclePage, PageFailure
@@ -295,6 +295,12 @@ class ListicleSpider(scrapy.Spider):
             priority=10 if article_key else 0,
         )
 
+    def _lost_to_full_disk(self, failure: Failure) -> bool:
+        """A failure that is no outcome: the response was not archived for a full disk, or the
+        crawl is stopping for one (nothing more can be recorded). The article it belongs to is
+        left unfinished, not written with a failure or a missing capture."""
+        return isinstance(failure.value, NotArchived) or not self._archiving()
+
     def _archiving(self) -> bool:
         return not (self.crawler.stats and self.crawler.stats.get_value("archiver/disk_full"))
 
@@ -371,6 +377,8 @@ class ListicleSpider(scrapy.Spider):
         yield from self._seed_done(request.meta)
         if isinstance(failure.value, AlreadyRequested):
             return  # a redirect to a page asked for already: that request reports on it
+        if self._lost_to_full_disk(failure):
+            return  # its article stays unfinished: the next run completes it
         reason = self._fetch_failed(request, failure, "page")
         yield from self._page_failed_in_chain(
             request.meta.get("article_key"), fetch_failure(request.url, reason)
@@ -404,6 +412,8 @@ class ListicleSpider(scrapy.Spider):
 
     def parse_image(self, response: Response) -> Iterator[Any]:
         written: WrittenRecord | None = response.meta.get(WARC_META_KEY)
+        if written is None and not self._archiving():
+            return  # not archived (the disk is full): no outcome
         capture = None
         if written is not None:
             capture = image_capture_of(response.status, _content_type(response), written)
@@ -412,6 +422,8 @@ class ListicleSpider(scrapy.Spider):
 
     def image_failed(self, failure: Failure) -> Iterator[Any]:
         request = failure.request  # type: ignore[attr-defined]
+        if self._lost_to_full_disk(failure):
+            return
         self._fetch_failed(request, failure, "image")
         for article in self.session.image_done(request.meta["image_url"], None):
             yield {"article": article}
@@ -421,7 +433,9 @@ class ListicleSpider(scrapy.Spider):
         if self.job_dir is not None:
             (self.job_dir / RUNNING_MARKER).unlink(missing_ok=True)
         resumable = bool(self.settings.get("JOBDIR")) and reason != "finished"
-        if not resumable:
+        # After a full disk, unfinished articles stay unfinished (not written with what is
+        # missing): the next run rebuilds them from the WARCs and completes them.
+        if not resumable and reason != "disk_full":
             # The crawl is over: articles still waiting for a page or image are written as they are.
             for article in self.session.flush_unfinished():
                 try:

@@ -6,8 +6,6 @@ The spider, the capture middleware and the pipeline all reach the session throug
 
 from __future__ import annotations
 
-import contextlib
-import errno
 import json
 import os
 import time
@@ -15,9 +13,10 @@ from collections import deque
 from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 from urllib.parse import urlsplit
 
+from archiver.appending import append_whole
 from archiver.article_file import sort_articles_file
 from archiver.articles import ArticleDraft, stitch_article
 from archiver.crawl.frontier import FrontierPlanner
@@ -28,7 +27,7 @@ from archiver.models import Article, ImageCapture, ListiclePage
 from archiver.reextract import DraftFromWarc, WarcIndex, drafts_from_index, image_capture
 from archiver.seeds import parse_feed, parse_sitemap
 from archiver.urls import canonical_url, redacted_url
-from archiver.warc import DiskFullError, WarcWriter, WrittenRecord
+from archiver.warc import WarcWriter, WrittenRecord
 
 ARTICLES_FILE = "articles.jsonl"
 IMAGE_CACHE_SIZE = 5_000
@@ -109,8 +108,9 @@ class CrawlSession:
             article = json.loads(line)
             self.finished_articles.add(article["url"])
             self.state.pages_seen.update(page["url"] for page in article["pages"])
-        self._articles: IO[str] = open(out_dir / ARTICLES_FILE, "a", encoding="utf-8")  # noqa: SIM115
-        self._rejects: IO[str] = open(out_dir / REJECTS_FILE, "a", encoding="utf-8")  # noqa: SIM115
+        # Unbuffered descriptors: each line goes out in one os.write (or is cut back).
+        self._articles = _open_for_appending(out_dir / ARTICLES_FILE)
+        self._rejects = _open_for_appending(out_dir / REJECTS_FILE)
 
     @property
     def counts(self) -> dict[str, int]:
@@ -133,26 +133,15 @@ class CrawlSession:
 
     # -- output -----------------------------------------------------------------------------
     @staticmethod
-    def _append_line(handle: IO[str], line: str) -> None:
-        # One write per whole line, flushed and synced: a crash never leaves half a line, and a
-        # full disk leaves the file as it was before this line.
-        size = handle.tell()
-        try:
-            handle.write(line + "\n")
-            handle.flush()
-            os.fsync(handle.fileno())
-        except OSError as error:
-            with contextlib.suppress(OSError):
-                handle.truncate(size)
-            if error.errno in {errno.ENOSPC, errno.EFBIG, errno.EDQUOT}:
-                raise DiskFullError(f"no space left to write {handle.name}: {error.strerror}") from error
-            raise
+    def _append_line(fd: int, name: str, line: str) -> None:
+        # The whole line, synced, or nothing: a full disk leaves the file as it was before it.
+        append_whole(fd, (line + "\n").encode("utf-8"), name=name, sync=True)
 
     def write_article(self, article: Article) -> None:
         if article.url in self.finished_articles:
             return  # written by an earlier run of this job
         self.warc.sync()  # the records a line cites reach the disk before the line
-        self._append_line(self._articles, article.to_json())
+        self._append_line(self._articles, ARTICLES_FILE, article.to_json())
         self.finished_articles.add(article.url)
         self.counts["articles"] += 1
         self.counts["listicle_pages"] += len(article.pages)
@@ -167,7 +156,7 @@ class CrawlSession:
             "warc_record_id": record.record_id if record else None,
         }
         self.warc.sync()
-        self._append_line(self._rejects, json.dumps(entry, ensure_ascii=False))
+        self._append_line(self._rejects, REJECTS_FILE, json.dumps(entry, ensure_ascii=False))
         self.counts["rejects"] += 1
 
     def record_error(self, url: str, error: str, kind: str) -> None:
@@ -336,7 +325,8 @@ class CrawlSession:
 
     # -- closing ----------------------------------------------------------------------------
     def close(self, summary: dict[str, Any]) -> None:
-        for step in (self.warc.close, self._articles.close, self._rejects.close):
+        closing = (self.warc.close, lambda: os.close(self._articles), lambda: os.close(self._rejects))
+        for step in closing:
             try:
                 step()
             except OSError as error:  # a full disk must not hide the summary of what was saved
@@ -379,6 +369,10 @@ def archived_seed_list_entries(index: WarcIndex, seed_lists: Iterable[str]) -> I
             yield from links.pages
         else:
             yield from parse_feed(body)
+
+
+def _open_for_appending(path: Path) -> int:
+    return os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
 
 
 def _iter_lines(path: Path) -> Iterator[str]:
