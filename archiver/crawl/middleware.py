@@ -33,11 +33,11 @@ class NotArchived(IgnoreRequest):
 
 def stop_for_full_disk(crawler: Crawler, error: OSError) -> None:
     """Stop the crawl cleanly: what is written stays valid, nothing half-written is left."""
-    logger.error("stopping the crawl: %s", error)
     if crawler.stats is not None:
         if crawler.stats.get_value("archiver/disk_full"):
-            return  # already stopping
+            return  # already stopping: said once
         crawler.stats.set_value("archiver/disk_full", str(error))
+    logger.error("stopping the crawl: %s", error)
     if crawler.engine is not None and crawler.spider is not None:
         deferred_from_coro(crawler.engine.close_spider_async(reason="disk_full"))
 

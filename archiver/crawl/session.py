@@ -6,7 +6,9 @@ The spider, the capture middleware and the pipeline all reach the session throug
 
 from __future__ import annotations
 
+import contextlib
 import json
+import logging
 import os
 import time
 from collections import deque
@@ -33,6 +35,11 @@ ARTICLES_FILE = "articles.jsonl"
 IMAGE_CACHE_SIZE = 5_000
 REJECTS_FILE = "rejects.jsonl"
 SUMMARY_FILE = "crawl.json"
+# Space held from the start for crawl.json, freed just before it is written: a crawl stopped by
+# a full disk can still say what it saved (a summary with many errors may need more).
+SUMMARY_RESERVE = ".crawl.json.reserve"
+SUMMARY_RESERVE_SIZES = (256 * 1024, 32 * 1024, 8 * 1024)  # the first that fits
+logger = logging.getLogger(__name__)
 # What crawl.json counts. pages: parsed; listicle_pages: pages of the articles written (a cover
 # slide included); non_listicles: pages that could have begun an article but did not, a story
 # over several pages (followed to its end, no item on any page) counted once.
@@ -108,6 +115,7 @@ class CrawlSession:
             article = json.loads(line)
             self.finished_articles.add(article["url"])
             self.state.pages_seen.update(page["url"] for page in article["pages"])
+        self._reserve_space_for_summary()
         # Unbuffered descriptors: each line goes out in one os.write (or is cut back).
         self._articles = _open_for_appending(out_dir / ARTICLES_FILE)
         self._rejects = _open_for_appending(out_dir / REJECTS_FILE)
@@ -344,9 +352,29 @@ class CrawlSession:
             "warc_files": sorted(path.name for path in (self.out_dir / "warc").glob("*.warc.gz")),
             "duration_seconds": round(time.monotonic() - self.started, 3),
         }
-        write_jsonl_atomically(
-            self.out_dir / SUMMARY_FILE, [json.dumps(summary, indent=2, ensure_ascii=False)]
-        )
+        (self.out_dir / SUMMARY_RESERVE).unlink(missing_ok=True)
+        try:
+            write_jsonl_atomically(
+                self.out_dir / SUMMARY_FILE, [json.dumps(summary, indent=2, ensure_ascii=False)]
+            )
+        except OSError as error:
+            # An older crawl.json would pass for this run's: none is better than a wrong one.
+            with contextlib.suppress(OSError):
+                (self.out_dir / SUMMARY_FILE).unlink(missing_ok=True)
+            logger.error("the crawl summary %s could not be written: %s", SUMMARY_FILE, error)
+
+    def _reserve_space_for_summary(self) -> None:
+        path = self.out_dir / SUMMARY_RESERVE
+        for size in SUMMARY_RESERVE_SIZES:
+            try:
+                with path.open("wb") as reserve:
+                    reserve.write(bytes(size))
+                    reserve.flush()
+                    os.fsync(reserve.fileno())
+                return
+            except OSError:
+                path.unlink(missing_ok=True)
+        # No room even for the smallest: the crawl stops on its first write anyway.
 
 
 def archived_seed_list_entries(index: WarcIndex, seed_lists: Iterable[str]) -> Iterator[str]:

@@ -140,8 +140,23 @@ class WarcWriter:
         self._file = open(self.directory / f"{self._name}.open", "xb", buffering=0)  # noqa: SIM115 - closed in close()
         self._writer = WARCWriter(self._pending, gzip=True, warc_version="1.1")
         info_record = self._writer.create_warcinfo_record(self._name, self.info)
-        self._write(info_record)
+        try:
+            self._write(info_record)
+        except OSError:
+            # A WARC file begins with its warcinfo record: without it, no file (the next
+            # attempt opens one afresh, under the same serial).
+            self._discard_current_file()
+            self._serial -= 1
+            raise
         return self._writer
+
+    def _discard_current_file(self) -> None:
+        assert self._file is not None
+        self._file.close()
+        (self.directory / f"{self._name}.open").unlink(missing_ok=True)
+        self._file = None
+        self._writer = None
+        self._unsynced = False
 
     def _write(self, record: Any) -> tuple[int, int]:
         assert self._writer is not None and self._file is not None
