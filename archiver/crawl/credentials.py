@@ -28,6 +28,10 @@ from w3lib.http import basic_auth_header
 from archiver.urls import canonical_url, redacted_url, split_credentials
 
 SEED_CREDENTIALS_ATTRIBUTE = "seed_credentials"
+# Request meta: the Authorization header was added here, from seed credentials. A request that
+# goes back to the scheduler (a retry, a redirect) loses it there, so that no queue (and no
+# JOBDIR on disk) holds a password; it is added again when the request is downloaded.
+ADDED_AUTHORIZATION = "archiver_added_authorization"
 
 
 def _origin(url: str) -> str:
@@ -73,7 +77,15 @@ class SeedCredentialsMiddleware:
         header = credentials.get(_origin(request.url)) if credentials else None
         if header is not None and b"Authorization" not in request.headers:
             request.headers[b"Authorization"] = header
+            request.meta[ADDED_AUTHORIZATION] = True
         return None
+
+
+def strip_added_credentials(request: Request) -> None:
+    """Remove (in place) an Authorization header that :class:`SeedCredentialsMiddleware` added,
+    before ``request`` is queued again; one the spider set itself stays."""
+    if request.meta.pop(ADDED_AUTHORIZATION, False):
+        request.headers.pop(b"Authorization", None)
 
 
 class UserinfoFreeRedirectMiddleware(RedirectMiddleware):
