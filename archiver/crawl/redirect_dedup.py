@@ -60,6 +60,8 @@ class RedirectTargetDedupMiddleware:
         url = canonical_url(request.url)
         if request.meta.get(CLAIMED_META_KEY) == url:
             return  # a retry of the request that took it
+        if url in {canonical_url(hop) for hop in request.meta["redirect_urls"]}:
+            return  # a loop: the redirect middleware ends it with a recorded error
         if url in seen:
             raise AlreadyRequested(f"redirect to {url}: asked for already")
         seen.add(url)
