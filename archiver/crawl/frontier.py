@@ -52,11 +52,20 @@ class FrontierPlanner:
         self._first_page: dict[str, str] = {}  # a later page of an article -> the article's first
         self._todo: dict[str, int] = {}  # not fetched yet -> smallest hops, in discovery order
         self._parsed: set[str] = set()
+        self._offered: set[str] = set()  # links a page within the depth offered (as linked)
 
     @property
     def pages_parsed(self) -> int:
         """How many distinct pages the WARCs hold that parse."""
         return len(self._parsed)
+
+    def pages_started(self) -> int:
+        """How many pages that may start an article the earlier runs asked for, as
+        ``--max-pages`` counts them: seeds, sitemap/feed entries and the recommendations of pages
+        within the depth, each once, that the WARCs answer for (any status, a redirect, a
+        recorded error). Call after :meth:`pages_to_fetch`."""
+        candidates = {*self._seeds, *self._listed, *self._offered}
+        return sum(1 for url in candidates if self._settle(url)[1])
 
     def page_parsed(self, url: str, recommendations: Iterable[str]) -> None:
         """A page the WARCs hold that parses, with the URLs of its recommendation links in order."""
@@ -98,6 +107,7 @@ class FrontierPlanner:
         if hops >= self.depth:
             return
         for link in recommendations:
+            self._offered.add(link)
             target, done = self._settle(link)
             if target in self._listed:
                 continue  # a seed: requested from the backlog, at hops 0

@@ -16,7 +16,6 @@ from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 from archiver.appending import append_whole
 from archiver.article_file import sort_articles_file
@@ -273,25 +272,13 @@ class CrawlSession:
         listed = dict.fromkeys(canonical_url(url) for url in archived_seed_list_entries(index, seed_lists))
         planner = FrontierPlanner(depth, journal.hops, settle, seeds, listed=listed)
 
-        # Parsed pages last answered with a retryable status: requested again below, and counted
-        # (--max-pages) when they are, not twice.
-        asked_again: set[str] = set()
-        parsed: set[str] = set()
-        later_pages: set[str] = set()  # pages of articles after their first: not counted either
-
         def page_parsed(url: str, record: ListiclePage) -> None:
-            if urlsplit(url).path != "/robots.txt":  # asked for by the robots middleware
-                parsed.add(url)
-            capture = index.captures.get(url)
-            if capture is not None and capture.status in retry_statuses:
-                asked_again.add(url)
             planner.page_parsed(url, [link.url for link in record.recommendations])
 
         rebuilt = Rebuilt()
         next_pages: list[tuple[str, str]] = []
         for found in drafts_from_index(index, on_page=page_parsed, unsettled=retry_statuses):
             planner.chain(capture.url for _, capture in found.draft.pages)
-            later_pages.update(capture.url for _, capture in found.draft.pages[1:])
             if not self._adopt_draft(found):
                 continue
             key = found.draft.first_url
@@ -310,9 +297,9 @@ class CrawlSession:
         rebuilt.pages = planner.pages_to_fetch()
         rebuilt.listed = [url for url in listed if not settle(url)[1]]
         rebuilt.next_pages = [(key, url, planner.hops_of(key)) for key, url in next_pages]
-        # Pages that may start an article the lost runs asked for: --max-pages counts them too.
-        started = len(parsed - later_pages - asked_again)
-        self.state.pages_requested = max(self.state.pages_requested, started)
+        # Pages that may start an article the lost runs asked for: --max-pages counts them too
+        # (those to ask for again, a retry lost with the run, are counted when they are).
+        self.state.pages_requested = max(self.state.pages_requested, planner.pages_started())
         return rebuilt
 
     def _adopt_draft(self, found: DraftFromWarc) -> bool:
