@@ -176,7 +176,9 @@ def build_parser() -> argparse.ArgumentParser:
     crawl.add_argument("--feed", action="append", default=[], help="RSS or Atom feed URL (repeatable)")
     crawl.add_argument("--out", type=Path, default=Path("output/crawl"), help="output folder")
     crawl.add_argument("--depth", type=int, default=1, help="recommendation hops from a seed (default 1)")
-    crawl.add_argument("--max-pages", type=int, help="stop after this many responses")
+    crawl.add_argument(
+        "--max-pages", type=int, help="start no new article after this many pages that may start one"
+    )
     crawl.add_argument("--job-dir", type=Path, help="pause/resume state folder (Scrapy JOBDIR)")
     crawl.add_argument("--job", default="crawl", help="job name: WARC file prefix and warcinfo isPartOf")
     crawl.add_argument(

@@ -78,6 +78,8 @@ DOWNLOADER_MIDDLEWARES = {
     "archiver.crawl.credentials.SeedCredentialsMiddleware": 350,
     "scrapy.downloadermiddlewares.redirect.RedirectMiddleware": None,
     "archiver.crawl.credentials.UserinfoFreeRedirectMiddleware": 600,
+    # A redirect to a page asked for already is not followed (one fetch, one article per URL).
+    "archiver.crawl.redirect_dedup.RedirectTargetDedupMiddleware": 100,
 }
 # Loopback, private and link-local targets are refused unless this is set (the demo sets it).
 ARCHIVER_ALLOW_PRIVATE = False
@@ -98,7 +100,7 @@ ARCHIVER_DEDUP_INDEX_SIZE = 20_000  # recent payload digests remembered for revi
 ARCHIVER_RECORD_SECRETS = False  # Cookie/Authorization values in request records
 ARCHIVER_FETCH_IMAGES = True
 ARCHIVER_ALLOWED_DOMAINS: list[str] = []  # follow recommendations to these sites too
-ARCHIVER_MAX_PAGES = 0  # 0: no limit; else stop starting new articles after this many pages
+ARCHIVER_MAX_PAGES = 0  # 0: no limit; else start no article after this many pages that may start one
 # Sitemap and feed URLs wait as plain strings and become requests this many at a time: a
 # sitemap of 100,000 URLs does not put 100,000 requests in Scrapy's in-memory queue.
 ARCHIVER_SEED_WINDOW = 100

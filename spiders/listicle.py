@@ -41,12 +41,14 @@ from archiver.chain import (
 from archiver.crawl.credentials import seeds_and_credentials
 from archiver.crawl.identity import derive_user_agent
 from archiver.crawl.journal import CRAWL_SOFTWARE, page_fields
-from archiver.crawl.middleware import WARC_META_KEY, stop_for_full_disk
+from archiver.crawl.middleware import WARC_META_KEY, NotArchived, stop_for_full_disk
+from archiver.crawl.redirect_dedup import AlreadyRequested
 from archiver.crawl.redirects import EARLIER_PAGES, LeadsBack
 from archiver.crawl.session import CrawlSession, Rebuilt
 from archiver.models import ListiclePage, PageFailure
 from archiver.redirects import status_failure_reason
 from archiver.seeds import parse_feed, parse_sitemap
+from archiver.urls import canonical_url
 from archiver.warc import DiskFullError, WarcWriter, WrittenRecord
 
 RUNNING_MARKER = "archiver.running"
@@ -176,9 +178,11 @@ class ListicleSpider(scrapy.Spider):
                 self.earlier_warcs,
                 depth=self.depth,
                 seeds=self.seeds,
+                seed_lists=[*self.sitemaps, *self.feeds],
                 retry_statuses=self._retry_statuses(),
                 fetch_images=self.settings.getbool("ARCHIVER_FETCH_IMAGES"),
             )
+            self.session.state.add_to_backlog(rebuilt.listed)
             for key, url, hops in rebuilt.next_pages:
                 yield self._page_request(url, hops=hops, article_key=key)
             for url in rebuilt.images:
@@ -193,6 +197,8 @@ class ListicleSpider(scrapy.Spider):
                 break
             for request in self._new_page(url, hops=hops):
                 yield request
+        for request in self._feed_seeds():  # the backlog a killed run left
+            yield request
         for sitemap in self.sitemaps:
             yield Request(sitemap, callback=self.parse_sitemap, errback=self.seed_list_failed)
         for feed in self.feeds:
@@ -208,11 +214,11 @@ class ListicleSpider(scrapy.Spider):
         links = parse_sitemap(response.body)
         for sitemap in links.sitemaps:
             yield Request(sitemap, callback=self.parse_sitemap, errback=self.seed_list_failed)
-        self.session.state.seed_backlog.extend(links.pages)
+        self.session.state.add_to_backlog(links.pages)
         yield from self._feed_seeds()
 
     def parse_feed(self, response: Response) -> Iterator[Request]:
-        self.session.state.seed_backlog.extend(parse_feed(response.body))
+        self.session.state.add_to_backlog(parse_feed(response.body))
         yield from self._feed_seeds()
 
     def _feed_seeds(self) -> Iterator[Request]:
@@ -222,8 +228,9 @@ class ListicleSpider(scrapy.Spider):
         while state.seed_backlog and state.seeds_in_flight < window:
             if not self._may_start_article():
                 state.seed_backlog.clear()
+                state.backlog_urls.clear()
                 return
-            for request in self._new_page(state.seed_backlog.popleft(), hops=0):
+            for request in self._new_page(state.next_from_backlog(), hops=0):
                 request.meta[_FROM_BACKLOG] = True
                 state.seeds_in_flight += 1
                 yield request
@@ -262,10 +269,18 @@ class ListicleSpider(scrapy.Spider):
         return not self.max_pages or self.session.state.pages_requested < self.max_pages
 
     def _new_page(self, url: str, *, hops: int) -> Iterator[Request]:
-        """A page that may start an article, unless it was asked for already."""
+        """A page that may start an article, unless it was asked for already. A page a sitemap or
+        feed lists waits for its turn in the seed backlog, at hops 0 (a page's hops are the lowest
+        of the ways it is reached)."""
         seen = self.session.state.pages_seen
+        if hops > 0 and canonical_url(url) in self.session.state.backlog_urls:
+            return
         if url not in seen:
             seen.add(url)
+            # --max-pages counts the pages that may start an article: not the next pages of a
+            # started one, which are always fetched, so that the count does not depend on the
+            # order pages come in (a run rebuilt after a kill asks for next pages first).
+            self.session.state.pages_requested += 1
             yield self._page_request(url, hops=hops, article_key=None)
 
     def _page_request(
@@ -273,7 +288,6 @@ class ListicleSpider(scrapy.Spider):
     ) -> Request:
         """``earlier``: for a next page, the URLs of its article's pages so far (a redirect back
         to one of them ends the chain before it is fetched again, archiver.crawl.redirects)."""
-        self.session.state.pages_requested += 1
         self.session.state.pages_seen.add(url)
         meta: dict[str, Any] = {
             "hops": hops,
@@ -294,6 +308,12 @@ class ListicleSpider(scrapy.Spider):
             dont_filter=True,
             priority=10 if article_key else 0,
         )
+
+    def _lost_to_full_disk(self, failure: Failure) -> bool:
+        """A failure that is no outcome: the response was not archived for a full disk, or the
+        crawl is stopping for one (nothing more can be recorded). The article it belongs to is
+        left unfinished, not written with a failure or a missing capture."""
+        return isinstance(failure.value, NotArchived) or not self._archiving()
 
     def _archiving(self) -> bool:
         return not (self.crawler.stats and self.crawler.stats.get_value("archiver/disk_full"))
@@ -389,6 +409,10 @@ class ListicleSpider(scrapy.Spider):
     def page_failed(self, failure: Failure) -> Iterator[Any]:
         request = failure.request  # type: ignore[attr-defined]
         yield from self._seed_done(request.meta)
+        if isinstance(failure.value, AlreadyRequested):
+            return  # a redirect to a page asked for already: that request reports on it
+        if self._lost_to_full_disk(failure):
+            return  # its article stays unfinished: the next run completes it
         key = request.meta.get("article_key")
         if isinstance(failure.value, LeadsBack) and key in self.session.state.drafts:
             # Not a failed fetch: the chain ends where it loops, as re-extraction ends it.
@@ -428,6 +452,8 @@ class ListicleSpider(scrapy.Spider):
 
     def parse_image(self, response: Response) -> Iterator[Any]:
         written: WrittenRecord | None = response.meta.get(WARC_META_KEY)
+        if written is None and not self._archiving():
+            return  # not archived (the disk is full): no outcome
         capture = None
         if written is not None:
             capture = image_capture_of(response.status, _content_type(response), written)
@@ -436,6 +462,8 @@ class ListicleSpider(scrapy.Spider):
 
     def image_failed(self, failure: Failure) -> Iterator[Any]:
         request = failure.request  # type: ignore[attr-defined]
+        if self._lost_to_full_disk(failure):
+            return
         self._fetch_failed(request, failure, "image")
         for article in self.session.image_done(request.meta["image_url"], None):
             yield {"article": article}
@@ -445,7 +473,9 @@ class ListicleSpider(scrapy.Spider):
         if self.job_dir is not None:
             (self.job_dir / RUNNING_MARKER).unlink(missing_ok=True)
         resumable = bool(self.settings.get("JOBDIR")) and reason != "finished"
-        if not resumable:
+        # After a full disk, unfinished articles stay unfinished (not written with what is
+        # missing): the next run rebuilds them from the WARCs and completes them.
+        if not resumable and reason != "disk_full":
             # The crawl is over: articles still waiting for a page or image are written as they are.
             for article in self.session.flush_unfinished():
                 try:

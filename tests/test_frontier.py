@@ -109,3 +109,21 @@ def test_hop_counts_are_read_back_from_the_metadata_records(tmp_path: Path) -> N
     found = read_page_hops(sorted(tmp_path.glob("*.warc.gz")))
     assert found.hops == {"https://a.example/": 0, "https://a.example/x/": 1}
     assert found.damaged == []
+
+
+def test_a_listed_page_is_a_seed_however_else_it_is_reached_and_is_left_to_the_backlog() -> None:
+    # /a is listed (a sitemap entry) and archived without a count; /x, listed, not fetched yet.
+    plan = FrontierPlanner(1, {"/seed": 0}, settle, ("/seed",), listed={"/a", "/x"})
+    plan.page_parsed("/seed", ["/a", "/x", "/y"])
+    plan.page_parsed("/a", ["/z"])  # at hops 0, not 1: its recommendations are followed
+    assert plan.pages_to_fetch() == [("/y", 1), ("/z", 1)]
+    assert plan.hops_of("/a") == 0
+
+
+def test_the_pages_started_are_the_candidates_the_archive_answers_for_each_once() -> None:
+    plan = planner(2, {"/seed": 0, "/a": 1, "/b": 2})
+    plan.page_parsed("/seed", ["/a", "/gone", "/old-home", "/x"])  # /gone failed; /old-home -> /home
+    plan.page_parsed("/a", ["/a", "/b", "/y"])
+    plan.page_parsed("/b", ["/c"])  # at the depth: /c was fetched as something else, not started
+    plan.pages_to_fetch()
+    assert plan.pages_started() == 4  # /seed, /a, /gone, /b

@@ -12,7 +12,7 @@ given them. Pure: the caller feeds it parsed pages and says which URLs the WARCs
 from __future__ import annotations
 
 import heapq
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 
 
 class FrontierPlanner:
@@ -22,7 +22,9 @@ class FrontierPlanner:
     recommendations followed at ``hops + 1``). ``hops``: the counts the WARCs' metadata records
     hold (page URL -> hops). ``settle(url)`` -> (the URL a link leads to after the redirects the
     WARCs hold, whether the crawl is done with it: archived, or failed with a recorded error).
-    ``seeds``: the run's seed URLs (hops 0).
+    ``seeds``: the run's seed URLs (hops 0). ``listed``: entries of the sitemaps and feeds the
+    WARCs hold: hops 0 too, whatever recommends them (a page's hops are the lowest of every way
+    it is reached), and never returned as pages to fetch (the seed backlog requests them).
 
     A page archived without a count (the run was killed after archiving its response, before
     parsing it) gets the hops of its article's first page, else the smallest count of the pages
@@ -37,8 +39,10 @@ class FrontierPlanner:
         hops: Mapping[str, int],
         settle: Callable[[str], tuple[str, bool]],
         seeds: Iterable[str] = (),
+        listed: Collection[str] = (),
     ) -> None:
         self.depth = depth
+        self._listed = listed
         self._known = hops
         self._settle = settle
         self._seeds = dict.fromkeys(seeds)  # ordered, and quick to look up
@@ -48,18 +52,27 @@ class FrontierPlanner:
         self._first_page: dict[str, str] = {}  # a later page of an article -> the article's first
         self._todo: dict[str, int] = {}  # not fetched yet -> smallest hops, in discovery order
         self._parsed: set[str] = set()
+        self._offered: set[str] = set()  # links a page within the depth offered (as linked)
 
     @property
     def pages_parsed(self) -> int:
         """How many distinct pages the WARCs hold that parse."""
         return len(self._parsed)
 
+    def pages_started(self) -> int:
+        """How many pages that may start an article the earlier runs asked for, as
+        ``--max-pages`` counts them: seeds, sitemap/feed entries and the recommendations of pages
+        within the depth, each once, that the WARCs answer for (any status, a redirect, a
+        recorded error). Call after :meth:`pages_to_fetch`."""
+        candidates = {*self._seeds, *self._listed, *self._offered}
+        return sum(1 for url in candidates if self._settle(url)[1])
+
     def page_parsed(self, url: str, recommendations: Iterable[str]) -> None:
         """A page the WARCs hold that parses, with the URLs of its recommendation links in order."""
         if url in self._parsed:
             return  # parsed twice (re-extraction may do so): nothing new
         self._parsed.add(url)
-        hops = self._known.get(url)
+        hops = 0 if url in self._listed else self._known.get(url)
         if hops is None:
             self._uncounted[url] = list(recommendations)
         else:
@@ -75,6 +88,8 @@ class FrontierPlanner:
     def hops_of(self, url: str) -> int:
         """The hops a parsed page was (or would have been) requested at; call after
         :meth:`pages_to_fetch`."""
+        if url in self._listed:
+            return 0
         return self._known.get(url, self._resolved.get(url, 0))
 
     def pages_to_fetch(self) -> list[tuple[str, int]]:
@@ -92,7 +107,10 @@ class FrontierPlanner:
         if hops >= self.depth:
             return
         for link in recommendations:
+            self._offered.add(link)
             target, done = self._settle(link)
+            if target in self._listed:
+                continue  # a seed: requested from the backlog, at hops 0
             if not done:
                 self._todo[target] = min(self._todo.get(target, hops + 1), hops + 1)
             elif in_journal and target not in self._known:
@@ -113,7 +131,7 @@ class FrontierPlanner:
                 followers.setdefault(first, []).append(url)
                 if first in self._known:
                     queue.append((self._known[first], url))
-            elif url in self._seeds:
+            elif url in self._seeds or url in self._listed:
                 queue.append((0, url))
             elif url in self._candidates:
                 queue.append((self._candidates[url], url))

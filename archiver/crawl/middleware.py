@@ -26,13 +26,18 @@ WARC_META_KEY = "warc_record"
 logger = logging.getLogger(__name__)
 
 
+class NotArchived(IgnoreRequest):
+    """A response the full disk kept out of the WARC: no outcome (the crawl is stopping; the
+    next run, rebuilding from the WARCs, asks for it again)."""
+
+
 def stop_for_full_disk(crawler: Crawler, error: OSError) -> None:
     """Stop the crawl cleanly: what is written stays valid, nothing half-written is left."""
-    logger.error("stopping the crawl: %s", error)
     if crawler.stats is not None:
         if crawler.stats.get_value("archiver/disk_full"):
-            return  # already stopping
+            return  # already stopping: said once
         crawler.stats.set_value("archiver/disk_full", str(error))
+    logger.error("stopping the crawl: %s", error)
     if crawler.engine is not None and crawler.spider is not None:
         deferred_from_coro(crawler.engine.close_spider_async(reason="disk_full"))
 
@@ -102,7 +107,7 @@ class WarcCaptureMiddleware:
             written = session.warc.write_exchange(exchange_from_scrapy(request, response))
         except DiskFullError as error:
             stop_for_full_disk(self.crawler, error)
-            raise IgnoreRequest(f"not archived: {error}") from error
+            raise NotArchived(f"not archived: {error}") from error
         request.meta[WARC_META_KEY] = written
         assert self.crawler.stats is not None
         self.crawler.stats.inc_value("archiver/warc_records")

@@ -26,11 +26,14 @@ def retry_after_seconds(value: str | None, now: float | None = None) -> float | 
     3.0
     >>> retry_after_seconds("soon") is None
     True
+    >>> retry_after_seconds("²") is None  # a digit to str.isdigit(), not to HTTP
+    True
     """
     if not value:
         return None
     value = value.strip()
-    if value.isdigit():
+    # ASCII digits only: str.isdigit() is true for "²" or "٣", which float() refuses.
+    if value.isascii() and value.isdigit():
         return float(value)
     try:
         moment = parsedate_to_datetime(value)

@@ -52,5 +52,8 @@ def run_crawl(
         job=job,
     )
     process.start()
+    if not (out_dir / SUMMARY_FILE).exists():
+        # The session logged why (a full disk); the caller reports it and exits non-zero.
+        raise OSError(f"the crawl stopped, but its summary {out_dir / SUMMARY_FILE} could not be written")
     summary: dict[str, Any] = json.loads((out_dir / SUMMARY_FILE).read_text(encoding="utf-8"))
     return summary

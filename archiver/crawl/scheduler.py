@@ -21,6 +21,8 @@ from typing import Any
 from scrapy import Request
 from scrapy.core.scheduler import Scheduler
 
+from archiver.crawl.credentials import strip_added_credentials
+
 NOT_BEFORE = "archiver_not_before"  # request meta: time.time() before which it is not sent
 
 
@@ -83,6 +85,7 @@ class DelayingScheduler(Scheduler):
             super().enqueue_request(request)
 
     def enqueue_request(self, request: Request) -> bool:
+        strip_added_credentials(request)  # never in a queue, in memory or on disk
         due = not_before(request)
         if due is not None and due > time.time():
             self._hold(request, due)

@@ -7,16 +7,17 @@ The spider, the capture middleware and the pipeline all reach the session throug
 from __future__ import annotations
 
 import contextlib
-import errno
 import json
+import logging
 import os
 import time
 from collections import deque
 from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
+from archiver.appending import append_whole
 from archiver.article_file import sort_articles_file
 from archiver.articles import ArticleDraft, stitch_article
 from archiver.crawl.frontier import FrontierPlanner
@@ -25,13 +26,19 @@ from archiver.jsonl import cut_partial_last_line, write_jsonl_atomically
 from archiver.lru import LruDict
 from archiver.models import Article, ImageCapture, ListiclePage
 from archiver.reextract import DraftFromWarc, WarcIndex, drafts_from_index, image_capture
-from archiver.urls import redacted_url
-from archiver.warc import DiskFullError, WarcWriter, WrittenRecord
+from archiver.seeds import parse_feed, parse_sitemap
+from archiver.urls import canonical_url, redacted_url
+from archiver.warc import WarcWriter, WrittenRecord
 
 ARTICLES_FILE = "articles.jsonl"
 IMAGE_CACHE_SIZE = 5_000
 REJECTS_FILE = "rejects.jsonl"
 SUMMARY_FILE = "crawl.json"
+# Space held from the start for crawl.json, freed just before it is written: a crawl stopped by
+# a full disk can still say what it saved (a summary with many errors may need more).
+SUMMARY_RESERVE = ".crawl.json.reserve"
+SUMMARY_RESERVE_SIZES = (256 * 1024, 32 * 1024, 8 * 1024)  # the first that fits
+logger = logging.getLogger(__name__)
 # What crawl.json counts. pages: parsed; listicle_pages: pages of the articles written (a cover
 # slide included); non_listicles: pages that could have begun an article but did not, a story
 # over several pages (followed to its end, no item on any page) counted once.
@@ -56,6 +63,22 @@ class CrawlState:
     # Sitemap/feed URLs not yet turned into requests, and how many of those requests are out.
     seed_backlog: deque[str] = field(default_factory=deque)
     seeds_in_flight: int = 0
+    # The backlog's URLs (canonical), to look up: a recommendation of one of them waits for it,
+    # so the page is requested at hops 0, the lowest of the ways it is reached.
+    backlog_urls: set[str] = field(default_factory=set)
+
+    def add_to_backlog(self, urls: Iterable[str]) -> None:
+        """Sitemap or feed entries (hops 0) to request as the seed window allows."""
+        for url in urls:
+            canonical = canonical_url(url)
+            if canonical not in self.backlog_urls and canonical not in self.pages_seen:
+                self.backlog_urls.add(canonical)
+                self.seed_backlog.append(canonical)
+
+    def next_from_backlog(self) -> str:
+        url = self.seed_backlog.popleft()
+        self.backlog_urls.discard(url)
+        return url
     counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(COUNTS, 0))
     errors: list[dict[str, Any]] = field(default_factory=list)
 
@@ -69,6 +92,8 @@ class Rebuilt:
     pages: list[tuple[str, int]] = field(default_factory=list)  # (page URL, hops): may begin articles
     images: list[str] = field(default_factory=list)  # image URLs still to fetch
     ready: list[Article] = field(default_factory=list)  # articles already complete
+    # Entries of the sitemaps and feeds the WARCs hold that no run fetched: the seed backlog.
+    listed: list[str] = field(default_factory=list)
 
 
 class CrawlSession:
@@ -89,8 +114,10 @@ class CrawlSession:
             article = json.loads(line)
             self.finished_articles.add(article["url"])
             self.state.pages_seen.update(page["url"] for page in article["pages"])
-        self._articles: IO[str] = open(out_dir / ARTICLES_FILE, "a", encoding="utf-8")  # noqa: SIM115
-        self._rejects: IO[str] = open(out_dir / REJECTS_FILE, "a", encoding="utf-8")  # noqa: SIM115
+        self._reserve_space_for_summary()
+        # Unbuffered descriptors: each line goes out in one os.write (or is cut back).
+        self._articles = _open_for_appending(out_dir / ARTICLES_FILE)
+        self._rejects = _open_for_appending(out_dir / REJECTS_FILE)
 
     @property
     def counts(self) -> dict[str, int]:
@@ -108,29 +135,20 @@ class CrawlSession:
         self.state.pages_seen |= seen
         for name in COUNTS:  # state saved by a version that counted less
             self.state.counts.setdefault(name, 0)
+        if not hasattr(self.state, "backlog_urls"):  # saved by a version without it
+            self.state.backlog_urls = set(self.state.seed_backlog)
 
     # -- output -----------------------------------------------------------------------------
     @staticmethod
-    def _append_line(handle: IO[str], line: str) -> None:
-        # One write per whole line, flushed and synced: a crash never leaves half a line, and a
-        # full disk leaves the file as it was before this line.
-        size = handle.tell()
-        try:
-            handle.write(line + "\n")
-            handle.flush()
-            os.fsync(handle.fileno())
-        except OSError as error:
-            with contextlib.suppress(OSError):
-                handle.truncate(size)
-            if error.errno in {errno.ENOSPC, errno.EFBIG, errno.EDQUOT}:
-                raise DiskFullError(f"no space left to write {handle.name}: {error.strerror}") from error
-            raise
+    def _append_line(fd: int, name: str, line: str) -> None:
+        # The whole line, synced, or nothing: a full disk leaves the file as it was before it.
+        append_whole(fd, (line + "\n").encode("utf-8"), name=name, sync=True)
 
     def write_article(self, article: Article) -> None:
         if article.url in self.finished_articles:
             return  # written by an earlier run of this job
         self.warc.sync()  # the records a line cites reach the disk before the line
-        self._append_line(self._articles, article.to_json())
+        self._append_line(self._articles, ARTICLES_FILE, article.to_json())
         self.finished_articles.add(article.url)
         self.counts["articles"] += 1
         self.counts["listicle_pages"] += len(article.pages)
@@ -145,7 +163,7 @@ class CrawlSession:
             "warc_record_id": record.record_id if record else None,
         }
         self.warc.sync()
-        self._append_line(self._rejects, json.dumps(entry, ensure_ascii=False))
+        self._append_line(self._rejects, REJECTS_FILE, json.dumps(entry, ensure_ascii=False))
         self.counts["rejects"] += 1
 
     def record_error(self, url: str, error: str, kind: str) -> None:
@@ -215,6 +233,7 @@ class CrawlSession:
         *,
         depth: int,
         seeds: Iterable[str] = (),
+        seed_lists: Iterable[str] = (),
         retry_statuses: Collection[int] = (),
         fetch_images: bool = True,
     ) -> Rebuilt:
@@ -228,6 +247,10 @@ class CrawlSession:
         that failed with a recorded error, counts as asked for: it is not fetched again, unless
         its last answer has one of ``retry_statuses`` (a retry may have been waiting when the
         run was killed; if it was the last, asking again ends the same way).
+
+        ``seed_lists``: the run's sitemap and feed URLs. The entries of those the WARCs hold are
+        seeds (hops 0) however else a page reaches them; those not fetched yet are returned in
+        ``listed`` (the seed backlog), not among the recommendations to fetch.
         """
         index = WarcIndex(paths)
         journal = read_page_hops(paths)
@@ -246,7 +269,8 @@ class CrawlSession:
                 return last_url, last_url in index.fetch_errors
             return last_url, capture.status not in retry_statuses
 
-        planner = FrontierPlanner(depth, journal.hops, settle, seeds)
+        listed = dict.fromkeys(canonical_url(url) for url in archived_seed_list_entries(index, seed_lists))
+        planner = FrontierPlanner(depth, journal.hops, settle, seeds, listed=listed)
 
         def page_parsed(url: str, record: ListiclePage) -> None:
             planner.page_parsed(url, [link.url for link in record.recommendations])
@@ -271,9 +295,11 @@ class CrawlSession:
             if article is not None:
                 rebuilt.ready.append(article)
         rebuilt.pages = planner.pages_to_fetch()
+        rebuilt.listed = [url for url in listed if not settle(url)[1]]
         rebuilt.next_pages = [(key, url, planner.hops_of(key)) for key, url in next_pages]
-        # Pages the lost runs asked for: a limit on pages (--max-pages) counts them too.
-        self.state.pages_requested = max(self.state.pages_requested, planner.pages_parsed)
+        # Pages that may start an article the lost runs asked for: --max-pages counts them too
+        # (those to ask for again, a retry lost with the run, are counted when they are).
+        self.state.pages_requested = max(self.state.pages_requested, planner.pages_started())
         return rebuilt
 
     def _adopt_draft(self, found: DraftFromWarc) -> bool:
@@ -294,7 +320,8 @@ class CrawlSession:
 
     # -- closing ----------------------------------------------------------------------------
     def close(self, summary: dict[str, Any]) -> None:
-        for step in (self.warc.close, self._articles.close, self._rejects.close):
+        closing = (self.warc.close, lambda: os.close(self._articles), lambda: os.close(self._rejects))
+        for step in closing:
             try:
                 step()
             except OSError as error:  # a full disk must not hide the summary of what was saved
@@ -312,9 +339,55 @@ class CrawlSession:
             "warc_files": sorted(path.name for path in (self.out_dir / "warc").glob("*.warc.gz")),
             "duration_seconds": round(time.monotonic() - self.started, 3),
         }
-        write_jsonl_atomically(
-            self.out_dir / SUMMARY_FILE, [json.dumps(summary, indent=2, ensure_ascii=False)]
-        )
+        (self.out_dir / SUMMARY_RESERVE).unlink(missing_ok=True)
+        try:
+            write_jsonl_atomically(
+                self.out_dir / SUMMARY_FILE, [json.dumps(summary, indent=2, ensure_ascii=False)]
+            )
+        except OSError as error:
+            # An older crawl.json would pass for this run's: none is better than a wrong one.
+            with contextlib.suppress(OSError):
+                (self.out_dir / SUMMARY_FILE).unlink(missing_ok=True)
+            logger.error("the crawl summary %s could not be written: %s", SUMMARY_FILE, error)
+
+    def _reserve_space_for_summary(self) -> None:
+        path = self.out_dir / SUMMARY_RESERVE
+        for size in SUMMARY_RESERVE_SIZES:
+            try:
+                with path.open("wb") as reserve:
+                    reserve.write(bytes(size))
+                    reserve.flush()
+                    os.fsync(reserve.fileno())
+                return
+            except OSError:
+                path.unlink(missing_ok=True)
+        # No room even for the smallest: the crawl stops on its first write anyway.
+
+
+def archived_seed_list_entries(index: WarcIndex, seed_lists: Iterable[str]) -> Iterator[str]:
+    """The page URLs of the sitemaps (and the sitemaps they index) and feeds ``index`` holds
+    answers for, in order; lists the WARCs do not hold (not fetched yet) give none."""
+    todo = list(seed_lists)
+    done: set[str] = set()
+    while todo:
+        url = todo.pop(0)
+        if url in done:
+            continue
+        done.add(url)
+        _, capture = index.resolve(url)
+        if capture is None or not 200 <= capture.status < 300:
+            continue
+        body = index.body(capture)
+        links = parse_sitemap(body)
+        if links.sitemaps or links.pages:
+            todo.extend(links.sitemaps)
+            yield from links.pages
+        else:
+            yield from parse_feed(body)
+
+
+def _open_for_appending(path: Path) -> int:
+    return os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
 
 
 def _iter_lines(path: Path) -> Iterator[str]:

@@ -1,8 +1,9 @@
 """WARC writing behind one small interface: hand a WarcWriter an HttpExchange, get a WrittenRecord."""
 
+from archiver.appending import DiskFullError
 from archiver.warc.exchange import HttpExchange, payload_digest
 from archiver.warc.repair import recover_open_file
-from archiver.warc.writer import DiskFullError, WarcWriter, WrittenRecord
+from archiver.warc.writer import WarcWriter, WrittenRecord
 
 __all__ = [
     "DiskFullError",

@@ -13,8 +13,6 @@ percent-encode non-ASCII header values.
 
 from __future__ import annotations
 
-import contextlib
-import errno
 import io
 import os
 import re
@@ -28,19 +26,13 @@ from typing import Any
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
+from archiver.appending import NO_SPACE, DiskFullError, append_whole
 from archiver.lru import LruDict
 from archiver.urls import redacted_url
 from archiver.warc.exchange import HEAD_NOTE_FIELD, HttpExchange, payload_digest, warc_date
 from archiver.warc.repair import recover_open_file
 
 DEFAULT_MAX_SIZE = 1_000_000_000
-_NO_SPACE = {errno.ENOSPC, errno.EFBIG, errno.EDQUOT}
-
-
-class DiskFullError(OSError):
-    """The disk (or a size limit) is full; what was written before stays valid."""
-
-
 _SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
 _SERIAL = re.compile(r"-(\d{5})-[^-]*\.warc\.gz(?:\.open)?$")
 
@@ -61,16 +53,6 @@ class _VerbatimHead(StatusAndHeaders):  # type: ignore[misc]
 
     def compute_headers_buffer(self, header_filter: Any = None) -> None:
         pass  # keep the bytes as received
-
-
-def _write_all(file: io.FileIO, data: bytes) -> None:
-    """All of ``data`` or OSError: an unbuffered write may stop short (at a size limit)."""
-    view = memoryview(data)
-    while view:
-        written = file.write(view)
-        if not written:
-            raise OSError(errno.EIO, "the file accepted no bytes")
-        view = view[written:]
 
 
 @dataclass(frozen=True)
@@ -158,27 +140,34 @@ class WarcWriter:
         self._file = open(self.directory / f"{self._name}.open", "xb", buffering=0)  # noqa: SIM115 - closed in close()
         self._writer = WARCWriter(self._pending, gzip=True, warc_version="1.1")
         info_record = self._writer.create_warcinfo_record(self._name, self.info)
-        self._write(info_record)
+        try:
+            self._write(info_record)
+        except OSError:
+            # A WARC file begins with its warcinfo record: without it, no file (the next
+            # attempt opens one afresh, under the same serial).
+            self._discard_current_file()
+            self._serial -= 1
+            raise
         return self._writer
+
+    def _discard_current_file(self) -> None:
+        assert self._file is not None
+        self._file.close()
+        (self.directory / f"{self._name}.open").unlink(missing_ok=True)
+        self._file = None
+        self._writer = None
+        self._unsynced = False
 
     def _write(self, record: Any) -> tuple[int, int]:
         assert self._writer is not None and self._file is not None
-        offset = self._file.tell()
         self._pending.seek(0)
         self._pending.truncate()
         self._writer.write_record(record)
-        try:
-            _write_all(self._file, self._pending.getvalue())
-            self._unsynced = True
-        except OSError as error:
-            # Never leave half a record: cut the file back to where this record began.
-            with contextlib.suppress(OSError):
-                self._file.truncate(offset)
-                self._file.seek(offset)
-            if error.errno in _NO_SPACE:
-                raise DiskFullError(f"no space left to write {self._name}: {error.strerror}") from error
-            raise
-        return offset, self._file.tell() - offset
+        data = self._pending.getvalue()
+        # Never half a record: a failed write leaves the file as it was before this record.
+        offset = append_whole(self._file.fileno(), data, name=self._name)
+        self._unsynced = True
+        return offset, len(data)
 
     def _rotate_if_full(self) -> None:
         if self._file is not None and self._file.tell() >= self.max_size:
@@ -296,7 +285,7 @@ class WarcWriter:
         try:
             os.fsync(self._file.fileno())
         except OSError as error:
-            if error.errno in _NO_SPACE:
+            if error.errno in NO_SPACE:
                 raise DiskFullError(f"no space left to sync {self._name}: {error.strerror}") from error
             raise
         self._unsynced = False
