@@ -258,16 +258,25 @@ class CrawlSession:
             self.record_error("", f"rebuilding from WARCs: {damage}", "warc")
         for damage in journal.damaged:
             self.record_error("", f"reading hop counts from WARCs: {damage}", "warc")
+        # A page-like answer the crawl never noted as parsed (killed in between) is asked for
+        # again; as an image's answer it is done (image_settle).
         self.state.pages_seen.update(
-            url for url, capture in index.captures.items() if capture.status not in retry_statuses
+            url
+            for url, capture in index.captures.items()
+            if capture.status not in retry_statuses and not capture.unnoted_page
         )
         self.state.pages_seen.update(index.fetch_errors)
 
-        def settle(url: str) -> tuple[str, bool]:
+        def image_settle(url: str) -> tuple[str, bool]:
             last_url, capture = index.resolve(url)
             if capture is None:
                 return last_url, last_url in index.fetch_errors
             return last_url, capture.status not in retry_statuses
+
+        def settle(url: str) -> tuple[str, bool]:
+            last_url, done = image_settle(url)
+            capture = index.captures.get(last_url)
+            return last_url, done and not (capture is not None and capture.unnoted_page)
 
         listed = dict.fromkeys(canonical_url(url) for url in archived_seed_list_entries(index, seed_lists))
         planner = FrontierPlanner(depth, journal.hops, settle, seeds, listed=listed)
@@ -283,7 +292,7 @@ class CrawlSession:
                 continue
             key = found.draft.first_url
             for url in found.draft.image_urls():
-                if settle(url)[1]:  # archived, or failed for good
+                if image_settle(url)[1]:  # archived, or failed for good
                     capture = image_capture(index, url)
                     self.state.image_captures[url] = capture
                     found.draft.captures[url] = capture
