@@ -40,7 +40,7 @@ from archiver.chain import (
 )
 from archiver.crawl.credentials import seeds_and_credentials
 from archiver.crawl.identity import derive_user_agent
-from archiver.crawl.journal import CRAWL_SOFTWARE, page_fields
+from archiver.crawl.journal import CRAWL_SOFTWARE, PAGES_NOTED_FIELD, PAGES_NOTED_VALUE, page_fields
 from archiver.crawl.middleware import WARC_META_KEY, NotArchived, stop_for_full_disk
 from archiver.crawl.redirect_dedup import AlreadyRequested
 from archiver.crawl.redirects import EARLIER_PAGES, LeadsBack
@@ -121,6 +121,7 @@ class ListicleSpider(scrapy.Spider):
             "http-header-user-agent": settings.get("USER_AGENT"),
             "operator": settings.get("ARCHIVER_CONTACT"),
             "seeds": " ".join(spider.seeds),
+            PAGES_NOTED_FIELD: PAGES_NOTED_VALUE,
         }
         warc = WarcWriter(
             out_dir / "warc",

@@ -259,7 +259,8 @@ def test_a_refresh_stub_is_followed_when_its_bytes_make_it_html(crawl: dict[str,
 def test_without_any_page_note_our_files_are_sniffed_like_other_tools(
     crawl: dict[str, Any], tmp_path: Path
 ) -> None:
-    """An older version wrote no page notes: its pages are then found by their bytes."""
+    """An older version wrote no page notes (and no ``parsed-pages-noted`` in its warcinfo): its
+    pages are then found by their bytes."""
     from warcio.archiveiterator import ArchiveIterator
 
     stripped = tmp_path / "no-notes.warc.gz"
@@ -268,7 +269,10 @@ def test_without_any_page_note_our_files_are_sniffed_like_other_tools(
         for warc in sorted((crawl["out"] / "warc").glob("*.warc.gz")):
             with warc.open("rb") as stream:
                 for record in ArchiveIterator(stream):
-                    if record.rec_type != "metadata":
+                    if record.rec_type == "warcinfo":
+                        older = {"software": "listicle-archiver/0.1.0", "format": "WARC File Format 1.1"}
+                        writer.write_record(writer.create_warcinfo_record(warc.name, older))
+                    elif record.rec_type != "metadata":
                         writer.write_record(record)
     found = {
         json.loads(line)["url"].removeprefix(crawl["base"]) for line in _extract(stripped).stdout.splitlines()
@@ -389,3 +393,19 @@ def test_a_conversion_record_is_warned_about(tmp_path: Path) -> None:
         writer.write_record(record)
     result = _extract(warc)
     assert f"warning: {url}: a conversion record" in result.stderr
+
+
+def test_a_file_that_notes_pages_but_holds_no_note_has_no_page(crawl: dict[str, Any], tmp_path: Path) -> None:
+    """A file cut short by a full disk or a kill may hold a page's response and not its note:
+    the page was not parsed there (the next run fetches it again), whatever other files hold."""
+    from warcio.archiveiterator import ArchiveIterator
+
+    stripped = tmp_path / "notes-cut.warc.gz"
+    with stripped.open("wb") as target:
+        writer = WARCWriter(target, gzip=True)
+        for warc in sorted((crawl["out"] / "warc").glob("*.warc.gz")):
+            with warc.open("rb") as stream:
+                for record in ArchiveIterator(stream):
+                    if record.rec_type != "metadata":
+                        writer.write_record(record)
+    assert _extract(stripped).stdout == ""

@@ -16,11 +16,16 @@ from pathlib import Path
 
 from fastwarc.warc import ArchiveIterator, WarcRecordType
 
-#: The ``software`` of our warcinfo records ("listicle-archiver/VERSION"): a file that names it
-#: has a metadata record for every page the crawl parsed (read back by ``archiver extract``).
+#: The ``software`` of our warcinfo records ("listicle-archiver/VERSION").
 CRAWL_SOFTWARE = "listicle-archiver"
 OUTLINK_FIELD = "outlink"
 HOPS_FIELD = "hops-from-seed"
+#: A warcinfo field of ours: the file holds a metadata record (with ``hops-from-seed``) for every
+#: page the crawl parsed, so a page-like response without one was not parsed (an image URL that
+#: answered HTML, or a page whose note a kill or a full disk cut off). Said per file, because a
+#: file cut short by a full disk may hold a response and no note at all.
+PAGES_NOTED_FIELD = "parsed-pages-noted"
+PAGES_NOTED_VALUE = f"metadata {HOPS_FIELD}"
 _HOPS_PREFIX = f"{HOPS_FIELD}: ".encode()
 
 

@@ -45,7 +45,7 @@ from archiver.codings import (
     content_codings,
     decode_content,
 )
-from archiver.crawl.journal import CRAWL_SOFTWARE, HOPS_FIELD
+from archiver.crawl.journal import HOPS_FIELD, PAGES_NOTED_FIELD
 from archiver.parse.refresh import meta_refresh_target
 from archiver.parse.response_type import is_html_response
 from archiver.redirects import IGNORED, redirect_target, refused_hop
@@ -66,6 +66,9 @@ __all__ = [
 # How the spider words a request its decoding middleware dropped (``IgnoreRequest: ...``), for
 # WARCs whose crawl left no fetch-error record of it.
 _UNDECODABLE = f"{IGNORED}undecodable body: "
+
+# The warcinfo field by which a file of ours says it notes every page its crawl parsed.
+_PAGES_NOTED = re.compile(rb"^" + PAGES_NOTED_FIELD.encode() + rb":", re.MULTILINE | re.IGNORECASE)
 
 
 @dataclass
@@ -377,12 +380,12 @@ class WarcIndex:
     ``warnings``: one line per problem met, for the user (``damaged``: the damage among them).
 
     Which captures are pages (``Capture.is_page``, those that may start an article): in files
-    our crawl wrote (their warcinfo names :data:`CRAWL_SOFTWARE`), exactly those it parsed, each
+    our crawl wrote (their warcinfo has ``parsed-pages-noted``), exactly those it parsed, each
     noted by a ``metadata`` record with ``hops-from-seed`` (never a robots.txt, an image URL or
-    a refresh stub, whatever they hold); in other tools' files, which say nothing of it (and in
-    ours when no file given holds a note: an older version's), the 2xx responses that are HTML
-    by their type or their first bytes. A page reached through a chain is parsed whatever it
-    holds, as the crawl parses it.
+    a refresh stub, whatever they hold; a page-like answer without a note is
+    ``unnoted_page``); in other tools' files, which say nothing of it (and ours of an older
+    version), the 2xx responses that are HTML by their type or their first bytes. A page
+    reached through a chain is parsed whatever it holds, as the crawl parses it.
     """
 
     def __init__(self, paths: Iterable[Path]) -> None:
@@ -403,10 +406,8 @@ class WarcIndex:
         for revisit in self._revisits:
             self._resolve_revisit(revisit)
         self._revisits.clear()
-        # Files of ours without a single note are of a version that wrote none: sniffed instead.
-        noting = bool(self._parsed_records or self._parsed_urls)
         for capture in self.captures.values():
-            if capture.noted and noting:
+            if capture.noted:
                 sniffed = capture.is_page
                 capture.is_page = (
                     capture.record_id in self._parsed_records or capture.url in self._parsed_urls
@@ -471,8 +472,7 @@ class WarcIndex:
         for name, value in record.headers.items():
             headers.setdefault(name.lower(), value)
         if rec_type == "warcinfo":
-            software = re.search(rb"^software:[ \t]*(\S+)", block, re.MULTILINE | re.IGNORECASE)
-            self._noting = software is not None and software[1].startswith(f"{CRAWL_SOFTWARE}/".encode())
+            self._noting = _PAGES_NOTED.search(block) is not None
             return
         url = _target_uri(headers.get("warc-target-uri") or "")
         if not url:
