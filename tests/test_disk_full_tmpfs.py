@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -20,7 +21,9 @@ from tests.generated_site import site_routes
 from tests.layered_site import article_path, layered_site
 from tests.test_crash_resume import check_extract_agrees, check_files_are_whole, stable_articles
 
-pytestmark = pytest.mark.skipif(os.geteuid() != 0, reason="mounting a tmpfs needs root")
+pytestmark = pytest.mark.skipif(
+    os.geteuid() != 0 or shutil.which("mount") is None, reason="mounting a tmpfs needs root and mount(8)"
+)
 
 
 @contextmanager
