@@ -256,24 +256,30 @@ def test_a_refresh_stub_is_followed_when_its_bytes_make_it_html(crawl: dict[str,
         assert f"/stub-{name}/two/" not in crawl["requested"]
 
 
+def _without_page_notes(crawl: dict[str, Any], target: Path, warcinfo: dict[str, str] | None = None) -> Path:
+    """The crawl's WARCs copied into ``target`` without their metadata records (the page notes);
+    with ``warcinfo``, each file's warcinfo replaced by one with these fields."""
+    from warcio.archiveiterator import ArchiveIterator
+
+    with target.open("wb") as stream_out:
+        writer = WARCWriter(stream_out, gzip=True)
+        for warc in sorted((crawl["out"] / "warc").glob("*.warc.gz")):
+            with warc.open("rb") as stream:
+                for record in ArchiveIterator(stream):
+                    if record.rec_type == "warcinfo" and warcinfo is not None:
+                        writer.write_record(writer.create_warcinfo_record(warc.name, warcinfo))
+                    elif record.rec_type != "metadata":
+                        writer.write_record(record)
+    return target
+
+
 def test_without_any_page_note_our_files_are_sniffed_like_other_tools(
     crawl: dict[str, Any], tmp_path: Path
 ) -> None:
     """An older version wrote no page notes (and no ``parsed-pages-noted`` in its warcinfo): its
     pages are then found by their bytes."""
-    from warcio.archiveiterator import ArchiveIterator
-
-    stripped = tmp_path / "no-notes.warc.gz"
-    with stripped.open("wb") as target:
-        writer = WARCWriter(target, gzip=True)
-        for warc in sorted((crawl["out"] / "warc").glob("*.warc.gz")):
-            with warc.open("rb") as stream:
-                for record in ArchiveIterator(stream):
-                    if record.rec_type == "warcinfo":
-                        older = {"software": "listicle-archiver/0.1.0", "format": "WARC File Format 1.1"}
-                        writer.write_record(writer.create_warcinfo_record(warc.name, older))
-                    elif record.rec_type != "metadata":
-                        writer.write_record(record)
+    older = {"software": "listicle-archiver/0.1.0", "format": "WARC File Format 1.1"}
+    stripped = _without_page_notes(crawl, tmp_path / "no-notes.warc.gz", warcinfo=older)
     found = {
         json.loads(line)["url"].removeprefix(crawl["base"]) for line in _extract(stripped).stdout.splitlines()
     }
@@ -398,14 +404,5 @@ def test_a_conversion_record_is_warned_about(tmp_path: Path) -> None:
 def test_a_file_that_notes_pages_but_holds_no_note_has_no_page(crawl: dict[str, Any], tmp_path: Path) -> None:
     """A file cut short by a full disk or a kill may hold a page's response and not its note:
     the page was not parsed there (the next run fetches it again), whatever other files hold."""
-    from warcio.archiveiterator import ArchiveIterator
-
-    stripped = tmp_path / "notes-cut.warc.gz"
-    with stripped.open("wb") as target:
-        writer = WARCWriter(target, gzip=True)
-        for warc in sorted((crawl["out"] / "warc").glob("*.warc.gz")):
-            with warc.open("rb") as stream:
-                for record in ArchiveIterator(stream):
-                    if record.rec_type != "metadata":
-                        writer.write_record(record)
+    stripped = _without_page_notes(crawl, tmp_path / "notes-cut.warc.gz")
     assert _extract(stripped).stdout == ""
