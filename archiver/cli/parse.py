@@ -1,0 +1,44 @@
+"""`archiver parse` and `archiver schema`: records of saved pages, and the schemas of every record."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from archiver.errors import ParseError
+from archiver.models import Article, ListiclePage, record_json_schema
+from archiver.parse.page import parse_page
+
+
+def read_input(name: str) -> bytes:
+    if name == "-":
+        return sys.stdin.buffer.read()
+    path = Path(name)
+    if not path.is_file():
+        raise ParseError("no such file")
+    return path.read_bytes()
+
+
+def cmd_parse(args: argparse.Namespace) -> int:
+    records = []
+    for name in args.files:
+        url = args.url or Path(name).resolve().as_uri().replace("file://", "http://localhost", 1)
+        try:
+            record = parse_page(
+                read_input(name), url, content_type=args.content_type, max_bytes=args.max_bytes
+            )
+        except ParseError as error:
+            print(f"archiver: error: {name}: {error}", file=sys.stderr)
+            return 1
+        records.append(record)
+    for record in records:
+        print(record.model_dump_json(indent=2) if args.pretty else record.to_json())
+    return 0
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    model = Article if args.record == "article" else ListiclePage
+    print(json.dumps(record_json_schema(model), indent=2, ensure_ascii=False))
+    return 0
