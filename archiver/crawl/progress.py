@@ -32,6 +32,8 @@ from scrapy.http import Response
 from tqdm import tqdm
 from twisted.internet import task
 
+from archiver.crawl.report import is_dead_link
+
 logger = logging.getLogger(__name__)
 DISPLAY_INTERVAL = 0.5  # seconds between redraws of the live display
 # The counts come first (tqdm prefixes the postfix with ", "): they are what a narrow terminal keeps.
@@ -130,6 +132,7 @@ class ProgressLog:
             return None
         counts = session.counts
         errors = session.errors
+        seeds = getattr(spider, "seeds", ())
         # A page that failed without an answer is done too (kind "page": no response came).
         failed = sum(1 for error in errors if error.get("kind") == "page")
         done = self.pages_answered + failed
@@ -140,7 +143,8 @@ class ProgressLog:
             articles=counts["articles"],
             items=counts["items"],
             photos=counts.get("photos", 0),
-            errors=len(errors),
+            # Dead recommended links (404, 410) are not failures of the crawl (archiver.crawl.report).
+            errors=sum(1 for error in errors if not is_dead_link(error, seeds)),
             in_progress=len(session.state.drafts),
             pages_done=done,
             total=total,

@@ -8,7 +8,7 @@ The first line says it all in one (``--quiet`` prints only that one)::
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection
 from pathlib import Path
 from typing import Any
 
@@ -18,13 +18,13 @@ DEAD_LINK_ERRORS = ("HTTP 404", "HTTP 410")
 MAX_ERROR_KINDS = 6  # kinds listed; the rest are counted in one line
 
 
-def is_dead_link(error: dict[str, Any], seeds: Iterable[str]) -> bool:
+def is_dead_link(error: dict[str, Any], seeds: Collection[str]) -> bool:
     """A page that is not a seed and answered 404 or 410: a recommended link to a page the site
     does not have (any more), not a failure of the crawl."""
     return (
         error.get("kind") == "http"
         and str(error.get("error", "")).split(" (", 1)[0] in DEAD_LINK_ERRORS
-        and error.get("url") not in set(seeds)
+        and error.get("url") not in seeds
     )
 
 
@@ -48,7 +48,7 @@ def report_lines(summary: dict[str, Any], out_dir: Path) -> list[str]:
     run = this_run(summary)
     totals: dict[str, Any] = summary.get("totals") or {}
     errors: list[dict[str, Any]] = list(run.get("errors", []))
-    seeds = run.get("seeds", [])
+    seeds = set(run.get("seeds", []))
     dead = [error for error in errors if is_dead_link(error, seeds)]
     failures = [error for error in errors if not is_dead_link(error, seeds)]
     lines = [_headline(run)]
