@@ -31,15 +31,17 @@ def add_log_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _log_overrides(args: argparse.Namespace, level: str | None) -> dict[str, Any]:
-    """Set up logging for the run; returns the Scrapy settings that go with it."""
+def _log_overrides(args: argparse.Namespace, settings: dict[str, Any]) -> dict[str, Any]:
+    """Set up logging for the run; returns the Scrapy settings that go with it. Scrapy's
+    LOG_LEVEL and LOG_FILE given with --set count as --log-level and --log-file."""
     from archiver.crawl.logs import configure_logging
 
+    log_file = args.log_file or (Path(settings["LOG_FILE"]) if settings.get("LOG_FILE") else None)
     try:
         overrides = configure_logging(
-            level=args.log_level or level,
+            level=args.log_level or settings.get("LOG_LEVEL"),
             quiet=args.quiet,
-            log_file=args.log_file,
+            log_file=log_file,
             debug=getattr(args, "debug", False),
         )
     except ValueError as error:
@@ -80,7 +82,7 @@ def cmd_crawl(args: argparse.Namespace) -> int:
     if not (args.urls or args.sitemap or args.feed):
         raise ParseError("give seed URLs, --sitemap or --feed")
     overrides = _crawl_overrides(args)
-    overrides = {**_log_overrides(args, overrides.get("LOG_LEVEL")), **overrides}
+    overrides = {**overrides, **_log_overrides(args, overrides)}
     summary = run_crawl(
         args.urls,
         args.out,
@@ -100,7 +102,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from archiver.crawl.runner import run_crawl
     from archiver.demo.server import SEED_PATHS, serve_demo_site
 
-    log_overrides = _log_overrides(args, None)
+    log_overrides = _log_overrides(args, {})
     with serve_demo_site() as base_url:
         if not args.quiet:
             print(f"demo site serving on {base_url}", flush=True)
