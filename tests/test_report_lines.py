@@ -6,10 +6,13 @@ from __future__ import annotations
 import json
 import logging
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from archiver.crawl.logs import OneLineFormatter
+import pytest
+
+from archiver.crawl.logs import OneLineFormatter, configure_logging
 from archiver.crawl.report import MAX_ERROR_KINDS, report_lines
 from archiver.crawl.summary import MAX_RUNS, CrawlSummary, build_summary, this_run
 
@@ -159,3 +162,46 @@ def test_a_traceback_on_the_terminal_is_one_line_naming_the_exception() -> None:
     )
     own = logging.LogRecord("archiver.crawl.x", logging.INFO, __file__, 1, "progress: 3 pages", None, None)
     assert formatter.format(own) == "progress: 3 pages"
+
+
+@pytest.fixture
+def root_logging() -> Iterator[None]:
+    handlers, level = list(logging.root.handlers), logging.root.level
+    yield
+    for handler in logging.root.handlers:
+        if handler not in handlers:
+            logging.root.removeHandler(handler)
+            handler.close()
+    logging.root.setLevel(level)
+
+
+def _log_a_failure() -> None:
+    try:
+        raise TimeoutError("took longer than 30 s")
+    except TimeoutError:
+        logging.getLogger("scrapy.core.scraper").exception("Error downloading <GET http://x.example/>")
+    logging.getLogger("scrapy.core.engine").info("Spider opened")
+    logging.getLogger("archiver.crawl.progress").info("progress: 1 pages")
+
+
+def test_the_terminal_shows_a_whole_traceback_only_with_debug(
+    root_logging: None, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    configure_logging()
+    _log_a_failure()
+    default = capsys.readouterr().err.splitlines()
+    assert default == [
+        "error [scrapy.core.scraper]: Error downloading <GET http://x.example/>: "
+        "TimeoutError: took longer than 30 s",
+        "progress: 1 pages",
+    ]
+    configure_logging(debug=True)
+    _log_a_failure()
+    debug = capsys.readouterr().err
+    assert "Traceback (most recent call last)" in debug and "Spider opened" not in debug
+    log = tmp_path / "crawl.log"
+    configure_logging(log_file=log)
+    _log_a_failure()
+    assert capsys.readouterr().err.splitlines() == [default[0]]
+    text = log.read_text()
+    assert "Traceback (most recent call last)" in text and "Spider opened" in text and "progress: 1" in text

@@ -70,7 +70,7 @@ class OneLineFormatter(logging.Formatter):
         exception = ""
         if record.exc_info and record.exc_info[1] is not None:
             value = record.exc_info[1]
-            exception = f"{type(value).__name__}: {value}".rstrip(": ")
+            exception = f"{type(value).__name__}: {value}" if str(value) else type(value).__name__
         elif TRACEBACK_START in message:  # Twisted's failures arrive as text
             message, _, trace = message.partition(TRACEBACK_START)
             exception = next((line.strip() for line in reversed(trace.splitlines()) if line.strip()), "")
@@ -87,10 +87,6 @@ class OneLineFormatter(logging.Formatter):
             return text
         where = "" if is_own(record.name) else f" [{record.name}]"
         return f"{record.levelname.lower()}{where}: {text}"
-
-
-class FullFormatter(logging.Formatter):
-    """The file's format, tracebacks included."""
 
 
 class TqdmHandler(logging.Handler):
@@ -128,7 +124,7 @@ def configure_logging(
     else:
         terminal.addFilter(TerminalFilter(logging.INFO, logging.WARNING))
     if debug:
-        terminal.setFormatter(FullFormatter("%(levelname)s [%(name)s]: %(message)s"))
+        terminal.setFormatter(logging.Formatter("%(levelname)s [%(name)s]: %(message)s"))
     else:
         terminal.setFormatter(OneLineFormatter(whole_messages=chosen is not None))
     handlers: list[logging.Handler] = [terminal]
@@ -136,7 +132,7 @@ def configure_logging(
     if log_file is not None:
         file_handler = logging.FileHandler(log_file, mode="a", encoding="utf-8")
         file_handler.setLevel(chosen or logging.INFO)
-        file_handler.setFormatter(FullFormatter(FILE_FORMAT))
+        file_handler.setFormatter(logging.Formatter(FILE_FORMAT))  # tracebacks included
         handlers.append(file_handler)
     for handler in handlers:
         logging.root.addHandler(handler)
