@@ -86,6 +86,7 @@ class ProgressLog:
         self.started = time.monotonic()
         self.pages_asked = 0
         self.pages_answered = 0
+        self.closed_spider: Spider | None = None
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> ProgressLog:
@@ -96,6 +97,7 @@ class ProgressLog:
         extension = cls(crawler, interval, display)
         crawler.signals.connect(extension.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(extension.spider_closed, signal=signals.spider_closed)
+        crawler.signals.connect(extension.engine_stopped, signal=signals.engine_stopped)
         crawler.signals.connect(extension.request_scheduled, signal=signals.request_scheduled)
         crawler.signals.connect(extension.response_received, signal=signals.response_received)
         return extension
@@ -186,6 +188,15 @@ class ProgressLog:
     def spider_closed(self, spider: Spider) -> None:
         if self.loop is not None and self.loop.running:
             self.loop.stop()
+        self.closed_spider = spider
+
+    def engine_stopped(self) -> None:
+        """The last update, once every spider_closed handler has run: the spider writes the
+        articles still waiting at close in its own, which may run after ours."""
+        spider = self.closed_spider
+        if spider is None:
+            return
+        self.closed_spider = None
         snapshot = self.snapshot(spider)
         if self.bar is not None:
             if snapshot is not None:
