@@ -61,14 +61,14 @@ def test_the_report_counts_errors_by_kind_with_one_example_each(tmp_path: Path) 
     dead = [line for line in lines if "dead links" in line]
     assert len(dead) == 1 and dead[0].startswith("2 dead links") and "not failures" in dead[0]
     pages_line = lines[1]
-    assert "2 pages not listicles" in pages_line and "1 pages rejected (rejects.jsonl)" in pages_line
+    assert "2 pages not listicles" in pages_line and "1 page rejected (rejects.jsonl)" in pages_line
     assert lines[-1].startswith(f"output: {tmp_path}/articles.jsonl (5 articles in all)")
 
 
 def test_a_seed_that_answers_404_is_a_failure_not_a_dead_link(tmp_path: Path) -> None:
     errors = [{"url": SEED, "kind": "http", "error": "HTTP 404"}]
     lines = report_lines(_summary(_run(errors=errors)), tmp_path)
-    assert "1 errors:" in lines and not any("dead links" in line for line in lines)
+    assert "1 error:" in lines and not any("dead links" in line for line in lines)
 
 
 def test_many_kinds_of_errors_end_in_one_line_for_the_rest(tmp_path: Path) -> None:

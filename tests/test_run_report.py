@@ -51,6 +51,9 @@ def test_the_demo_prints_a_short_report_that_explains_its_dead_links(tmp_path: P
     assert len(printed) < 15, printed
     for noise in ("Overridden settings", "Enabled extensions", "Scraped from", "Traceback", "Crawled ("):
         assert noise not in result.stderr
+    # Not a terminal: plain progress lines, the last one with the final counts.
+    progress = [line for line in result.stderr.splitlines() if line.startswith("progress:")]
+    assert progress and "3 articles, 42 items" in progress[-1], result.stderr
     report = result.stdout
     assert re.search(r"in \d+\.\d s: 3 articles, 42 items, \d+ photos from \d+ pages", report), report
     assert re.search(r"5 dead links: .*answer HTTP 404.*not failures", report), report

@@ -55,7 +55,7 @@ def report_lines(summary: dict[str, Any], out_dir: Path) -> list[str]:
     if _nothing_left(run, totals, errors):
         lines.append(
             f"nothing was left to fetch: earlier runs into {out_dir} fetched every page "
-            f"({totals.get('articles', 0)} articles in all). "
+            f"({_n(totals.get('articles', 0), 'article')} in all). "
             "To take a fresh snapshot, crawl into a new --out."
         )
     else:
@@ -64,8 +64,8 @@ def report_lines(summary: dict[str, Any], out_dir: Path) -> list[str]:
     if dead:
         example = dead[0]
         lines.append(
-            f"{len(dead)} dead links: recommended pages that answer {example['error']} (the site does not "
-            f"have them); not failures. e.g. {example['url']}"
+            f"{_n(len(dead), 'dead link')}: recommended pages that answer {example['error']} "
+            f"(the site does not have them); not failures. e.g. {example['url']}"
         )
     lines.append(_outputs_line(run, totals, out_dir))
     return lines
@@ -77,20 +77,20 @@ def _headline(run: dict[str, Any]) -> str:
     seconds = float(run.get("duration_seconds", 0.0))
     photos = run.get("photos", run.get("images", 0))
     exit_code = f" (exit {run['exit_code']})" if run.get("exit_code") is not None else ""
-    return (
-        f"{state} in {_duration(seconds)}: {run.get('articles', 0)} articles, {run.get('items', 0)} items, "
-        f"{photos} photos from {run.get('pages', 0)} pages{exit_code}"
+    counts = ", ".join(
+        [_n(run.get("articles", 0), "article"), _n(run.get("items", 0), "item"), _n(photos, "photo")]
     )
+    return f"{state} in {_duration(seconds)}: {counts} from {_n(run.get('pages', 0), 'page')}{exit_code}"
 
 
 def _pages_line(run: dict[str, Any]) -> str:
-    parts = [f"{run.get('responses', 0)} responses ({_size(int(run.get('bytes', 0)))})"]
+    parts = [f"{_n(run.get('responses', 0), 'response')} ({_size(int(run.get('bytes', 0)))})"]
     if run.get("non_listicles"):
-        parts.append(f"{run['non_listicles']} pages not listicles")
+        parts.append(f"{_n(run['non_listicles'], 'page')} not listicles")
     if run.get("rejects"):
-        parts.append(f"{run['rejects']} pages rejected (rejects.jsonl)")
+        parts.append(f"{_n(run['rejects'], 'page')} rejected (rejects.jsonl)")
     if "image_responses" in run:
-        parts.append(f"{run['image_responses']} images archived")
+        parts.append(f"{_n(run['image_responses'], 'image')} archived")
     return "; ".join(parts)
 
 
@@ -101,7 +101,7 @@ def _error_lines(failures: list[dict[str, Any]]) -> list[str]:
     for error in failures:
         by_class.setdefault(error_class(error), []).append(error)
     ranked = sorted(by_class.items(), key=lambda entry: -len(entry[1]))
-    lines = [f"{len(failures)} errors:"]
+    lines = [f"{_n(len(failures), 'error')}:"]
     for name, group in ranked[:MAX_ERROR_KINDS]:
         lines.append(f"  {len(group)} x {name}, e.g. {_example(group[0])}")
     if len(ranked) > MAX_ERROR_KINDS:
@@ -124,9 +124,16 @@ def _nothing_left(run: dict[str, Any], totals: dict[str, Any], errors: list[dict
 def _outputs_line(run: dict[str, Any], totals: dict[str, Any], out_dir: Path) -> str:
     articles = totals.get("articles", run.get("articles", 0))
     warc_files = totals.get("warc_files", len(run.get("warc_files", [])))
-    warc = f"{out_dir}/warc/ ({warc_files} files"
+    warc = f"{out_dir}/warc/ ({_n(warc_files, 'file')}"
     warc += f", {_size(int(totals['warc_bytes']))})" if "warc_bytes" in totals else ")"
-    return f"output: {out_dir}/articles.jsonl ({articles} articles in all), {warc}, {out_dir}/crawl.json"
+    return (
+        f"output: {out_dir}/articles.jsonl ({_n(articles, 'article')} in all), {warc}, {out_dir}/crawl.json"
+    )
+
+
+def _n(count: int, noun: str) -> str:
+    """'1 page', '3 pages' (every noun of the report takes an s)."""
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
 def _duration(seconds: float) -> str:
