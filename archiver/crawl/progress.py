@@ -29,6 +29,7 @@ from scrapy import Request, Spider, signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
 from scrapy.http import Response
+from scrapy.utils.log import get_scrapy_root_handler
 from tqdm import tqdm
 from twisted.internet import task
 
@@ -66,6 +67,14 @@ def _terminal_size() -> tuple[int, int]:
     return (columns, lines) if columns and lines else (0, 0)
 
 
+def _scrapy_logs_to_the_terminal() -> bool:
+    """Whether Scrapy's own root handler writes to a stream (``scrapy crawl``): its lines would
+    cut through a live display, so the plain lines are used instead. ``archiver crawl`` installs
+    its own handler, which writes above the display (archiver.crawl.logs)."""
+    handler = get_scrapy_root_handler()
+    return isinstance(handler, logging.StreamHandler) and not isinstance(handler, logging.FileHandler)
+
+
 def _is_page_request(request: Request) -> bool:
     # Page requests carry their hop count; images and sitemaps do not.
     return "hops" in request.meta
@@ -91,7 +100,11 @@ class ProgressLog:
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> ProgressLog:
         interval = crawler.settings.getfloat("ARCHIVER_PROGRESS_INTERVAL")
-        display = crawler.settings.getbool("ARCHIVER_PROGRESS_DISPLAY") and sys.stderr.isatty()
+        display = (
+            crawler.settings.getbool("ARCHIVER_PROGRESS_DISPLAY")
+            and sys.stderr.isatty()
+            and not _scrapy_logs_to_the_terminal()
+        )
         if interval <= 0 and not display:
             raise NotConfigured
         extension = cls(crawler, interval, display)
