@@ -52,15 +52,18 @@ def _fail(message: str, code: int) -> int:
 
 
 def _damage_line(damage: Damage, name: str) -> str | None:
+    """One line naming the damaged lines (the first ``_LINES_NAMED``) and the first one's fault."""
     if not damage.damaged:
         return None
-    numbers = [str(number) for number, _ in damage.damaged]
-    named = ", ".join(numbers[:_LINES_NAMED]) + (
-        f" and {len(numbers) - _LINES_NAMED} more" if len(numbers) > _LINES_NAMED else ""
-    )
     first_number, first_reason = damage.damaged[0]
+    if len(damage.damaged) == 1:
+        return f"left out 1 damaged line of {name} (line {first_number}: {first_reason})"
+    numbers = [str(number) for number, _ in damage.damaged]
+    named = ", ".join(numbers[:_LINES_NAMED])
+    if len(numbers) > _LINES_NAMED:
+        named += f" and {len(numbers) - _LINES_NAMED} more"
     return (
-        f"left out {len(numbers)} damaged line(s) of {name} (line {named}; "
+        f"left out {len(numbers)} damaged lines of {name} (lines {named}; "
         f"line {first_number}: {first_reason})"
     )
 

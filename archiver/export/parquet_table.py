@@ -23,7 +23,7 @@ ROW_GROUP_ROWS = 8_192
 PARQUET_INSTALL = "pip install 'listicle-archiver[parquet]'"  # or: pip install pyarrow
 # pandas' dtype for each column type when it reads the file (its "pandas" schema metadata).
 _PANDAS_DTYPES: dict[ColumnType, tuple[str, str]] = {
-    "string": ("unicode", "object"),
+    "string": ("unicode", "string"),
     "integer": ("int64", "Int64"),
     "boolean": ("bool", "boolean"),
 }
