@@ -373,3 +373,35 @@ def test_parquet_without_pyarrow_exits_64_naming_the_install(crawls: dict[str, P
         str(BIN / "archiver"), "export", str(crawls["demo"]), "-o", str(tmp_path / "items.csv"), env=env
     )
     assert result.returncode == 0, result.stderr
+
+
+def _peak_rss_mb_of_export(folder: Path, fmt: str) -> int:
+    """Run the export command's code in a new interpreter; its peak resident memory, MB."""
+    code = (
+        "import resource, sys\n"
+        "from archiver.cli import main\n"
+        f"code = main(['export', {str(folder)!r}, '--format', {fmt!r}])\n"
+        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)\n"
+        "sys.exit(code)\n"
+    )
+    result = _ok(str(BIN / "python"), "-c", code)
+    return int(result.stdout.split()[-1])
+
+
+def test_memory_stays_flat_however_many_articles(crawls: dict[str, Path], tmp_path: Path) -> None:
+    lines = (crawls["demo"] / "articles.jsonl").read_text(encoding="utf-8").splitlines()
+    peaks: dict[str, list[int]] = defaultdict(list)
+    # Both sizes fill several Parquet row groups; the larger input is three times the smaller.
+    for articles in (1_200, 3_600):
+        folder = tmp_path / str(articles)
+        folder.mkdir()
+        with (folder / "articles.jsonl").open("w", encoding="utf-8") as handle:
+            for index in range(articles):
+                article = json.loads(lines[index % len(lines)])
+                article["url"] += f"?copy={index}"
+                handle.write(json.dumps(article, ensure_ascii=False) + "\n")
+        for fmt in ("csv", "parquet"):
+            peaks[fmt].append(_peak_rss_mb_of_export(folder, fmt))
+    for fmt, (smaller, larger) in peaks.items():
+        # Holding the rows would add tens of MB (the larger input is ~35 MB more JSON).
+        assert larger <= smaller + 12, (fmt, smaller, larger)
