@@ -9,6 +9,7 @@ same for both crawls although some columns are empty in every row of one of them
 from __future__ import annotations
 
 import csv
+import io
 import json
 import re
 import shutil
@@ -22,9 +23,13 @@ import duckdb
 import pandas as pd
 import pyarrow.parquet as pq
 import pytest
+from itemadapter import ItemAdapter
+from scrapy.exporters import JsonLinesItemExporter
 
+from archiver.crawl.items import ArticleItem, article_of
 from archiver.demo.server import serve_demo_site
 from archiver.export.table import COLUMN_NAMES, COLUMNS
+from archiver.models import Article
 from bench.sitegen import site_files
 from tests.crawl_command import BIN
 from tests.fault_server import serve
@@ -269,6 +274,22 @@ def test_scrapy_feed_exports_give_the_articles_jsonl_records_and_the_export_tabl
     assert feed_table.schema == export_table.schema
     by_row = [list(row.values()) for row in feed_table.to_pylist()]
     assert _by_article(by_row, 0) == _by_article([list(r.values()) for r in export_table.to_pylist()], 0)
+
+
+def test_an_article_item_is_its_record_to_itemadapter_and_scrapy_exporters(crawls: dict[str, Path]) -> None:
+    line = (crawls["demo"] / "articles.jsonl").read_text(encoding="utf-8").splitlines()[0]
+    article = Article.model_validate_json(line)
+    item = ArticleItem(article)
+    assert ItemAdapter(item).asdict() == json.loads(line)
+    assert list(ItemAdapter(item).keys()) == list(json.loads(line))
+    exported = io.BytesIO()
+    exporter = JsonLinesItemExporter(exported, encoding="utf-8", ensure_ascii=False)
+    exporter.export_item(item)
+    assert json.loads(exported.getvalue()) == json.loads(line)
+    # A pipeline that copies items into plain dicts: the table exporters still find the article.
+    assert article_of(item) is article
+    assert article_of(dict(item)) == article
+    assert article_of({"something": "else"}) is None
 
 
 def _by_article(rows: list[list[Any]], key: int) -> dict[Any, list[list[Any]]]:
