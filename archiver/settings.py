@@ -90,6 +90,14 @@ TWISTED_DNS_RESOLVER = "archiver.crawl.resolver.PublicAddressResolver"
 ARCHIVER_DNS_SERVERS: list[str] = []
 ITEM_PIPELINES = {"archiver.crawl.pipeline.ArticleWriterPipeline": 300}
 EXTENSIONS = {"archiver.crawl.progress.ProgressLog": 500}
+# Feed exports (scrapy crawl listicle -O FILE): JSON formats write each article as its
+# articles.jsonl line (the items are that dict), in UTF-8 as the file is; csv and parquet
+# write the flat item table of `archiver export` (archiver/export/table.py).
+FEED_EXPORT_ENCODING = "utf-8"
+FEED_EXPORTERS = {
+    "csv": "archiver.crawl.feeds.ItemsCsvExporter",
+    "parquet": "archiver.crawl.feeds.ItemsParquetExporter",
+}
 
 # Archiver settings (override with -s NAME=VALUE or archiver crawl options).
 ARCHIVER_OUTPUT_DIR = "output/crawl"
