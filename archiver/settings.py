@@ -94,6 +94,14 @@ EXTENSIONS = {"archiver.crawl.progress.ProgressLog": 500}
 LOGSTATS_INTERVAL = 0
 # Scrapy logs each item whole ("Scraped from ..." + its repr: 23 KB for one article); this names it.
 LOG_FORMATTER = "archiver.crawl.logformatter.ArticleLogFormatter"
+# Feed exports (scrapy crawl listicle -O FILE): JSON formats write each article as its
+# articles.jsonl line (the items are that dict), in UTF-8 as the file is; csv and parquet
+# write the flat item table of `archiver export` (archiver/export/table.py).
+FEED_EXPORT_ENCODING = "utf-8"
+FEED_EXPORTERS = {
+    "csv": "archiver.crawl.feeds.ItemsCsvExporter",
+    "parquet": "archiver.crawl.feeds.ItemsParquetExporter",
+}
 
 # Archiver settings (override with -s NAME=VALUE or archiver crawl options).
 ARCHIVER_OUTPUT_DIR = "output/crawl"

@@ -40,6 +40,7 @@ from archiver.chain import (
 )
 from archiver.crawl.credentials import seeds_and_credentials
 from archiver.crawl.identity import derive_user_agent
+from archiver.crawl.items import ArticleItem
 from archiver.crawl.journal import CRAWL_SOFTWARE, PAGES_NOTED_FIELD, PAGES_NOTED_VALUE, page_fields
 from archiver.crawl.middleware import WARC_META_KEY, NotArchived, stop_for_full_disk
 from archiver.crawl.redirect_dedup import AlreadyRequested
@@ -439,7 +440,7 @@ class ListicleSpider(scrapy.Spider):
             yield self._image_request(url)
         article = self.session.ready_without_images(key)
         if article is not None:
-            yield {"article": article}
+            yield ArticleItem(article)
 
     def _image_request(self, url: str) -> Request:
         return Request(
@@ -459,7 +460,7 @@ class ListicleSpider(scrapy.Spider):
         if written is not None:
             capture = image_capture_of(response.status, _content_type(response), written)
         for article in self.session.image_done(response.meta["image_url"], capture):
-            yield {"article": article}
+            yield ArticleItem(article)
 
     def image_failed(self, failure: Failure) -> Iterator[Any]:
         request = failure.request  # type: ignore[attr-defined]
@@ -467,7 +468,7 @@ class ListicleSpider(scrapy.Spider):
             return
         self._fetch_failed(request, failure, "image")
         for article in self.session.image_done(request.meta["image_url"], None):
-            yield {"article": article}
+            yield ArticleItem(article)
 
     # -- closing ------------------------------------------------------------------------------
     def closed_session(self, spider: scrapy.Spider, reason: str) -> None:

@@ -1,5 +1,6 @@
 """The ``archiver`` command: a thin layer over the library; each subcommand lives in its own
-module of this package (parse.py: parse, schema; crawl.py: crawl, demo; extract.py: extract)."""
+module of this package (parse.py: parse, schema; crawl.py: crawl, demo; extract.py: extract;
+export.py: export)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from pathlib import Path
 
 from archiver import __version__
 from archiver.cli.crawl import add_log_options, cmd_crawl, cmd_demo
+from archiver.cli.export import add_export_parser
 from archiver.cli.extract import cmd_extract
 from archiver.cli.parse import cmd_parse, cmd_schema
 from archiver.errors import ParseError
@@ -71,6 +73,8 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("warcs", nargs="+", type=Path, help="WARC files (.warc.gz or .warc)")
     extract.add_argument("-o", "--output", type=Path, default=Path("-"), help="JSONL file (default stdout)")
     extract.set_defaults(handler=cmd_extract)
+
+    add_export_parser(commands)
     return parser
 
 

@@ -9,6 +9,7 @@ article's URL and its item count instead, for ``archiver crawl`` and ``scrapy cr
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 from typing import Any
 
 from scrapy import Spider
@@ -18,10 +19,10 @@ from twisted.python.failure import Failure
 
 
 def describe_item(item: Any) -> str:
-    """'article URL (N items)' for the spider's items ({"article": Article}); else the type."""
-    article = item.get("article") if isinstance(item, dict) else None
-    if article is not None and hasattr(article, "url"):
-        return f"article {article.url} ({len(getattr(article, 'items', []))} items)"
+    """'article URL (N items)' for the spider's items (an ArticleItem: the record in JSON form,
+    or a mapping of the same shape a pipeline made); else the item's type."""
+    if isinstance(item, Mapping) and isinstance(item.get("url"), str) and isinstance(item.get("items"), list):
+        return f"article {item['url']} ({len(item['items'])} items)"
     return f"item of type {type(item).__name__}"
 
 

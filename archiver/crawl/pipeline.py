@@ -6,8 +6,8 @@ from typing import Any
 
 from scrapy.crawler import Crawler
 
+from archiver.crawl.items import ArticleItem
 from archiver.crawl.middleware import stop_for_full_disk
-from archiver.models import Article
 from archiver.warc import DiskFullError
 
 
@@ -20,11 +20,11 @@ class ArticleWriterPipeline:
         return cls(crawler)
 
     def process_item(self, item: Any) -> Any:
-        article = item.get("article") if isinstance(item, dict) else None
         session = getattr(self.crawler.spider, "session", None)
-        if isinstance(article, Article) and session is not None:
+        if isinstance(item, ArticleItem) and session is not None:
             try:
-                session.write_article(article)
+                # The record's own JSON, as `archiver extract` writes it (not the item's dict).
+                session.write_article(item.article)
             except DiskFullError as error:
                 stop_for_full_disk(self.crawler, error)
         return item

@@ -1,0 +1,97 @@
+"""`archiver export`: a crawl's items as one flat table (CSV or Parquet) for analyses.
+
+Exit codes (sysexits, as the crawl's): 0 written; 64 usage (Parquet without pyarrow, Parquet
+to standard output); 65 some lines of articles.jsonl are damaged: the table holds every other
+line, and one line on standard error names the damaged ones; 66 no articles.jsonl to read;
+73 the table cannot be written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from archiver.export.parquet_table import ParquetUnavailable, arrow_schema
+from archiver.export.source import Damage
+from archiver.export.writing import STDOUT, InputError, OutputError, export_table
+
+EX_USAGE = 64
+EX_DATAERR = 65
+EX_NOINPUT = 66
+EX_CANTCREAT = 73
+ARTICLES_FILE = "articles.jsonl"
+_LINES_NAMED = 10  # damaged line numbers named in the one line; the rest are counted
+
+
+def add_export_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    export = commands.add_parser(
+        "export",
+        help="write a crawl's items as one table (CSV or Parquet): one row per item",
+        description="One row per item, the article's columns repeated; an article without items "
+        "gets one row with empty item columns. CSV comes with FILE-metadata.json (CSVW) giving "
+        "each column's type. Exit codes: 0 written, 64 usage, 65 damaged input lines (left "
+        "out, the rest written), 66 no articles.jsonl, 73 output not writable.",
+    )
+    export.add_argument(
+        "out", type=Path, help="a crawl's --out folder (or an articles.jsonl file)", metavar="OUT"
+    )
+    export.add_argument("--format", choices=["csv", "parquet"], default="csv", help="default: csv")
+    export.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        help="table file (default: OUT/items.csv or OUT/items.parquet; - for standard output, CSV only)",
+    )
+    export.set_defaults(handler=cmd_export)
+
+
+def _fail(message: str, code: int) -> int:
+    print(f"archiver export: {message}", file=sys.stderr)
+    return code
+
+
+def _damage_line(damage: Damage, name: str) -> str | None:
+    """One line naming the damaged lines (the first ``_LINES_NAMED``) and the first one's fault."""
+    if not damage.damaged:
+        return None
+    first_number, first_reason = damage.damaged[0]
+    if len(damage.damaged) == 1:
+        return f"left out 1 damaged line of {name} (line {first_number}: {first_reason})"
+    numbers = [str(number) for number, _ in damage.damaged]
+    named = ", ".join(numbers[:_LINES_NAMED])
+    if len(numbers) > _LINES_NAMED:
+        named += f" and {len(numbers) - _LINES_NAMED} more"
+    return (
+        f"left out {len(numbers)} damaged lines of {name} (lines {named}; "
+        f"line {first_number}: {first_reason})"
+    )
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    articles_file: Path = args.out if args.out.is_file() else args.out / ARTICLES_FILE
+    output: Path = args.output or articles_file.parent / f"items.{args.format}"
+    if args.format == "parquet":
+        if output == STDOUT:
+            return _fail("parquet cannot go to standard output: give -o FILE", EX_USAGE)
+        try:
+            arrow_schema()
+        except ParquetUnavailable as error:
+            return _fail(str(error), EX_USAGE)
+    try:
+        result = export_table(articles_file, output, args.format)
+    except InputError as error:
+        return _fail(str(error), EX_NOINPUT)
+    except OutputError as error:
+        return _fail(str(error), EX_CANTCREAT)
+    if result.damage.cut_last_line is not None:
+        print(
+            f"archiver export: note: left out line {result.damage.cut_last_line} of {articles_file.name}, "
+            "cut short (a crawl still writing it, or killed)",
+            file=sys.stderr,
+        )
+    if output != STDOUT:
+        where = " and ".join(str(path) for path in result.written)
+        print(f"wrote {result.rows} rows ({result.articles} articles) to {where}", file=sys.stderr)
+    damaged = _damage_line(result.damage, articles_file.name)
+    return _fail(damaged, EX_DATAERR) if damaged else 0
