@@ -90,6 +90,10 @@ TWISTED_DNS_RESOLVER = "archiver.crawl.resolver.PublicAddressResolver"
 ARCHIVER_DNS_SERVERS: list[str] = []
 ITEM_PIPELINES = {"archiver.crawl.pipeline.ArticleWriterPipeline": 300}
 EXTENSIONS = {"archiver.crawl.progress.ProgressLog": 500}
+# One progress source: ours (archiver.crawl.progress), not Scrapy's per-minute LogStats lines.
+LOGSTATS_INTERVAL = 0
+# Scrapy logs each item whole ("Scraped from ..." + its repr: 23 KB for one article); this names it.
+LOG_FORMATTER = "archiver.crawl.logformatter.ArticleLogFormatter"
 # Feed exports (scrapy crawl listicle -O FILE): JSON formats write each article as its
 # articles.jsonl line (the items are that dict), in UTF-8 as the file is; csv and parquet
 # write the flat item table of `archiver export` (archiver/export/table.py).
@@ -112,4 +116,7 @@ ARCHIVER_MAX_PAGES = 0  # 0: no limit; else start no article after this many pag
 # Sitemap and feed URLs wait as plain strings and become requests this many at a time: a
 # sitemap of 100,000 URLs does not put 100,000 requests in Scrapy's in-memory queue.
 ARCHIVER_SEED_WINDOW = 100
-ARCHIVER_PROGRESS_INTERVAL = 30.0  # seconds between progress lines in the log; 0 turns it off
+# Seconds between progress lines in the log when stderr is not a terminal; 0 turns them off.
+ARCHIVER_PROGRESS_INTERVAL = 30.0
+# On a terminal (stderr a TTY): a live progress display in place of the lines; False: lines only.
+ARCHIVER_PROGRESS_DISPLAY = True

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import gzip
-import json
 import os
 import shutil
 import signal
@@ -30,6 +29,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from archiver.crawl.summary import read_run
 from bench.sitegen import article_paths, site_files
 
 BIN = Path(sys.executable).parent
@@ -185,7 +185,7 @@ def main(argv: list[str] | None = None) -> int:
         shutil.rmtree(crawl_out, ignore_errors=True)
 
         def crawl_responses(out: Path = crawl_out) -> int:
-            return int(json.loads((out / "crawl.json").read_text())["responses"])
+            return int(read_run(out)["responses"])
 
         full = measure(
             "full pipeline (archiver crawl)",

@@ -17,6 +17,7 @@ from typing import Any
 
 import pytest
 
+from archiver.crawl.summary import read_run
 from tests.crawl_command import BIN, loopback_crawl
 from tests.fault_server import listicle_html
 from tests.raw_server import Answer, Reply, serve_raw
@@ -185,5 +186,5 @@ def test_an_error_answer_that_does_not_decode_keeps_its_status(looped: dict[str,
     assert looped["requested"].count("/n/") == 2  # the 503 was retried
     assert articles["/n/"]["complete"] and len(articles["/n/"]["items"]) == 6
     assert f"page 2 failed: HTTP 404 ({base}/o/2/)" in articles["/o/"]["warnings"]
-    summary = json.loads((looped["out"] / "crawl.json").read_text())
+    summary = read_run(looped["out"])
     assert not [error for error in summary["errors"] if "undecodable" in error["error"]]

@@ -21,6 +21,7 @@ from typing import Any
 import brotli
 import pytest
 
+from archiver.crawl.summary import read_run
 from tests.crawl_command import BIN, loopback_crawl
 from tests.fault_server import Route, listicle_html, robots_allow_all, send, serve
 
@@ -138,7 +139,7 @@ def test_the_same_page_under_two_urls_is_archived_once_and_read_twice(coded_craw
 
 def test_a_coding_label_on_a_plain_body_fails_in_both_flows(coded_crawl: dict[str, Any]) -> None:
     url = coded_crawl["base"] + "/plain-labelled/"
-    summary = json.loads((coded_crawl["out"] / "crawl.json").read_text())
+    summary = read_run(coded_crawl["out"])
     errors = [e for e in summary["errors"] if e["url"] == url]
     assert errors and errors[0]["error"].startswith("IgnoreRequest: undecodable body: gzip: not gzip data")
     assert f"warning: {url}: undecodable body: gzip: not gzip data" in coded_crawl["stderr"]
@@ -191,7 +192,7 @@ def test_shared_crawl_cases_agree_byte_for_byte(case: str, articles: int, tmp_pa
     assert (tmp_path / "extracted.jsonl").read_bytes() == crawled
     assert [len(json.loads(line)["items"]) for line in crawled.splitlines()] == [6] * articles
     if articles == 0:  # the plain body labelled gzip: failed by both, said by both
-        summary = json.loads((tmp_path / "out" / "crawl.json").read_text())
+        summary = read_run(tmp_path / "out")
         assert [e["url"] for e in summary["errors"]] == urls
         assert f"warning: {urls[0]}: undecodable body" in extract.stderr
 

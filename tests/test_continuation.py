@@ -19,6 +19,7 @@ import pytest
 from archiver import parse_page
 from archiver.articles import ArticleDraft, stitch_article
 from archiver.chain import MAX_PAGES_BEFORE_ITEMS, starts_article
+from archiver.crawl.summary import read_run
 from archiver.models import PageCapture
 from tests.crawl_command import BIN, loopback_crawl
 from tests.fault_server import Route, send, serve
@@ -238,12 +239,13 @@ def test_a_story_over_several_pages_is_followed_once_and_not_written(crawl: dict
     unread = {_story_path(n) for n in range(MAX_PAGES_BEFORE_ITEMS + 1, STORY_PAGES + 1)}
     expected = {path: 0 if path in unread else 1 for path in crawl["pages"]}
     assert {path: hits.get(path, 0) for path in crawl["pages"]} == expected
-    summary = json.loads((crawl["out"] / "crawl.json").read_text("utf-8"))
+    summary = read_run(crawl["out"])
     assert summary["finish_reason"] == "finished"
     # 7 + 3 + 3 + 1 pages; the articles' 10 are listicle pages; the story and /about/ are the
     # two pages that began no article.
     assert (summary["pages"], summary["listicle_pages"], summary["non_listicles"]) == (14, 10, 2)
-    assert (summary["articles"], summary["items"], summary["images"]) == (2, SLIDES + 12, SLIDES + 12)
+    assert (summary["articles"], summary["items"]) == (2, SLIDES + 12)
+    assert summary["photos"] == summary["image_responses"] == SLIDES + 12  # one photo an item
     assert summary["errors"] == []
 
 

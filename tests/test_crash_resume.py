@@ -22,6 +22,7 @@ from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import Any
 
+from archiver.crawl.summary import read_run
 from bench.sitegen import site_files
 from tests.crawl_command import BIN, loopback_crawl
 from tests.fault_server import send, serve
@@ -197,7 +198,7 @@ def test_a_recommendation_crawl_killed_several_times_ends_with_the_uninterrupted
     # The depth holds after every kill: the layer beyond it is never asked for.
     layers = {layer_of(path) for path in switch.hits} - {None}
     assert layers == set(range(depth + 1)), layers
-    summary = json.loads((killed / "crawl.json").read_text())
+    summary = read_run(killed)
     assert summary["finish_reason"] == "finished"
 
 
@@ -260,7 +261,7 @@ def test_a_sitemap_crawl_killed_several_times_ends_with_the_uninterrupted_articl
     assert not list((killed / "warc").glob("*.open"))
     serials = [path.name.split("-")[2] for path in sorted((killed / "warc").glob("*.warc.gz"))]
     assert len(serials) == len(set(serials)) >= 2
-    assert json.loads((killed / "crawl.json").read_text())["finish_reason"] == "finished"
+    assert read_run(killed)["finish_reason"] == "finished"
 
 
 def test_a_finished_crawl_run_again_into_the_same_out_fetches_no_page_again(tmp_path: Path) -> None:

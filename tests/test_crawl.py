@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 from warcio.archiveiterator import ArchiveIterator
 
+from archiver.crawl.summary import read_run
 from archiver.demo.server import serve_demo_site
 from tests.crawl_command import loopback_crawl
 
@@ -221,10 +222,15 @@ def test_image_capture_digest_is_the_sha1_of_the_archived_payload(demo_crawl: Pa
 
 
 def test_crawl_summary_reports_counts_errors_and_finish_reason(demo_crawl: Path) -> None:
-    summary = json.loads((demo_crawl / "crawl.json").read_text("utf-8"))
+    summary = read_run(demo_crawl)
     assert summary["finish_reason"] == "finished"
     assert summary["articles"] == 3 and summary["items"] == 42
-    assert summary["images"] >= 25
+    # photos: the items' photos with a capture (as articles.jsonl has them); image_responses:
+    # every image URL archived, srcset variants included.
+    articles = [json.loads(line) for line in (demo_crawl / "articles.jsonl").read_text().splitlines()]
+    photos = [image for article in articles for item in article["items"] for image in item["images"]]
+    assert summary["photos"] == sum(1 for image in photos if image["capture"]) >= 25
+    assert summary["image_responses"] >= summary["photos"]
     assert summary["status_counts"]["301"] == 1
     assert {error["error"] for error in summary["errors"]} == {"HTTP 404"}
     assert summary["bytes"] > 0 and summary["responses"] >= 40
@@ -427,7 +433,7 @@ EXPECTED_DEMO = Path(__file__).parent / "fixtures" / "demo-crawl-articles.json"
 
 
 def _stable(out: Path) -> list[dict[str, Any]]:
-    base = json.loads((out / "crawl.json").read_text())["seeds"][0].rsplit("/", 1)[0]
+    base = read_run(out)["seeds"][0].rsplit("/", 1)[0]
     articles = json.loads(json.dumps(_articles(out)).replace(base, "http://demo.invalid"))
     for article in articles:
         for page in article["pages"]:

@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from archiver.crawl.summary import read_run
 from tests.crawl_command import loopback_crawl
 from tests.fault_server import listicle_html, page, robots_allow_all, serve, stall, status
 
@@ -36,7 +37,7 @@ def test_failed_pages_are_recorded_and_healthy_articles_still_archived(tmp_path:
             check=False,
         )
     assert result.returncode == 0, result.stderr
-    summary = json.loads((out / "crawl.json").read_text())
+    summary = read_run(out)
     assert summary["finish_reason"] == "finished"
     errors = {error["url"].removeprefix(base): error["error"] for error in summary["errors"]}
     assert errors["/broken/2/"] == "HTTP 500"

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from archiver.crawl.summary import read_run
 from bench.sitegen import jpeg
 from tests.crawl_command import crawl_on_a_full_disk, loopback_crawl
 from tests.fault_server import serve
@@ -47,7 +48,7 @@ def test_a_crawl_stopped_by_a_full_disk_is_completed_by_the_next_run(
         out = tmp_path / "out"
         stopped = crawl_on_a_full_disk(command(out), max_file_bytes)
         assert stopped.returncode == 0, stopped.stderr[-3000:]
-        assert json.loads((out / "crawl.json").read_text())["finish_reason"] == "disk_full"
+        assert read_run(out)["finish_reason"] == "disk_full"
         check_files_are_whole(out)
         assert not list((out / "warc").glob("*.open"))
         articles = (out / "articles.jsonl").read_text() if (out / "articles.jsonl").exists() else ""

@@ -6,7 +6,6 @@ same time, would be a small revisit that still fits, pointing at nothing.
 
 from __future__ import annotations
 
-import json
 import random
 import subprocess
 import sys
@@ -16,6 +15,7 @@ from pathlib import Path
 
 from warcio.archiveiterator import ArchiveIterator
 
+from archiver.crawl.summary import read_run
 from tests.crawl_command import crawl_on_a_full_disk, loopback_crawl
 from tests.fault_server import Route, page, raw, robots_allow_all, send, serve
 
@@ -49,7 +49,7 @@ def test_after_a_full_disk_every_revisit_points_at_an_existing_record(tmp_path: 
             120_000,
         )
     assert result.returncode == 0, result.stderr[-2000:]
-    assert json.loads((out / "crawl.json").read_text())["finish_reason"] == "disk_full"
+    assert read_run(out)["finish_reason"] == "disk_full"
     originals: set[str] = set()
     refers_to: list[str] = []
     for warc in sorted((out / "warc").glob("*.warc.gz")):
@@ -98,7 +98,7 @@ def test_a_copy_of_a_payload_that_did_not_fit_is_not_a_revisit(tmp_path: Path) -
             60_000,
         )
     assert result.returncode == 0, result.stderr[-2000:]
-    assert json.loads((out / "crawl.json").read_text())["finish_reason"] == "disk_full"
+    assert read_run(out)["finish_reason"] == "disk_full"
     (warc,) = (out / "warc").glob("*.warc.gz")
     with warc.open("rb") as stream:
         kinds = {

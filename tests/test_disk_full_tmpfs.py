@@ -5,7 +5,6 @@ room, completes the crawl. Needs root (mount); skipped otherwise."""
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import subprocess
@@ -15,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from archiver.crawl.summary import read_run
 from tests.crawl_command import loopback_crawl
 from tests.fault_server import serve
 from tests.generated_site import site_routes
@@ -54,7 +54,7 @@ def test_a_full_disk_stops_the_crawl_cleanly_and_the_next_run_completes_it(tmp_p
             assert stopped.returncode == 0, stopped.stderr[-3000:]
             assert "Traceback" not in stopped.stderr
             assert len([line for line in stopped.stderr.splitlines() if "stopping the crawl" in line]) == 1
-            assert json.loads((out / "crawl.json").read_text())["finish_reason"] == "disk_full"
+            assert read_run(out)["finish_reason"] == "disk_full"
             check_files_are_whole(out)
             assert not list((out / "warc").glob("*.open"))
             kept = tmp_path / "kept"

@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 from warcio.archiveiterator import ArchiveIterator
 
+from archiver.crawl.summary import read_run
 from tests.crawl_command import loopback_crawl
 from tests.fault_server import (
     drip,
@@ -150,7 +151,7 @@ def hostile_crawl(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
         "records": records,
         "articles": articles,
         "peak_rss_mb": peak_rss_mb,
-        "summary": json.loads((out / "crawl.json").read_text()),
+        "summary": read_run(out),
         "rejects": [json.loads(line) for line in (out / "rejects.jsonl").read_text().splitlines()],
         "log": result.stderr,
     }

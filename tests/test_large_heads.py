@@ -13,6 +13,7 @@ import pytest
 from warcio.archiveiterator import ArchiveIterator
 
 from archiver.crawl.handler import MAX_HEAD_BYTES
+from archiver.crawl.summary import read_run
 from tests.crawl_command import BIN, loopback_crawl
 from tests.fault_server import listicle_html
 from tests.raw_server import Reply, serve_raw
@@ -72,7 +73,7 @@ def test_heads_browsers_accept_are_archived_and_parsed(crawled: dict[str, Any]) 
 
 def test_a_head_past_the_limit_fails_once_with_its_reason(crawled: dict[str, Any]) -> None:
     base = crawled["base"]
-    summary = json.loads((crawled["out"] / "crawl.json").read_text())
+    summary = read_run(crawled["out"])
     errors = {error["url"]: error["error"] for error in summary["errors"]}
     reason = f"ResponseHeadTooLarge: response head over {MAX_HEAD_BYTES} bytes, more than browsers accept"
     assert errors == {base + "/huge/": reason, base + "/huge-many/": reason}

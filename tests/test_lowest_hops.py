@@ -10,12 +10,12 @@ they would not be.
 
 from __future__ import annotations
 
-import json
 import random
 from pathlib import Path
 
 import pytest
 
+from archiver.crawl.summary import read_run
 from tests.crawl_command import loopback_crawl
 from tests.layered_site import WIDTHS, article_path, layered_site, listicles_within
 from tests.test_crash_resume import (
@@ -75,4 +75,4 @@ def test_sitemap_pages_keep_hops_zero_across_kills(tmp_path: Path, job_dir: bool
     assert stable_articles(killed) == expected
     check_files_are_whole(killed)
     check_extract_agrees(killed, tmp_path)
-    assert json.loads((killed / "crawl.json").read_text())["finish_reason"] == "finished"
+    assert read_run(killed)["finish_reason"] == "finished"

@@ -6,11 +6,11 @@ limit on them and started fewer articles, one fewer per kill.)"""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 
+from archiver.crawl.summary import read_run
 from tests.crawl_command import loopback_crawl
 from tests.fault_server import listicle_html
 from tests.test_crash_resume import (
@@ -66,4 +66,4 @@ def test_a_page_limit_starts_the_same_articles_after_kills(tmp_path: Path, kills
     assert all(article["complete"] for article in expected.values())
     check_files_are_whole(killed)
     check_extract_agrees(killed, tmp_path)
-    assert json.loads((killed / "crawl.json").read_text())["finish_reason"] == "finished"
+    assert read_run(killed)["finish_reason"] == "finished"

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from archiver.crawl.summary import read_run
 from tests.crawl_command import loopback_crawl
 from tests.fault_server import Route, listicle_html, redirect, robots_allow_all, send, serve
 from tests.test_crash_resume import check_extract_agrees, check_files_are_whole
@@ -71,7 +72,7 @@ def test_a_redirect_to_a_page_asked_for_already_fetches_it_once_and_makes_one_ar
     assert split["complete"] is True
     assert [page["url"].split("/", 3)[3] for page in split["pages"]] == ["a/", "a/2/"]
     assert [item["number"] for item in split["items"]] == [1, 2, 3, 4]
-    summary = json.loads((out / "crawl.json").read_text())
+    summary = read_run(out)
     assert summary["errors"] == []  # a redirect not followed is no error
     check_files_are_whole(out)
     check_extract_agrees(out, tmp_path)

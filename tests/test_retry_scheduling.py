@@ -17,6 +17,7 @@ from scrapy import Request, Spider
 from scrapy.utils.test import get_crawler
 
 from archiver.crawl.scheduler import NOT_BEFORE, DelayingScheduler
+from archiver.crawl.summary import read_run
 from tests.crawl_command import loopback_crawl
 from tests.fault_server import Route, listicle_html, page, robots_allow_all, send, serve
 
@@ -103,7 +104,7 @@ def test_rate_limited_pages_do_not_stop_the_other_pages(tmp_path: Path) -> None:
     first_retry = next(i for i, path in enumerate(paths) if path.startswith("/busy-") and path in paths[:i])
     assert any(path.startswith("/list-") for path in paths[:first_retry]), log.events
     # The busy pages answered 200 only once every other page had been served.
-    summary = json.loads((out / "crawl.json").read_text())
+    summary = read_run(out)
     assert summary["articles"] == BUSY + ORDINARY, summary["errors"]
     assert summary["errors"] == []
 
@@ -129,7 +130,7 @@ def test_a_clean_stop_keeps_waiting_retries_in_the_job_queue(tmp_path: Path) -> 
         finally:
             if first.poll() is None:
                 first.kill()
-        assert json.loads((out / "crawl.json").read_text())["finish_reason"] == "shutdown"
+        assert read_run(out)["finish_reason"] == "shutdown"
         assert ("200", "/busy/") not in log.events
         subprocess.run(command, check=True, capture_output=True, timeout=300)
     assert ("200", "/busy/") in log.events

@@ -16,6 +16,7 @@ import pytest
 from warcio.archiveiterator import ArchiveIterator
 
 from archiver.crawl.runner import crawl_settings
+from archiver.crawl.summary import read_run
 from tests.crawl_command import crawl_on_a_full_disk, loopback_crawl
 from tests.dns_server import dns_server
 from tests.fault_server import Route, listicle_html, page, redirect, robots_allow_all, serve, status
@@ -47,7 +48,7 @@ def _crawl(seeds: list[str], out: Path, *extra: str) -> dict[str, object]:
         capture_output=True,
         timeout=300,
     )
-    return dict(json.loads((out / "crawl.json").read_text()))
+    return dict(read_run(out))
 
 
 def test_loopback_targets_are_refused_by_address_and_by_resolved_name(tmp_path: Path) -> None:
@@ -87,7 +88,7 @@ def test_a_full_disk_stops_the_crawl_cleanly_and_keeps_what_was_written(tmp_path
         )
     assert result.returncode == 0, result.stderr[-2000:]
     assert "stopping the crawl: no space left" in result.stderr, (out / "crawl.json").read_text()[:1500]
-    summary = json.loads((out / "crawl.json").read_text())
+    summary = read_run(out)
     assert summary["finish_reason"] == "disk_full"
     warcs = sorted((out / "warc").glob("*.warc.gz"))
     assert warcs and not list((out / "warc").glob("*.open"))
@@ -135,7 +136,7 @@ def _crawl_by_name(
         text=True,
         timeout=300,
     )
-    return dict(json.loads((out / "crawl.json").read_text())), result
+    return dict(read_run(out)), result
 
 
 @pytest.mark.parametrize("dns_cache", ["True", "False"])
@@ -237,7 +238,7 @@ def test_a_password_in_a_seed_url_is_sent_as_basic_auth_and_written_nowhere(tmp_
     # as received, and nowhere else: the redirect was followed without it.
     elsewhere = written.replace(f"Location: http://intruder:{OTHER_SECRET}@".encode(), b"")
     assert OTHER_SECRET.encode() not in elsewhere and b"intruder" not in elsewhere
-    summary = json.loads((out / "crawl.json").read_text())
+    summary = read_run(out)
     assert summary["seeds"][0] == f"{base}/list/"
     assert any(error["url"] == f"http://127.0.0.1:{closed_port}/gone/" for error in summary["errors"])
     targets = set()

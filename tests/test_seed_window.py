@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
+from archiver.crawl.summary import read_run
 from bench.sitegen import site_files
 from tests.fault_server import Route, serve
 from tests.generated_site import site_routes, sitemap_crawl_command
@@ -101,5 +102,5 @@ def test_max_pages_stops_starting_articles_and_finishes_the_started_ones(tmp_pat
     assert 1 <= len(urls) == len(first_pages) <= 5
     pages = sum(n for path, n in fetches.items() if path.startswith("/a/"))
     assert pages <= 5 + 2 * len(first_pages)  # next pages of started articles (at most 3 pages each)
-    summary = json.loads((tmp_path / "out" / "crawl.json").read_text())
+    summary = read_run(tmp_path / "out")
     assert summary["finish_reason"] == "finished"

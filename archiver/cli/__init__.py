@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from archiver import __version__
-from archiver.cli.crawl import cmd_crawl, cmd_demo
+from archiver.cli.crawl import add_log_options, cmd_crawl, cmd_demo
 from archiver.cli.export import add_export_parser
 from archiver.cli.extract import cmd_extract
 from archiver.cli.parse import cmd_parse, cmd_schema
@@ -61,11 +61,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--allow-domain", action="append", default=[], help="also follow recommendations to this site"
     )
     crawl.add_argument("--set", action="append", default=[], metavar="NAME=VALUE", help="a Scrapy setting")
+    add_log_options(crawl)
     crawl.set_defaults(handler=cmd_crawl)
 
     demo = commands.add_parser("demo", help="crawl the bundled demo site, served on 127.0.0.1")
     demo.add_argument("--out", type=Path, default=Path("output/demo"), help="output folder")
-    demo.add_argument("--log-level", default="WARNING", help="Scrapy log level (default WARNING)")
+    add_log_options(demo)
     demo.set_defaults(handler=cmd_demo)
 
     extract = commands.add_parser("extract", help="re-extract articles from WARC files")

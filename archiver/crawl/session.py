@@ -14,6 +14,7 @@ import time
 from collections import deque
 from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +23,8 @@ from archiver.article_file import sort_articles_file
 from archiver.articles import ArticleDraft, stitch_article
 from archiver.crawl.frontier import FrontierPlanner
 from archiver.crawl.journal import read_page_hops
+from archiver.crawl.summary import SUMMARY_FILE as SUMMARY_FILE
+from archiver.crawl.summary import build_summary, read_summary
 from archiver.jsonl import cut_partial_last_line, write_jsonl_atomically
 from archiver.lru import LruDict
 from archiver.models import Article, ImageCapture, ListiclePage
@@ -33,7 +36,6 @@ from archiver.warc import WarcWriter, WrittenRecord
 ARTICLES_FILE = "articles.jsonl"
 IMAGE_CACHE_SIZE = 5_000
 REJECTS_FILE = "rejects.jsonl"
-SUMMARY_FILE = "crawl.json"
 # Space held from the start for crawl.json, freed just before it is written: a crawl stopped by
 # a full disk can still say what it saved (a summary with many errors may need more).
 SUMMARY_RESERVE = ".crawl.json.reserve"
@@ -41,8 +43,19 @@ SUMMARY_RESERVE_SIZES = (256 * 1024, 32 * 1024, 8 * 1024)  # the first that fits
 logger = logging.getLogger(__name__)
 # What crawl.json counts. pages: parsed; listicle_pages: pages of the articles written (a cover
 # slide included); non_listicles: pages that could have begun an article but did not, a story
-# over several pages (followed to its end, no item on any page) counted once.
-COUNTS = ("pages", "listicle_pages", "articles", "items", "images", "rejects", "non_listicles")
+# over several pages (followed to its end, no item on any page) counted once. photos: item
+# photos of the articles written that have a capture; image_responses: image URLs archived
+# (every srcset variant fetched counts).
+COUNTS = (
+    "pages",
+    "listicle_pages",
+    "articles",
+    "items",
+    "photos",
+    "image_responses",
+    "rejects",
+    "non_listicles",
+)
 
 
 @dataclass
@@ -102,6 +115,7 @@ class CrawlSession:
         self.warc = warc
         self.state = CrawlState()
         self.started = time.monotonic()
+        self.started_at = _utc_now()
         out_dir.mkdir(parents=True, exist_ok=True)
         # A killed run may have been cut mid-line: drop the fragment before appending.
         self.repaired = {
@@ -133,8 +147,11 @@ class CrawlSession:
         seen = self.state.pages_seen
         self.state = persisted.setdefault("archiver", self.state)
         self.state.pages_seen |= seen
+        counts = self.state.counts
+        if "images" in counts:  # saved by a version that called image_responses so
+            counts["image_responses"] = counts.pop("images")
         for name in COUNTS:  # state saved by a version that counted less
-            self.state.counts.setdefault(name, 0)
+            counts.setdefault(name, 0)
         if not hasattr(self.state, "backlog_urls"):  # saved by a version without it
             self.state.backlog_urls = set(self.state.seed_backlog)
 
@@ -153,6 +170,7 @@ class CrawlSession:
         self.counts["articles"] += 1
         self.counts["listicle_pages"] += len(article.pages)
         self.counts["items"] += len(article.items)
+        self.counts["photos"] += sum(1 for item in article.items for image in item.images if image.capture)
 
     def write_reject(self, url: str, reason: str, record: WrittenRecord | None) -> None:
         entry = {
@@ -196,7 +214,7 @@ class CrawlSession:
         self.state.image_captures[url] = capture
         self.state.requested_images.discard(url)
         if capture is not None:
-            self.counts["images"] += 1
+            self.counts["image_responses"] += 1
         ready = []
         for key in sorted(self.state.image_waiters.pop(url, set())):
             pending = self.state.pending_images.get(key)
@@ -339,9 +357,11 @@ class CrawlSession:
             sort_articles_file(self.out_dir / ARTICLES_FILE)
         except OSError as error:
             self.record_error("", f"articles.jsonl left in completion order: {error}", "output")
-        summary = {
+        run = {
             **summary,
             **self.counts,
+            "started_at": self.started_at,
+            "finished_at": _utc_now(),
             "recovered_warc_files": [{"file": name, "bytes_cut": cut} for name, cut in self.warc.recovered],
             "repaired_jsonl_bytes": {name: cut for name, cut in self.repaired.items() if cut},
             "errors": self.errors,
@@ -350,8 +370,11 @@ class CrawlSession:
         }
         (self.out_dir / SUMMARY_RESERVE).unlink(missing_ok=True)
         try:
+            # The earlier runs' history is read back from the crawl.json this replaces.
+            job = self.warc.info.get("isPartOf")
+            document = build_summary(run, self.out_dir, job, read_summary(self.out_dir))
             write_jsonl_atomically(
-                self.out_dir / SUMMARY_FILE, [json.dumps(summary, indent=2, ensure_ascii=False)]
+                self.out_dir / SUMMARY_FILE, [json.dumps(document, indent=2, ensure_ascii=False)]
             )
         except OSError as error:
             # An older crawl.json would pass for this run's: none is better than a wrong one.
@@ -393,6 +416,10 @@ def archived_seed_list_entries(index: WarcIndex, seed_lists: Iterable[str]) -> I
             yield from links.pages
         else:
             yield from parse_feed(body)
+
+
+def _utc_now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def _open_for_appending(path: Path) -> int:

@@ -16,6 +16,7 @@ from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import Any
 
+from archiver.crawl.summary import this_run
 from tests.crawl_command import loopback_crawl
 from tests.fault_server import send, serve
 from tests.zoo import build_zoo
@@ -130,7 +131,7 @@ def crawl_zoo(out: Path, timeout: float = 300) -> CrawlResult:
     articles_file = out / "articles.jsonl"
     lines = articles_file.read_text(encoding="utf-8").splitlines() if articles_file.exists() else []
     summary_file = out / "crawl.json"
-    summary = json.loads(summary_file.read_text(encoding="utf-8")) if summary_file.exists() else {}
+    summary = this_run(json.loads(summary_file.read_text(encoding="utf-8"))) if summary_file.exists() else {}
     return CrawlResult(site, [json.loads(line) for line in lines if line.strip()], summary, seconds)
 
 
