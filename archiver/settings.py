@@ -89,7 +89,10 @@ TWISTED_DNS_RESOLVER = "archiver.crawl.resolver.PublicAddressResolver"
 # DNS servers ("host:port") to ask instead of the system resolver; empty: the system's.
 ARCHIVER_DNS_SERVERS: list[str] = []
 ITEM_PIPELINES = {"archiver.crawl.pipeline.ArticleWriterPipeline": 300}
-EXTENSIONS = {"archiver.crawl.progress.ProgressLog": 500}
+EXTENSIONS = {
+    "archiver.crawl.progress.ProgressLog": 500,
+    "archiver.crawl.limits.WarcSizeLimit": 510,  # ARCHIVER_SIZE_LIMIT (archiver crawl --size-limit)
+}
 
 # Archiver settings (override with -s NAME=VALUE or archiver crawl options).
 ARCHIVER_OUTPUT_DIR = "output/crawl"
@@ -105,3 +108,8 @@ ARCHIVER_MAX_PAGES = 0  # 0: no limit; else start no article after this many pag
 # sitemap of 100,000 URLs does not put 100,000 requests in Scrapy's in-memory queue.
 ARCHIVER_SEED_WINDOW = 100
 ARCHIVER_PROGRESS_INTERVAL = 30.0  # seconds between progress lines in the log; 0 turns it off
+# Bytes of WARC this run may write before it stops (finish reason size_limit); 0: no limit.
+ARCHIVER_SIZE_LIMIT = 0
+# Set by archiver crawl for each run, written into crawl.json: the command reports this run's
+# summary, never an older one left in the folder. Empty: the spider makes one.
+ARCHIVER_RUN_ID = ""
