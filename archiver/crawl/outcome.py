@@ -133,7 +133,9 @@ def classify(run: Mapping[str, Any]) -> Outcome:
         return Outcome(STOPPED, "stopped", f"{cause}; {RESUME_HINT}{kept}")
     if _nothing_fetched(run):
         examples = [e for e in run.get("errors", []) if e.get("role") in SEED_ROLES]
-        first = f" (first: {examples[0].get('url')}: {examples[0].get('error')})" if examples else ""
+        first = ""
+        if examples:
+            first = f" (first: {examples[0].get('url')}: {str(examples[0].get('error')).rstrip('.')})"
         return Outcome(
             UNAVAILABLE,
             "unavailable",

@@ -141,9 +141,9 @@ def _to_number(name: str, value: Any, kind: type[int] | type[float]) -> int | fl
         # Scrapy reads many integer defaults with getfloat (delays, timeouts): 0.5 is fine.
         return float(text)
     except ValueError:
-        noun = "a whole number" if kind is int else "a number"
-        unit = " of bytes" if name.endswith(("SIZE", "MAXSIZE", "WARNSIZE")) else ""
-        raise _bad(name, value, f"expected {noun}{unit}") from None
+        sized = name.endswith("SIZE") and kind is int
+        expected = "expected a whole number of bytes" if sized else "expected a number"
+        raise _bad(name, value, expected) from None
 
 
 def _check_range(name: str, number: float) -> None:
@@ -170,8 +170,8 @@ def _to_list(name: str, value: Any) -> list[Any]:
     return [part.strip() for part in text.split(",") if part.strip()]
 
 
-def _to_dict(name: str, value: Any) -> dict[str, Any]:
-    if isinstance(value, dict):
+def _to_dict(name: str, value: Any) -> Any:
+    if isinstance(value, Mapping):  # a dict, or Scrapy's BaseSettings holding one
         return value
     try:
         parsed = json.loads(str(value))
