@@ -105,10 +105,12 @@ def cmd_crawl(args: argparse.Namespace) -> int:
         urls += read_seed_file(args.seed_file)
     if not (urls or args.sitemap or args.feed):
         raise CommandError("no seeds; give seed URLs, --seed-file, --sitemap or --feed", USAGE)
-    seeds = _checked_seeds(urls, args.allow_private, "seed")
-    sitemaps = _checked_seeds(args.sitemap, args.allow_private, "--sitemap")
-    feeds = _checked_seeds(args.feed, args.allow_private, "--feed")
     overrides = _crawl_overrides(args)
+    # --allow-private, or the setting it sets (--set ARCHIVER_ALLOW_PRIVATE=True).
+    allow_private = bool(overrides.get("ARCHIVER_ALLOW_PRIVATE"))
+    seeds = _checked_seeds(urls, allow_private, "seed")
+    sitemaps = _checked_seeds(args.sitemap, allow_private, "--sitemap")
+    feeds = _checked_seeds(args.feed, allow_private, "--feed")
     check_output_folder(args.out, "--out")
     if args.job_dir is not None:
         check_output_folder(args.job_dir, "--job-dir")
