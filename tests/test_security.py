@@ -82,9 +82,9 @@ def test_loopback_targets_are_refused_by_address_and_by_resolved_name(tmp_path: 
             )
             assert refused.returncode == 64 and "pass --allow-private" in refused.stderr
         _scrapy_crawl([f"{base}/list/", by_name], tmp_path / "refused")
-        summary = json.loads((tmp_path / "refused" / "crawl.json").read_text())
+        summary: dict[str, Any] = json.loads((tmp_path / "refused" / "crawl.json").read_text())
         allowed = _crawl([f"{base}/list/"], tmp_path / "allowed", "--allow-private")
-    errors = {error["url"]: error["error"] for error in summary["errors"]}  # type: ignore[attr-defined]
+    errors = {error["url"]: error["error"] for error in summary["errors"]}
     assert "non-public address 127.0.0.1" in errors[f"{base}/list/"]
     assert "localhost resolves to non-public address" in errors[by_name]
     assert summary["responses"] == 0 and summary["articles"] == 0

@@ -19,7 +19,7 @@ from archiver.cli.crawl import cmd_crawl, cmd_demo
 from archiver.cli.extract import cmd_extract
 from archiver.cli.parse import cmd_parse, cmd_schema
 from archiver.crawl.limits import parse_duration, parse_size
-from archiver.crawl.outcome import EXIT_CODES_HELP, INTERNAL, USAGE, CommandError
+from archiver.crawl.outcome import EXIT_CODES_HELP, INTERNAL, RESUME_HINT, STOPPED, USAGE, CommandError
 from archiver.crawl.settings_check import SettingError
 from archiver.errors import ParseError
 from archiver.parse.document import DEFAULT_MAX_BYTES
@@ -32,8 +32,17 @@ class CommandParser(argparse.ArgumentParser):
         self.exit(USAGE, f"archiver: error: {message}; see {self.prog} --help\n")
 
 
-class HelpFormatter(argparse.ArgumentDefaultsHelpFormatter, argparse.RawDescriptionHelpFormatter):
-    """Defaults shown after each option; the epilog (the exit codes) kept as written."""
+class HelpFormatter(argparse.RawDescriptionHelpFormatter):
+    """Each option's default after its help (when it has one worth saying: not None, False or
+    an empty list); the epilog (the exit codes) kept as written."""
+
+    def _get_help_string(self, action: argparse.Action) -> str | None:
+        help = action.help or ""
+        default = action.default
+        unsaid = default is None or default is False or default == [] or default == argparse.SUPPRESS
+        if unsaid or "%(default)" in help or not action.option_strings:
+            return help
+        return f"{help} (default: %(default)s)"
 
 
 def _option_type(parse: Callable[[str], Any], name: str) -> Callable[[str], Any]:
@@ -179,6 +188,8 @@ def main(argv: list[str] | None = None) -> int:
         return int(args.handler(args))
     except BrokenPipeError:
         return 0
+    except KeyboardInterrupt:  # Ctrl-C before Scrapy's own handler (which stops a crawl cleanly)
+        return _fail(f"interrupted; {RESUME_HINT}", STOPPED)
     except Exception as error:
         if debug:
             traceback.print_exc()
