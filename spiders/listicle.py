@@ -279,7 +279,9 @@ class ListicleSpider(scrapy.Spider):
         fetch-error, in the WARC ("not captured" is not "did not exist"). Returns the reason."""
         reason = _failure_reason(failure)
         role = {"page": _page_role(request.meta), "image": "image"}.get(kind, kind)
-        self.session.record_error(request.url, reason, kind, role=role)
+        # A response archived before a middleware dropped it (an undecodable body): answered.
+        answered = request.meta.get(WARC_META_KEY) is not None
+        self.session.record_error(request.url, reason, kind, role=role, answered=answered)
         self._archive(self.session.warc.write_fetch_error, request.url, reason)
         return reason
 
@@ -361,7 +363,8 @@ class ListicleSpider(scrapy.Spider):
             return
         failure = error_status_failure(response.url, response.status)
         if failure is not None:
-            session.record_error(response.url, failure.reason, "http", role=_page_role(response.meta))
+            role = _page_role(response.meta)
+            session.record_error(response.url, failure.reason, "http", role=role, answered=True)
             yield from self._page_failed_in_chain(key, failure)
             return
         session.counts["pages"] += 1

@@ -64,6 +64,12 @@ def test_no_seed_answering_is_nothing_fetched_but_one_answer_is_not() -> None:
     assert classify(both).exit_code == 69
 
 
+def test_a_seed_whose_answer_could_not_be_used_was_fetched() -> None:
+    undecodable = error("seed", "IgnoreRequest: undecodable body", kind="page", url=SEED)
+    assert classify(run({**undecodable, "answered": True})).exit_code == 2
+    assert classify(run({**undecodable, "answered": False})).exit_code == 69
+
+
 @pytest.mark.parametrize(
     "reason", ["shutdown", "closespider_timeout", "size_limit", "disk_full", "cancelled"]
 )

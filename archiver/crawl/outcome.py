@@ -97,7 +97,7 @@ def _nothing_fetched(run: Mapping[str, Any]) -> bool:
     unanswered = {
         error.get("url")
         for error in run.get("errors", [])
-        if error.get("role") in SEED_ROLES and error.get("kind") != "http"
+        if error.get("role") in SEED_ROLES and not error.get("answered", error.get("kind") == "http")
     }
     return all(url in unanswered for url in given)
 
@@ -125,7 +125,7 @@ _ROLE_NOUNS = {
 
 def classify(run: Mapping[str, Any]) -> Outcome:
     """The verdict on one run, from its summary: ``finish_reason``, ``seeds``, ``seed_lists``,
-    ``errors`` (each with ``role``, ``kind``, ``error``, ``url``), ``rejects``, ``job_dir``."""
+    ``errors`` (each with ``role``, ``kind``, ``answered``, ``error``, ``url``), ``rejects``, ``job_dir``."""
     reason = str(run.get("finish_reason", "finished"))
     if reason != "finished":
         cause = STOP_REASONS.get(reason, f"stopped early ({reason})")

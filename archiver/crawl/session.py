@@ -167,11 +167,16 @@ class CrawlSession:
         self._append_line(self._rejects, REJECTS_FILE, json.dumps(entry, ensure_ascii=False))
         self.counts["rejects"] += 1
 
-    def record_error(self, url: str, error: str, kind: str, *, role: str | None = None) -> None:
+    def record_error(
+        self, url: str, error: str, kind: str, *, role: str | None = None, answered: bool = False
+    ) -> None:
         """``kind``: what failed (http, page, image, seed-list, warc, output); ``role``: what
         the URL was to the crawl (seed, seed-list, article-page, recommended, image, warc,
-        output), which decides whether the run is partial (archiver.crawl.outcome)."""
-        self.errors.append({"url": redacted_url(url), "kind": kind, "role": role or kind, "error": error})
+        output), which decides whether the run is partial; ``answered``: the server gave an HTTP
+        answer (an error status, or a body that could not be used), which tells "nothing could
+        be fetched" apart (archiver.crawl.outcome)."""
+        entry = {"url": redacted_url(url), "kind": kind, "role": role or kind, "answered": answered}
+        self.errors.append({**entry, "error": error})
 
     # -- articles and their images ----------------------------------------------------------
     def finish_pages(self, key: str, *, fetch_images: bool = True) -> list[str]:
