@@ -76,7 +76,8 @@ def run_crawl(
         job=job,
     )
     # Scrapy hands an error raised while the crawl starts (the spider's from_crawler, an
-    # extension) to this deferred; unhandled, it would be logged as a traceback at exit.
+    # extension, a pipeline's open_spider) to this deferred; unhandled, Twisted logs it as a
+    # traceback at exit and the process ends as if all went well (scrapy/scrapy#6047).
     failures: list[Failure] = []
     crawl.addErrback(failures.append)
     if not failures:
