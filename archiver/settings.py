@@ -89,7 +89,10 @@ TWISTED_DNS_RESOLVER = "archiver.crawl.resolver.PublicAddressResolver"
 # DNS servers ("host:port") to ask instead of the system resolver; empty: the system's.
 ARCHIVER_DNS_SERVERS: list[str] = []
 ITEM_PIPELINES = {"archiver.crawl.pipeline.ArticleWriterPipeline": 300}
-EXTENSIONS = {"archiver.crawl.progress.ProgressLog": 500}
+EXTENSIONS = {
+    "archiver.crawl.progress.ProgressLog": 500,
+    "archiver.crawl.limits.WarcSizeLimit": 510,  # ARCHIVER_SIZE_LIMIT (archiver crawl --size-limit)
+}
 # One progress source: ours (archiver.crawl.progress), not Scrapy's per-minute LogStats lines.
 LOGSTATS_INTERVAL = 0
 # Scrapy logs each item whole ("Scraped from ..." + its repr: 23 KB for one article); this names it.
@@ -120,3 +123,8 @@ ARCHIVER_SEED_WINDOW = 100
 ARCHIVER_PROGRESS_INTERVAL = 30.0
 # On a terminal (stderr a TTY): a live progress display in place of the lines; False: lines only.
 ARCHIVER_PROGRESS_DISPLAY = True
+# Bytes of WARC this run may write before it stops (finish reason size_limit); 0: no limit.
+ARCHIVER_SIZE_LIMIT = 0
+# Set by archiver crawl for each run, written into crawl.json: the command reports this run's
+# summary, never an older one left in the folder. Empty: the spider makes one.
+ARCHIVER_RUN_ID = ""

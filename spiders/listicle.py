@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib.metadata
 import shutil
+import uuid
 from collections.abc import AsyncIterator, Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -42,10 +43,12 @@ from archiver.crawl.credentials import seeds_and_credentials
 from archiver.crawl.identity import derive_user_agent
 from archiver.crawl.items import ArticleItem
 from archiver.crawl.journal import CRAWL_SOFTWARE, PAGES_NOTED_FIELD, PAGES_NOTED_VALUE, page_fields
+from archiver.crawl.lock import OutputLock
 from archiver.crawl.middleware import WARC_META_KEY, NotArchived, stop_for_full_disk
 from archiver.crawl.redirect_dedup import AlreadyRequested
 from archiver.crawl.redirects import EARLIER_PAGES, LeadsBack
 from archiver.crawl.session import CrawlSession, Rebuilt
+from archiver.crawl.settings_check import check_cmdline_settings
 from archiver.models import ListiclePage, PageFailure
 from archiver.redirects import status_failure_reason
 from archiver.seeds import parse_feed, parse_sitemap
@@ -66,6 +69,14 @@ def _failure_reason(failure: Failure) -> str:
     return f"{failure.type.__name__}: {failure.getErrorMessage()}" if failure.type else str(failure)
 
 
+def _page_role(meta: dict[str, Any]) -> str:
+    """A page request's role in crawl.json errors: the next page of an article, a seed (hops
+    0: given, or listed by a sitemap or feed) or a recommended page."""
+    if meta.get("article_key") is not None:
+        return "article-page"
+    return "seed" if meta.get("hops", 0) == 0 else "recommended"
+
+
 def _content_type(response: Response) -> str | None:
     value = response.headers.get(b"Content-Type")
     return value.decode("latin-1") if value else None
@@ -78,6 +89,8 @@ class ListicleSpider(scrapy.Spider):
     max_pages: int
     earlier_warcs: list[Path]
     job_dir: Path | None
+    output_lock: OutputLock
+    run_id: str
 
     def __init__(
         self,
@@ -102,6 +115,9 @@ class ListicleSpider(scrapy.Spider):
     @classmethod
     def update_settings(cls, settings: BaseSettings) -> None:
         super().update_settings(settings)
+        # scrapy crawl -s NAME=VALUE: a bad value is refused before the crawl. archiver crawl
+        # (which sets the run id) has checked and warned already.
+        check_cmdline_settings(settings, warn=not settings.get("ARCHIVER_RUN_ID"))
         derive_user_agent(settings)  # USER_AGENT names ARCHIVER_CONTACT, however we are started
 
     @classmethod
@@ -111,6 +127,10 @@ class ListicleSpider(scrapy.Spider):
         out_dir = Path(kwargs.get("out") or settings.get("ARCHIVER_OUTPUT_DIR"))
         job = str(kwargs.get("job") or settings.get("ARCHIVER_JOB_NAME"))
         spider.depth = int(kwargs.get("depth", settings.getint("ARCHIVER_DEPTH")))
+        # Before anything in the folder is touched (a killed run's files are repaired below).
+        spider.output_lock = OutputLock(out_dir)
+        spider.output_lock.acquire()
+        spider.run_id = settings.get("ARCHIVER_RUN_ID") or uuid.uuid4().hex
         info = {
             "software": f"{CRAWL_SOFTWARE}/{__version__}",
             "scrapy-version": scrapy.__version__,
@@ -259,7 +279,10 @@ class ListicleSpider(scrapy.Spider):
         """A request that got no response: in crawl.json's errors and, as a metadata record with
         fetch-error, in the WARC ("not captured" is not "did not exist"). Returns the reason."""
         reason = _failure_reason(failure)
-        self.session.record_error(request.url, reason, kind)
+        role = {"page": _page_role(request.meta), "image": "image"}.get(kind, kind)
+        # A response archived before a middleware dropped it (an undecodable body): answered.
+        answered = request.meta.get(WARC_META_KEY) is not None
+        self.session.record_error(request.url, reason, kind, role=role, answered=answered)
         self._archive(self.session.warc.write_fetch_error, request.url, reason)
         return reason
 
@@ -341,7 +364,8 @@ class ListicleSpider(scrapy.Spider):
             return
         failure = error_status_failure(response.url, response.status)
         if failure is not None:
-            session.record_error(response.url, failure.reason, "http")
+            role = _page_role(response.meta)
+            session.record_error(response.url, failure.reason, "http", role=role, answered=True)
             yield from self._page_failed_in_chain(key, failure)
             return
         session.counts["pages"] += 1
@@ -484,13 +508,16 @@ class ListicleSpider(scrapy.Spider):
                     self.session.write_article(article)
                 except DiskFullError as error:
                     # What is written stays valid; crawl.json must still say what was saved.
-                    self.session.record_error(article.url, f"not written: {error}", "output")
+                    self.session.record_error(article.url, f"not written: {error}", "output", role="output")
                     break
         stats = self.crawler.stats.get_stats() if self.crawler.stats else {}
         self.session.close(
             {
                 "finish_reason": reason,
+                "run_id": self.run_id,
+                "job_dir": self.settings.get("JOBDIR") or None,
                 "seeds": self.seeds,
+                "seed_lists": [*self.sitemaps, *self.feeds],
                 "responses": stats.get("downloader/response_count", 0),
                 "bytes": stats.get("downloader/response_bytes", 0),
                 "status_counts": {
@@ -500,3 +527,4 @@ class ListicleSpider(scrapy.Spider):
                 },
             }
         )
+        self.output_lock.release()

@@ -114,7 +114,7 @@ def looped(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]
     with serve_raw(ROUTES) as server:
         seeds = [server.base + seed for seed in SEEDS]
         crawl = _run(*loopback_crawl(out, *seeds, "--depth", "0", "--set", "ARCHIVER_RETRY_BACKOFF_BASE=0"))
-        assert crawl.returncode == 0, crawl.stderr
+        assert crawl.returncode == 2, crawl.stderr  # partial: the failing chains are the point
     warcs = sorted(str(path) for path in (out / "warc").glob("*.warc.gz"))
     extracted = out.parent / "extracted.jsonl"
     extract = _run(str(BIN / "archiver"), "extract", *warcs, "-o", str(extracted))

@@ -96,7 +96,7 @@ def coded_crawl(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, 
     out = tmp_path_factory.mktemp("coded") / "out"
     with serve(ROUTES) as base:
         result = _run(*loopback_crawl(out, *(base + seed for seed in SEEDS), "--depth", "0"))
-        assert result.returncode == 0, result.stderr
+        assert result.returncode == 2, result.stderr  # partial: some codings fail by design
     extracted = out.parent / "extracted.jsonl"
     extract = _extract(out, extracted)
     yield {"out": out, "base": base, "extracted": extracted, "stderr": extract.stderr}
@@ -183,7 +183,8 @@ def test_shared_crawl_cases_agree_byte_for_byte(case: str, articles: int, tmp_pa
     server, urls = _case_urls(case)
     try:
         result = _run(*loopback_crawl(tmp_path / "out", *urls, "--depth", "0"))
-        assert result.returncode == 0, result.stderr
+        # Case 19's only page fails (a gzip label on a plain body): a partial crawl.
+        assert result.returncode == (2 if articles == 0 else 0), result.stderr
     finally:
         server.kill()
         server.wait()

@@ -23,9 +23,9 @@ from tests.crawl_command import loopback_crawl
 BIN = Path(sys.executable).parent
 
 
-def _run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+def _run(*args: str, cwd: Path | None = None, code: int = 0) -> subprocess.CompletedProcess[str]:
     result = subprocess.run(list(args), capture_output=True, text=True, timeout=600, check=False, cwd=cwd)
-    assert result.returncode == 0, f"{args} failed:\n{result.stdout}\n{result.stderr}"
+    assert result.returncode == code, f"{args} failed:\n{result.stdout}\n{result.stderr}"
     return result
 
 
@@ -385,7 +385,7 @@ def test_a_stopped_crawl_resumes_from_its_job_dir_without_duplicates(tmp_path: P
         ]
         _run(archiver, "crawl", *seeds, "--out", str(tmp_path / "whole"), *common)
         job = ["--out", str(tmp_path / "resumed"), "--job-dir", str(tmp_path / "job"), *common]
-        first = _run(archiver, "crawl", *seeds, *job, "--set", "CLOSESPIDER_PAGECOUNT=8")
+        first = _run(archiver, "crawl", *seeds, *job, "--set", "CLOSESPIDER_PAGECOUNT=8", code=3)
         assert "closespider_pagecount" in first.stdout
         _run(archiver, "crawl", *seeds, *job)
     resumed = _articles(tmp_path / "resumed")

@@ -51,7 +51,7 @@ def test_a_full_disk_stops_the_crawl_cleanly_and_the_next_run_completes_it(tmp_p
         with small_disk(tmp_path / "disk", size) as disk:
             out = disk / "out"
             stopped = subprocess.run(_crawl(base, out), capture_output=True, text=True, timeout=300)
-            assert stopped.returncode == 0, stopped.stderr[-3000:]
+            assert stopped.returncode == 3, stopped.stderr[-3000:]  # stopped early: disk full
             assert "Traceback" not in stopped.stderr
             assert len([line for line in stopped.stderr.splitlines() if "stopping the crawl" in line]) == 1
             assert read_run(out)["finish_reason"] == "disk_full"
@@ -69,11 +69,12 @@ def test_when_not_even_the_summary_fits_the_crawl_says_so_and_exits_non_zero(tmp
     with serve(site_routes(layered_site(), latency=0.0)) as base, small_disk(tmp_path / "disk", 4096) as disk:
         out = disk / "out"
         result = subprocess.run(_crawl(base, out), capture_output=True, text=True, timeout=300)
-        assert result.returncode != 0
+        assert result.returncode == 3
         assert "Traceback" not in result.stderr
         assert "No such file or directory" not in result.stderr
         assert result.stderr.rstrip().splitlines()[-1] == (
-            f"archiver: error: the crawl stopped, but its summary {out / 'crawl.json'} could not be written"
+            f"archiver: error: the crawl stopped before writing its summary {out / 'crawl.json'} "
+            "(killed, or the disk is full); run the same command again to continue"
         )
         assert not (out / "crawl.json").exists()
         check_files_are_whole(out)

@@ -128,7 +128,7 @@ def hostile_crawl(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
             check=False,
         )
     peak_rss_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    assert result.returncode == 0, result.stderr[-3000:]
+    assert result.returncode == 2, result.stderr[-3000:]  # partial: the faults are the point
     records = []
     for path in sorted((out / "warc").glob("*.warc.gz")):
         with path.open("rb") as stream:

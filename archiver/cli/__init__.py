@@ -1,36 +1,110 @@
 """The ``archiver`` command: a thin layer over the library; each subcommand lives in its own
 module of this package (parse.py: parse, schema; crawl.py: crawl, demo; extract.py: extract;
-export.py: export)."""
+export.py: export).
+
+Every failure is one line on stderr, ``archiver: error: <cause>; <what to do>``, and an exit
+code (archiver.crawl.outcome: 64 for usage errors, 1 for a bug); tracebacks only with --debug.
+"""
 
 from __future__ import annotations
 
 import argparse
 import sys
+import traceback
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, NoReturn
 
 from archiver import __version__
 from archiver.cli.crawl import add_log_options, cmd_crawl, cmd_demo
-from archiver.cli.export import add_export_parser
+from archiver.cli.export import EXPORT_DESCRIPTION, EXPORT_HELP, add_export_arguments
 from archiver.cli.extract import cmd_extract
 from archiver.cli.parse import cmd_parse, cmd_schema
+from archiver.crawl.limits import parse_duration, parse_size
+from archiver.crawl.outcome import EXIT_CODES_HELP, INTERNAL, RESUME_HINT, STOPPED, USAGE, CommandError
+from archiver.crawl.settings_check import SettingError
 from archiver.errors import ParseError
 from archiver.parse.document import DEFAULT_MAX_BYTES
 
 
+class CommandParser(argparse.ArgumentParser):
+    """Usage errors as one line and EX_USAGE (64), not argparse's usage dump and 2."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(USAGE, f"archiver: error: {message}; see {self.prog} --help\n")
+
+
+class HelpFormatter(argparse.RawDescriptionHelpFormatter):
+    """Each option's default after its help (when it has one worth saying: not None, False or
+    an empty list); the epilog (the exit codes) kept as written."""
+
+    def _get_help_string(self, action: argparse.Action) -> str | None:
+        help = action.help or ""
+        default = action.default
+        unsaid = default is None or default is False or default == [] or default == argparse.SUPPRESS
+        if unsaid or "%(default)" in help or not action.option_strings:
+            return help
+        return f"{help} (default: %(default)s)"
+
+
+def _option_type(parse: Callable[[str], Any], name: str) -> Callable[[str], Any]:
+    def convert(text: str) -> Any:
+        try:
+            return parse(text)
+        except ValueError as error:
+            raise argparse.ArgumentTypeError(str(error)) from None
+
+    convert.__name__ = name  # argparse names the type in its message
+    return convert
+
+
+def _at_least(minimum: int, hint: str) -> Callable[[str], int]:
+    def convert(text: str) -> int:
+        try:
+            number = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+        if number < minimum:
+            raise argparse.ArgumentTypeError(f"{number} is below {minimum}{hint}")
+        return number
+
+    return convert
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="archiver", description="Listicle archiver.")
+    # Options every subcommand takes, after its name (archiver crawl ... --debug).
+    common = CommandParser(add_help=False)
+    common.add_argument(
+        "--debug", action="store_true", help="show tracebacks (of failures and of errors in the log)"
+    )
+    parser = CommandParser(prog="archiver", description="Listicle archiver.", formatter_class=HelpFormatter)
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", required=True)
 
-    parse = commands.add_parser("parse", help="extract records from saved HTML files (one JSON line each)")
-    parse.add_argument("files", nargs="+", help="HTML files, or - for standard input")
+    def command(
+        name: str, help: str, description: str | None = None, **kwargs: Any
+    ) -> argparse.ArgumentParser:
+        sub: argparse.ArgumentParser = commands.add_parser(
+            name,
+            help=help,
+            description=description or help,
+            parents=[common],
+            formatter_class=HelpFormatter,
+            **kwargs,
+        )
+        return sub
+
+    parse = command("parse", "extract records from saved HTML files (one JSON line each)")
+    parse.add_argument(
+        "files", nargs="+", help="HTML files (any readable path: /dev/stdin, <(...)), or - for standard input"
+    )
     parse.add_argument("--url", help="the page's original URL (resolves relative links)")
     parse.add_argument("--content-type", help="the HTTP Content-Type header, if known (for its charset)")
     parse.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, help="refuse larger files")
     parse.add_argument("--pretty", action="store_true", help="indent the JSON")
     parse.set_defaults(handler=cmd_parse)
 
-    schema = commands.add_parser("schema", help="print the JSON Schema of the records")
+    schema = command("schema", "print the JSON Schema of the records")
     schema.add_argument(
         "record",
         nargs="?",
@@ -40,53 +114,109 @@ def build_parser() -> argparse.ArgumentParser:
     )
     schema.set_defaults(handler=cmd_schema)
 
-    crawl = commands.add_parser("crawl", help="crawl listicles from seed URLs into articles.jsonl and WARCs")
-    crawl.add_argument("urls", nargs="*", help="seed URLs of listicle pages")
+    crawl = command(
+        "crawl", "crawl listicles from seed URLs into articles.jsonl and WARCs", epilog=EXIT_CODES_HELP
+    )
+    crawl.add_argument("urls", nargs="*", help="seed URLs of listicle pages (http or https)")
+    crawl.add_argument(
+        "--seed-file",
+        metavar="FILE",
+        help="more seed URLs, one a line (blank lines and lines starting with # ignored); - reads stdin",
+    )
     crawl.add_argument(
         "--sitemap", action="append", default=[], help="sitemap or sitemap index URL (repeatable)"
     )
     crawl.add_argument("--feed", action="append", default=[], help="RSS or Atom feed URL (repeatable)")
     crawl.add_argument("--out", type=Path, default=Path("output/crawl"), help="output folder")
-    crawl.add_argument("--depth", type=int, default=1, help="recommendation hops from a seed (default 1)")
     crawl.add_argument(
-        "--max-pages", type=int, help="start no new article after this many pages that may start one"
+        "--depth",
+        type=_at_least(0, ""),
+        default=1,
+        help="recommendation hops from a seed to follow (0: the seeds' articles only)",
+    )
+    crawl.add_argument(
+        "--max-pages",
+        type=_at_least(1, " (leave --max-pages out for no limit)"),
+        metavar="N",
+        help="start no new article after N pages that may start one (seeds, sitemap/feed entries, "
+        "recommended pages; the next pages of a started article are always fetched); default: no limit",
+    )
+    crawl.add_argument(
+        "--time-limit",
+        type=_option_type(parse_duration, "duration"),
+        metavar="DURATION",
+        help="stop after this long (90s, 30m, 2h; Scrapy's CLOSESPIDER_TIMEOUT); exit 3, run again to "
+        "continue; default: no limit",
+    )
+    crawl.add_argument(
+        "--size-limit",
+        type=_option_type(parse_size, "size"),
+        metavar="SIZE",
+        help="stop once this run wrote this much WARC (500MB, 2GiB, bytes); exit 3, run again to "
+        "continue; default: no limit",
     )
     crawl.add_argument("--job-dir", type=Path, help="pause/resume state folder (Scrapy JOBDIR)")
     crawl.add_argument("--job", default="crawl", help="job name: WARC file prefix and warcinfo isPartOf")
-    crawl.add_argument(
-        "--allow-private", action="store_true", help="allow loopback and private addresses (off by default)"
-    )
+    crawl.add_argument("--allow-private", action="store_true", help="allow loopback and private addresses")
     crawl.add_argument("--contact", help="URL or e-mail for site owners, put in the user agent")
     crawl.add_argument(
         "--allow-domain", action="append", default=[], help="also follow recommendations to this site"
     )
-    crawl.add_argument("--set", action="append", default=[], metavar="NAME=VALUE", help="a Scrapy setting")
+    crawl.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="any Scrapy or archiver setting (archiver/settings.py), e.g. DOWNLOAD_TIMEOUT=60; "
+        "checked before the crawl (type, range; unknown names warned)",
+    )
     add_log_options(crawl)
     crawl.set_defaults(handler=cmd_crawl)
 
-    demo = commands.add_parser("demo", help="crawl the bundled demo site, served on 127.0.0.1")
+    demo = command("demo", "crawl the bundled demo site, served on 127.0.0.1")
     demo.add_argument("--out", type=Path, default=Path("output/demo"), help="output folder")
     add_log_options(demo)
     demo.set_defaults(handler=cmd_demo)
 
-    extract = commands.add_parser("extract", help="re-extract articles from WARC files")
+    extract = command("extract", "re-extract articles from WARC files")
     extract.add_argument("warcs", nargs="+", type=Path, help="WARC files (.warc.gz or .warc)")
-    extract.add_argument("-o", "--output", type=Path, default=Path("-"), help="JSONL file (default stdout)")
+    extract.add_argument("-o", "--output", type=Path, default=Path("-"), help="JSONL file (- for stdout)")
     extract.set_defaults(handler=cmd_extract)
 
-    add_export_parser(commands)
+    add_export_arguments(command("export", EXPORT_HELP, EXPORT_DESCRIPTION))
     return parser
 
 
+def _fail(message: str, code: int) -> int:
+    print(f"archiver: error: {message}", file=sys.stderr)
+    return code
+
+
 def main(argv: list[str] | None = None) -> int:
+    """Run the command; returns its exit code (archiver.crawl.outcome's table)."""
     args = build_parser().parse_args(argv)
+    debug = bool(getattr(args, "debug", False))
     try:
         return int(args.handler(args))
     except BrokenPipeError:
         return 0
-    except ParseError as error:
-        print(f"archiver: error: {error}", file=sys.stderr)
-        return 1
-    except OSError as error:
-        print(f"archiver: error: {error}", file=sys.stderr)
-        return 1
+    except KeyboardInterrupt:  # Ctrl-C before Scrapy's own handler (which stops a crawl cleanly)
+        return _fail(f"interrupted; {RESUME_HINT}", STOPPED)
+    except Exception as error:
+        if debug:
+            traceback.print_exc()
+        return _failure_code(error)
+
+
+def _failure_code(error: Exception) -> int:
+    """One line for ``error`` on stderr; its exit code."""
+    if isinstance(error, CommandError):
+        return _fail(str(error), error.exit_code)
+    if isinstance(error, SettingError):  # scrapy's own settings path (update_settings)
+        return _fail(f"{error}; fix the --set value", USAGE)
+    if isinstance(error, ParseError | OSError):
+        return _fail(str(error), INTERNAL)
+    return _fail(
+        f"internal error ({type(error).__name__}: {error}); rerun with --debug to see where, and report it",
+        INTERNAL,
+    )

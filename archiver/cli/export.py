@@ -12,27 +12,25 @@ import argparse
 import sys
 from pathlib import Path
 
+from archiver.crawl.outcome import CANT_CREATE, DATA_ERROR, NO_INPUT, USAGE
 from archiver.export.parquet_table import ParquetUnavailable, arrow_schema
 from archiver.export.source import Damage
 from archiver.export.writing import STDOUT, InputError, OutputError, export_table
 
-EX_USAGE = 64
-EX_DATAERR = 65
-EX_NOINPUT = 66
-EX_CANTCREAT = 73
 ARTICLES_FILE = "articles.jsonl"
 _LINES_NAMED = 10  # damaged line numbers named in the one line; the rest are counted
 
 
-def add_export_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    export = commands.add_parser(
-        "export",
-        help="write a crawl's items as one table (CSV or Parquet): one row per item",
-        description="One row per item, the article's columns repeated; an article without items "
-        "gets one row with empty item columns. CSV comes with FILE-metadata.json (CSVW) giving "
-        "each column's type. Exit codes: 0 written, 64 usage, 65 damaged input lines (left "
-        "out, the rest written), 66 no articles.jsonl, 73 output not writable.",
-    )
+EXPORT_HELP = "write a crawl's items as one table (CSV or Parquet): one row per item"
+EXPORT_DESCRIPTION = (
+    "One row per item, the article's columns repeated; an article without items "
+    "gets one row with empty item columns. CSV comes with FILE-metadata.json (CSVW) giving "
+    "each column's type. Exit codes: 0 written, 64 usage, 65 damaged input lines (left "
+    "out, the rest written), 66 no articles.jsonl, 73 output not writable."
+)
+
+
+def add_export_arguments(export: argparse.ArgumentParser) -> None:
     export.add_argument(
         "out", type=Path, help="a crawl's --out folder (or an articles.jsonl file)", metavar="OUT"
     )
@@ -47,7 +45,7 @@ def add_export_parser(commands: argparse._SubParsersAction[argparse.ArgumentPars
 
 
 def _fail(message: str, code: int) -> int:
-    print(f"archiver export: {message}", file=sys.stderr)
+    print(f"archiver: error: {message}", file=sys.stderr)
     return code
 
 
@@ -73,17 +71,17 @@ def cmd_export(args: argparse.Namespace) -> int:
     output: Path = args.output or articles_file.parent / f"items.{args.format}"
     if args.format == "parquet":
         if output == STDOUT:
-            return _fail("parquet cannot go to standard output: give -o FILE", EX_USAGE)
+            return _fail("parquet cannot go to standard output: give -o FILE", USAGE)
         try:
             arrow_schema()
         except ParquetUnavailable as error:
-            return _fail(str(error), EX_USAGE)
+            return _fail(str(error), USAGE)
     try:
         result = export_table(articles_file, output, args.format)
     except InputError as error:
-        return _fail(str(error), EX_NOINPUT)
+        return _fail(str(error), NO_INPUT)
     except OutputError as error:
-        return _fail(str(error), EX_CANTCREAT)
+        return _fail(str(error), CANT_CREATE)
     if result.damage.cut_last_line is not None:
         print(
             f"archiver export: note: left out line {result.damage.cut_last_line} of {articles_file.name}, "
@@ -94,4 +92,4 @@ def cmd_export(args: argparse.Namespace) -> int:
         where = " and ".join(str(path) for path in result.written)
         print(f"wrote {result.rows} rows ({result.articles} articles) to {where}", file=sys.stderr)
     damaged = _damage_line(result.damage, articles_file.name)
-    return _fail(damaged, EX_DATAERR) if damaged else 0
+    return _fail(damaged, DATA_ERROR) if damaged else 0

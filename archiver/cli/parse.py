@@ -15,10 +15,16 @@ from archiver.parse.page import parse_page
 def read_input(name: str) -> bytes:
     if name == "-":
         return sys.stdin.buffer.read()
+    # Any readable path that is not a folder: /dev/stdin and <(...) are pipes, not files.
     path = Path(name)
-    if not path.is_file():
-        raise ParseError("no such file")
-    return path.read_bytes()
+    if path.is_dir():
+        raise ParseError("is a folder, not a file")
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise ParseError("no such file") from None
+    except OSError as error:
+        raise ParseError(error.strerror or str(error)) from None
 
 
 def cmd_parse(args: argparse.Namespace) -> int:

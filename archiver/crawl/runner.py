@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import json
+import uuid
 from pathlib import Path
 from typing import Any
 
 from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
+from twisted.python.failure import Failure
 
+from archiver.crawl.lock import OutputLocked
+from archiver.crawl.outcome import CANT_CREATE, LOCKED, RESUME_HINT, STOPPED, CommandError
 from archiver.crawl.session import SUMMARY_FILE
+from archiver.crawl.summary import this_run
 
 
 def crawl_settings(overrides: dict[str, Any] | None = None) -> Settings:
@@ -32,17 +37,30 @@ def run_crawl(
     feeds: list[str] | None = None,
     overrides: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
-    """Crawl ``seeds`` into ``out_dir``; returns the crawl summary (crawl.json)."""
+    """Crawl ``seeds`` into ``out_dir``; returns the crawl summary (crawl.json) of this run.
+
+    Raises :class:`CommandError`: STOPPED when this run left no summary of its own (killed by
+    a second signal, or crawl.json could not be written), LOCKED when another crawl holds
+    ``out_dir``, CANT_CREATE when the output cannot be created. A bad setting raises
+    ``SettingError``; anything else the crawl raised while starting is raised as it is.
+    """
     from spiders.listicle import ListicleSpider  # Scrapy loads spiders late; so do we
 
-    settings_overrides: dict[str, Any] = {"ARCHIVER_OUTPUT_DIR": str(out_dir), "ARCHIVER_JOB_NAME": job}
+    # Each run's own id, written into its crawl.json: an older crawl.json left in the folder
+    # (this run could not write its own) is never reported as this run's.
+    run_id = uuid.uuid4().hex
+    settings_overrides: dict[str, Any] = {
+        "ARCHIVER_OUTPUT_DIR": str(out_dir),
+        "ARCHIVER_JOB_NAME": job,
+        "ARCHIVER_RUN_ID": run_id,
+    }
     if max_pages:
         settings_overrides["ARCHIVER_MAX_PAGES"] = max_pages
     if job_dir is not None:
         settings_overrides["JOBDIR"] = str(job_dir)
     settings_overrides.update(overrides or {})
     process = CrawlerProcess(crawl_settings(settings_overrides))
-    process.crawl(
+    crawl = process.crawl(
         ListicleSpider,
         urls=seeds,
         sitemap=",".join(sitemaps or []),
@@ -51,9 +69,39 @@ def run_crawl(
         depth=depth,
         job=job,
     )
-    process.start()
-    if not (out_dir / SUMMARY_FILE).exists():
-        # The session logged why (a full disk); the caller reports it and exits non-zero.
-        raise OSError(f"the crawl stopped, but its summary {out_dir / SUMMARY_FILE} could not be written")
-    summary: dict[str, Any] = json.loads((out_dir / SUMMARY_FILE).read_text(encoding="utf-8"))
+    # Scrapy hands an error raised while the crawl starts (the spider's from_crawler, an
+    # extension, a pipeline's open_spider) to this deferred; unhandled, Twisted logs it as a
+    # traceback at exit and the process ends as if all went well (scrapy/scrapy#6047).
+    failures: list[Failure] = []
+    crawl.addErrback(failures.append)
+    if not failures:
+        process.start()
+    if failures:
+        _raise_start_failure(failures[0], out_dir)
+    return _summary_of_run(out_dir, run_id)
+
+
+def _raise_start_failure(failure: Failure, out_dir: Path) -> None:
+    error = failure.value
+    if isinstance(error, OutputLocked):
+        raise CommandError(str(error), LOCKED) from error
+    if isinstance(error, OSError):
+        raise CommandError(
+            f"cannot write into {out_dir}: {error}; choose a writable --out", CANT_CREATE
+        ) from error
+    failure.raiseException()
+
+
+def _summary_of_run(out_dir: Path, run_id: str) -> dict[str, Any]:
+    path = out_dir / SUMMARY_FILE
+    try:
+        summary: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        summary = {}
+    if this_run(summary).get("run_id") != run_id:
+        raise CommandError(
+            f"the crawl stopped before writing its summary {path} (killed, or the disk is full); "
+            f"{RESUME_HINT}",
+            STOPPED,
+        )
     return summary

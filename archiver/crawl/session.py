@@ -23,6 +23,7 @@ from archiver.article_file import sort_articles_file
 from archiver.articles import ArticleDraft, stitch_article
 from archiver.crawl.frontier import FrontierPlanner
 from archiver.crawl.journal import read_page_hops
+from archiver.crawl.outcome import classify
 from archiver.crawl.summary import SUMMARY_FILE as SUMMARY_FILE
 from archiver.crawl.summary import build_summary, read_summary
 from archiver.jsonl import cut_partial_last_line, write_jsonl_atomically
@@ -184,8 +185,16 @@ class CrawlSession:
         self._append_line(self._rejects, REJECTS_FILE, json.dumps(entry, ensure_ascii=False))
         self.counts["rejects"] += 1
 
-    def record_error(self, url: str, error: str, kind: str) -> None:
-        self.errors.append({"url": redacted_url(url), "kind": kind, "error": error})
+    def record_error(
+        self, url: str, error: str, kind: str, *, role: str | None = None, answered: bool = False
+    ) -> None:
+        """``kind``: what failed (http, page, image, seed-list, warc, output); ``role``: what
+        the URL was to the crawl (seed, seed-list, article-page, recommended, image, warc,
+        output), which decides whether the run is partial; ``answered``: the server gave an HTTP
+        answer (an error status, or a body that could not be used), which tells "nothing could
+        be fetched" apart (archiver.crawl.outcome)."""
+        entry = {"url": redacted_url(url), "kind": kind, "role": role or kind, "answered": answered}
+        self.errors.append({**entry, "error": error})
 
     # -- articles and their images ----------------------------------------------------------
     def finish_pages(self, key: str, *, fetch_images: bool = True) -> list[str]:
@@ -368,6 +377,8 @@ class CrawlSession:
             "warc_files": sorted(path.name for path in (self.out_dir / "warc").glob("*.warc.gz")),
             "duration_seconds": round(time.monotonic() - self.started, 3),
         }
+        outcome = classify(run)
+        run.update(outcome=outcome.kind, exit_code=outcome.exit_code)
         (self.out_dir / SUMMARY_RESERVE).unlink(missing_ok=True)
         try:
             # The earlier runs' history is read back from the crawl.json this replaces.

@@ -108,6 +108,7 @@ class WarcWriter:
         self._name = ""
         self._unsynced = False  # records written since the last fsync
         self.closed_files: list[str] = []
+        self.bytes_written = 0  # by this writer (this run), warcinfo records included: --size-limit
         self.recovered: list[tuple[str, int]] = []  # (file, bytes cut) of .open files found
         self._recover_open_files()
         self._serial = self._next_serial()
@@ -167,6 +168,7 @@ class WarcWriter:
         # Never half a record: a failed write leaves the file as it was before this record.
         offset = append_whole(self._file.fileno(), data, name=self._name)
         self._unsynced = True
+        self.bytes_written += len(data)
         return offset, len(data)
 
     def _rotate_if_full(self) -> None:

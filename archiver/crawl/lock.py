@@ -1,0 +1,66 @@
+"""One crawl at a time per output folder: an ``fcntl.flock`` on ``OUT/.archiver.lock``.
+
+Two crawls appending to the same articles.jsonl and numbering WARC files from the same serial
+would corrupt both. The lock is held for the whole run and released by the kernel when the
+process ends, however it ends: a crawl killed with SIGKILL leaves no stale lock behind.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import os
+from datetime import UTC, datetime
+from pathlib import Path
+
+LOCK_FILE = ".archiver.lock"
+
+
+class OutputLocked(OSError):
+    """Another process holds the lock; ``holder`` is what it wrote (pid and start time)."""
+
+    def __init__(self, out_dir: Path, holder: str) -> None:
+        self.out_dir = out_dir
+        self.holder = holder
+        super().__init__(
+            f"another crawl ({holder or 'pid unknown'}) is writing into {out_dir}; "
+            "wait for it or choose another --out"
+        )
+
+
+class OutputLock:
+    """The lock of one output folder, held from :meth:`acquire` to :meth:`release`."""
+
+    def __init__(self, out_dir: Path) -> None:
+        self.out_dir = out_dir
+        self.path = out_dir / LOCK_FILE
+        self._fd: int | None = None
+
+    def acquire(self) -> None:
+        """Take the lock without waiting. Raises :class:`OutputLocked` if a live process holds
+        it, ``OSError`` if the folder cannot be created or written."""
+        self.out_dir.mkdir(parents=True, exist_ok=True)
+        fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            holder = os.read(fd, 200).decode("utf-8", "replace").strip()
+            os.close(fd)
+            raise OutputLocked(self.out_dir, holder) from None
+        except OSError:
+            os.close(fd)
+            raise
+        since = datetime.now(UTC).isoformat(timespec="seconds")
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, f"pid {os.getpid()}, since {since}\n".encode(), 0)
+        self._fd = fd
+
+    def release(self) -> None:
+        """Let go (idempotent). The file stays: removing it would race with a crawl that has
+        just opened it and is about to lock it."""
+        if self._fd is None:
+            return
+        fd, self._fd = self._fd, None
+        with contextlib.suppress(OSError):
+            os.ftruncate(fd, 0)
+        os.close(fd)

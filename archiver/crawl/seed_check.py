@@ -1,0 +1,59 @@
+"""Seeds checked before a crawl starts: a URL the crawl would refuse or fail on (another
+scheme, no scheme, a private address without --allow-private) is a usage error, said once.
+
+Pure: no Scrapy, no network (a host name is not resolved here; the crawl's resolver refuses
+names that lead to private addresses).
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import re
+from urllib.parse import urlsplit
+
+from archiver.crawl.addresses import is_public_address
+
+_SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
+# Schemes written without "//" that are not a host name followed by a port ("example.com:80").
+_OTHER_SCHEMES = frozenset(
+    {"file", "ftp", "ftps", "data", "mailto", "javascript", "about", "sftp", "ws", "wss"}
+)
+
+
+class SeedError(ValueError):
+    """A seed that cannot be crawled; the message names it, the cause and what to do."""
+
+
+def check_seed(url: str, *, allow_private: bool, what: str = "seed") -> str:
+    """``url`` (stripped) if the crawl can fetch it; raises :class:`SeedError`. ``what``
+    names it in the message (seed, --sitemap, --feed)."""
+    text = url.strip()
+    match = _SCHEME.match(text)
+    scheme = match.group(1).lower() if match else ""
+    has_scheme = "://" in text or scheme in _OTHER_SCHEMES
+    if not has_scheme:
+        raise SeedError(f"{what} {text!r} has no scheme; did you mean https://{text.lstrip('/')}?")
+    if scheme not in ("http", "https"):
+        raise SeedError(f"{what} {text!r}: only http and https URLs can be crawled, not {scheme}:")
+    try:
+        host = urlsplit(text).hostname or ""
+    except ValueError as error:
+        raise SeedError(f"{what} {text!r} is not a valid URL: {error}") from None
+    if not host:
+        raise SeedError(f"{what} {text!r} has no host name")
+    if not allow_private and _is_private(host):
+        raise SeedError(
+            f"{what} {text} is a loopback or private address, refused by default; "
+            "pass --allow-private to crawl it"
+        )
+    return text
+
+
+def _is_private(host: str) -> bool:
+    if host == "localhost" or host.endswith(".localhost"):
+        return True
+    try:
+        ipaddress.ip_address(host.split("%", 1)[0])
+    except ValueError:
+        return False  # a name: the resolver judges the addresses it leads to
+    return not is_public_address(host)
