@@ -22,6 +22,7 @@ from pathlib import Path
 
 import pytest
 
+from archiver.crawl.summary import read_run
 from tests.crawl_command import BIN, loopback_crawl
 from tests.fault_server import page, send, serve
 
@@ -197,8 +198,7 @@ def test_a_closed_port_exits_69_in_one_line_and_keeps_earlier_outputs(out: Path,
     assert result.returncode == 69, result.stderr[-3000:]
     line = the_error_line(result.stderr)
     assert "nothing could be fetched" in line and "refused" in line
-    run_summary = json.loads((out / "crawl.json").read_text())
-    run_summary = run_summary.get("run", run_summary)
+    run_summary = read_run(out)
     assert (run_summary["outcome"], run_summary["exit_code"]) == ("unavailable", 69)
     assert_earlier_outputs_kept(out, earlier_run)
 
@@ -249,8 +249,7 @@ def test_sigterm_mid_crawl_exits_3_with_the_resume_hint_and_keeps_earlier_output
     assert process.returncode == 3, stderr[-3000:]
     line = the_error_line(stderr)
     assert "signal" in line and "run the same command again to continue" in line
-    run_summary = json.loads((out / "crawl.json").read_text())
-    assert run_summary.get("run", run_summary)["exit_code"] == 3
+    assert read_run(out)["exit_code"] == 3
     assert_earlier_outputs_kept(out, earlier_run)
 
 

@@ -123,7 +123,10 @@ def test_a_failure_is_one_line_on_the_terminal_and_a_traceback_in_the_log_file(t
     assert "Traceback" not in terminal.stderr and "Traceback" not in terminal.stdout
     errors = [line for line in terminal.stderr.splitlines() if line.startswith("error")]
     assert errors and all("onnection" in line and "refused" in line for line in errors), terminal.stderr
-    assert all(line.startswith(("error", "warning", "progress:")) for line in terminal.stderr.splitlines())
+    assert all(
+        line.startswith(("error", "warning", "progress:", "archiver: error:"))
+        for line in terminal.stderr.splitlines()
+    )
     report = terminal.stdout
     assert re.search(r"1 x \w*ConnectionRefusedError \(page\), e\.g\. " + re.escape(seed), report), report
 
