@@ -162,7 +162,24 @@ class Article(_Record):
     title: str | None = None
     declared_count: int | None = None
     numbering: NumberingStyle = "none"
-    complete: bool = Field(description="All pages fetched and the items found match declared_count.")
+    complete: bool = Field(
+        description="All pages fetched and the items found match declared_count (photos aside: "
+        "see media_complete)."
+    )
+    media_complete: bool = Field(
+        default=True,
+        description="Every photo of every item has a capture (an archived response of any "
+        "status). When false, a warning says how many photos are missing and why: not fetched "
+        "(the crawl stopped first, or ARCHIVER_FETCH_IMAGES=False) or the fetch failed (the "
+        "reason). The next crawl into the same --out asks for them again.",
+    )
+    crawl_stopped: bool = Field(
+        default=False,
+        description="The crawl ended before it asked for every page or photo of this article "
+        "(a time limit, a signal, a page limit; or photos switched off): what is missing was "
+        "never fetched, which is not a failure. The next crawl into the same --out fetches it "
+        "and writes the article again (one line per article stays in the file).",
+    )
     pages: list[PageCapture]
     failed_pages: list[PageFailure] = Field(default_factory=list)
     items: list[Item] = Field(default_factory=list)

@@ -465,8 +465,8 @@ class ListicleSpider(scrapy.Spider):
         request = failure.request  # type: ignore[attr-defined]
         if self._lost_to_full_disk(failure):
             return
-        self._fetch_failed(request, failure, "image")
-        for article in self.session.image_done(request.meta["image_url"], None):
+        reason = self._fetch_failed(request, failure, "image")
+        for article in self.session.image_done(request.meta["image_url"], None, reason):
             yield {"article": article}
 
     # -- closing ------------------------------------------------------------------------------

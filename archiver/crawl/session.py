@@ -18,8 +18,8 @@ from pathlib import Path
 from typing import Any
 
 from archiver.appending import append_whole
-from archiver.article_file import sort_articles_file
-from archiver.articles import ArticleDraft, stitch_article
+from archiver.article_file import dedupe_articles_file, sort_articles_file
+from archiver.articles import ArticleDraft, stitch_article, waits_for_a_page
 from archiver.crawl.frontier import FrontierPlanner
 from archiver.crawl.journal import read_page_hops
 from archiver.jsonl import cut_partial_last_line, write_jsonl_atomically
@@ -55,6 +55,8 @@ class CrawlState:
     image_captures: LruDict[str, ImageCapture | None] = field(
         default_factory=lambda: LruDict(IMAGE_CACHE_SIZE)
     )
+    # Why recent image fetches failed (same bound): the article's warning names the reason.
+    image_failures: LruDict[str, str] = field(default_factory=lambda: LruDict(IMAGE_CACHE_SIZE))
     image_waiters: dict[str, set[str]] = field(default_factory=dict)
     requested_images: set[str] = field(default_factory=set)  # in flight: requested, no outcome yet
     pending_images: dict[str, set[str]] = field(default_factory=dict)  # article key -> image URLs
@@ -107,12 +109,24 @@ class CrawlSession:
         self.repaired = {
             name: cut_partial_last_line(out_dir / name) for name in (ARTICLES_FILE, REJECTS_FILE)
         }
+        # An article completed by a later run is written again: a run killed before its final
+        # sort left both lines, and the last one wins.
+        self.superseded_lines = dedupe_articles_file(out_dir / ARTICLES_FILE)
         # What earlier runs finished is the durable record of progress: a crawl resumed after a
         # kill (its JOBDIR state lost) neither refetches those pages nor writes them again.
+        # An article written before the crawl asked for all of it (crawl_stopped), or with
+        # photos not captured, is not finished: rebuild_from_warcs takes it up again.
         self.finished_articles: set[str] = set()
+        self.reopened_articles: set[str] = set()
+        self._missing_only_photos: set[str] = set()
         for line in _iter_lines(out_dir / ARTICLES_FILE):
             article = json.loads(line)
-            self.finished_articles.add(article["url"])
+            if article.get("crawl_stopped") or not article.get("media_complete", True):
+                self.reopened_articles.add(article["url"])
+                if not waits_for_a_page(article.get("warnings", [])):
+                    self._missing_only_photos.add(article["url"])
+            else:
+                self.finished_articles.add(article["url"])
             self.state.pages_seen.update(page["url"] for page in article["pages"])
         self._reserve_space_for_summary()
         # Unbuffered descriptors: each line goes out in one os.write (or is cut back).
@@ -137,6 +151,8 @@ class CrawlSession:
             self.state.counts.setdefault(name, 0)
         if not hasattr(self.state, "backlog_urls"):  # saved by a version without it
             self.state.backlog_urls = set(self.state.seed_backlog)
+        if not hasattr(self.state, "image_failures"):  # saved by a version without it
+            self.state.image_failures = LruDict(IMAGE_CACHE_SIZE)
 
     # -- output -----------------------------------------------------------------------------
     @staticmethod
@@ -182,6 +198,9 @@ class CrawlSession:
         for url in draft.image_urls():
             if url in self.state.image_captures:
                 draft.captures[url] = self.state.image_captures[url]
+                failure = self.state.image_failures.get(url)
+                if failure is not None:
+                    draft.image_failures[url] = failure
                 continue
             pending.add(url)
             self.state.image_waiters.setdefault(url, set()).add(key)
@@ -191,9 +210,12 @@ class CrawlSession:
         self.state.pending_images[key] = pending
         return to_request
 
-    def image_done(self, url: str, capture: ImageCapture | None) -> list[Article]:
-        """Record an image outcome; returns the articles that became complete."""
+    def image_done(self, url: str, capture: ImageCapture | None, failure: str | None = None) -> list[Article]:
+        """Record an image outcome (its archived response, or None and why it failed); returns
+        the articles that became complete."""
         self.state.image_captures[url] = capture
+        if failure is not None:
+            self.state.image_failures[url] = failure
         self.state.requested_images.discard(url)
         if capture is not None:
             self.counts["images"] += 1
@@ -206,6 +228,8 @@ class CrawlSession:
             draft = self.state.drafts.get(key)
             if draft is not None:
                 draft.captures[url] = capture
+                if failure is not None:
+                    draft.image_failures[url] = failure
             if not pending and (article := self.complete(key)) is not None:
                 ready.append(article)
         return ready
@@ -252,6 +276,11 @@ class CrawlSession:
         seeds (hops 0) however else a page reaches them; those not fetched yet are returned in
         ``listed`` (the seed backlog), not among the recommendations to fetch.
         """
+        if not fetch_images:
+            # Photos are off: an article reopened only for its photos would be written again as
+            # it is, every run.
+            self.finished_articles |= self._missing_only_photos
+            self.reopened_articles -= self._missing_only_photos
         index = WarcIndex(paths)
         journal = read_page_hops(paths)
         for damage in index.damaged:
@@ -292,8 +321,10 @@ class CrawlSession:
                 continue
             key = found.draft.first_url
             for url in found.draft.image_urls():
-                if image_settle(url)[1]:  # archived, or failed for good
-                    capture = image_capture(index, url)
+                # An archived answer settles a photo; one that failed (or never came) is asked
+                # for again: the article is being finished, and a photo is worth a second try.
+                capture = image_capture(index, url)
+                if capture is not None and image_settle(url)[1]:
                     self.state.image_captures[url] = capture
                     found.draft.captures[url] = capture
             if found.next_url is not None:

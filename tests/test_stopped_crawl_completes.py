@@ -1,0 +1,152 @@
+"""A crawl stopped early without --job-dir (SIGTERM, a time limit) writes the articles it had
+not finished flagged (``crawl_stopped``, ``media_complete``), and the same command run again
+finishes them: every photo captured, one line per article, the articles of an uninterrupted
+crawl, and ``archiver extract`` agreeing byte for byte.
+
+The stop lands mid-crawl by construction, not by timing: from the Nth photo on, the server
+holds every photo request unanswered until the stopped crawl has exited, so the first run can
+never capture those photos.
+"""
+
+from __future__ import annotations
+
+import json
+import signal
+import subprocess
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.crawl_command import loopback_crawl
+from tests.fault_server import serve
+from tests.generated_site import site_routes
+from tests.layered_site import article_path, layered_site, listicles_within
+from tests.test_crash_resume import TIMEOUT, check_extract_agrees, check_files_are_whole, stable_articles
+
+DEPTH = 2
+# Held photos fail at this timeout while the stopped crawl drains its downloads (Scrapy's
+# graceful stop waits for requests in flight); short, so the test does not wait long.
+HELD_TIMEOUT = ["--set", "DOWNLOAD_TIMEOUT=3", "--set", "RETRY_ENABLED=False"]
+
+
+class PhotoHold:
+    """Answers the first ``free`` photo requests; holds every later one (``held`` is set at the
+    first) until :meth:`release`. Pages are always answered."""
+
+    def __init__(self, free: int | None) -> None:
+        self.free = free
+        self.photos = 0
+        self.held = threading.Event()
+        self.requests: list[str] = []
+        self._release = threading.Event()
+        self._lock = threading.Lock()
+
+    def release(self) -> None:
+        self._release.set()
+
+    def around(self, path: str, answer: Callable[[], None]) -> None:
+        with self._lock:
+            self.requests.append(path)
+            hold = False
+            if path.startswith("/img/") and self.free is not None:
+                self.photos += 1
+                hold = self.photos > self.free
+        if hold:
+            self.held.set()
+            self._release.wait(timeout=TIMEOUT)
+            return  # the connection is closed unanswered
+        answer()
+
+
+@contextmanager
+def served(hold: PhotoHold) -> Iterator[str]:
+    with serve(site_routes(layered_site(), latency=0.002, around=hold.around)) as base:
+        try:
+            yield base
+        finally:
+            hold.release()
+
+
+def lines_of(out: Path) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in (out / "articles.jsonl").read_text().splitlines()]
+
+
+def run_to_end(command: list[str]) -> None:
+    finished = subprocess.run(command, capture_output=True, text=True, timeout=TIMEOUT, check=False)
+    assert finished.returncode == 0, finished.stderr[-3000:]
+
+
+def stop_when_photos_are_held(
+    command: list[str], hold: PhotoHold, stop: Callable[[subprocess.Popen[bytes]], None]
+) -> None:
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        assert hold.held.wait(timeout=TIMEOUT), "the crawl never asked for a held photo"
+        stop(process)
+        process.communicate(timeout=TIMEOUT)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.communicate()
+    hold.release()
+
+
+def sigterm(process: subprocess.Popen[bytes]) -> None:
+    process.send_signal(signal.SIGTERM)
+
+
+def let_the_time_limit_stop_it(process: subprocess.Popen[bytes]) -> None:
+    """Nothing to send: the crawl waits for held photos until CLOSESPIDER_TIMEOUT ends it."""
+
+
+@pytest.mark.parametrize(
+    ("stop", "limit"),
+    [(sigterm, []), (let_the_time_limit_stop_it, ["--set", "CLOSESPIDER_TIMEOUT=4"])],
+    ids=["sigterm", "time-limit"],
+)
+def test_a_stopped_crawl_run_again_captures_every_photo_and_writes_each_article_once(
+    tmp_path: Path, stop: Callable[[subprocess.Popen[bytes]], None], limit: list[str]
+) -> None:
+    whole, stopped = tmp_path / "whole", tmp_path / "stopped"
+    with served(PhotoHold(free=None)) as base:
+        run_to_end(loopback_crawl(whole, base + article_path(0, 0), "--depth", str(DEPTH), *HELD_TIMEOUT))
+    expected = stable_articles(whole)
+    assert set(expected) == listicles_within(DEPTH)
+
+    hold = PhotoHold(free=4)
+    with served(hold) as base:
+        command = loopback_crawl(
+            stopped, base + article_path(0, 0), "--depth", str(DEPTH), *HELD_TIMEOUT, *limit
+        )
+        stop_when_photos_are_held(command, hold, stop)
+        first = lines_of(stopped)
+        check_files_are_whole(stopped)
+        # Held photos were never captured: their articles say so, none passes for finished.
+        unfinished = [a for a in first if a["crawl_stopped"] or not a["media_complete"]]
+        assert unfinished, [a["url"] for a in first]
+        for article in unfinished:
+            missing = [i for item in article["items"] for i in item["images"] if i["capture"] is None]
+            assert missing or article["crawl_stopped"]
+            if missing:
+                assert not article["media_complete"]
+                assert any("photos not captured: " in w for w in article["warnings"]), article["warnings"]
+        asked_first = len(hold.requests)
+
+        hold.free = None  # the second run gets every answer
+        run_to_end(command)
+        asked_again = hold.requests[asked_first:]
+
+    final = lines_of(stopped)
+    urls = [article["url"] for article in final]
+    assert len(urls) == len(set(urls)), "an article line is written twice"
+    for article in final:
+        assert article["media_complete"] and not article["crawl_stopped"], article["warnings"]
+        assert all(image["capture"] for item in article["items"] for image in item["images"])
+    assert stable_articles(stopped) == expected
+    check_files_are_whole(stopped)
+    check_extract_agrees(stopped, tmp_path)
+    assert asked_again, "the second run fetched nothing"
