@@ -38,6 +38,8 @@ class ArticleDraft:
     # Payload digest (WARC-Payload-Digest) of each page -> its URL: a next page that repeats
     # an earlier one under another URL ends the chain (archiver.chain.repeated_page_reason).
     digests: dict[str, str] = field(default_factory=dict)
+    # Recommendation hops from a seed of the article's first page (its pages share them).
+    hops: int = 0
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         # A draft pickled in a JOBDIR by an earlier version lacks the newer fields: they get

@@ -10,7 +10,7 @@ from pathlib import Path
 from archiver import __version__
 from archiver.cli.crawl import cmd_crawl, cmd_demo
 from archiver.cli.extract import cmd_extract
-from archiver.cli.parse import cmd_parse, cmd_schema
+from archiver.cli.parse import add_schema_command, cmd_parse
 from archiver.errors import ParseError
 from archiver.parse.document import DEFAULT_MAX_BYTES
 
@@ -28,15 +28,7 @@ def build_parser() -> argparse.ArgumentParser:
     parse.add_argument("--pretty", action="store_true", help="indent the JSON")
     parse.set_defaults(handler=cmd_parse)
 
-    schema = commands.add_parser("schema", help="print the JSON Schema of the records")
-    schema.add_argument(
-        "record",
-        nargs="?",
-        choices=["page", "article"],
-        default="page",
-        help="page: what `parse` prints; article: a line of articles.jsonl",
-    )
-    schema.set_defaults(handler=cmd_schema)
+    add_schema_command(commands)
 
     crawl = commands.add_parser("crawl", help="crawl listicles from seed URLs into articles.jsonl and WARCs")
     crawl.add_argument("urls", nargs="*", help="seed URLs of listicle pages")

@@ -14,6 +14,7 @@ import time
 from collections import deque
 from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -24,13 +25,15 @@ from archiver.crawl.frontier import FrontierPlanner
 from archiver.crawl.journal import read_page_hops
 from archiver.jsonl import cut_partial_last_line, write_jsonl_atomically
 from archiver.lru import LruDict
-from archiver.models import Article, ImageCapture, ListiclePage
+from archiver.models import Article, ImageCapture, ListiclePage, PageEntry, Reject
+from archiver.page_log import chain_entries
 from archiver.reextract import DraftFromWarc, WarcIndex, drafts_from_index, image_capture
 from archiver.seeds import parse_feed, parse_sitemap
 from archiver.urls import canonical_url, redacted_url
 from archiver.warc import WarcWriter, WrittenRecord
 
 ARTICLES_FILE = "articles.jsonl"
+PAGES_FILE = "pages.jsonl"
 IMAGE_CACHE_SIZE = 5_000
 REJECTS_FILE = "rejects.jsonl"
 SUMMARY_FILE = "crawl.json"
@@ -107,7 +110,7 @@ class CrawlSession:
         out_dir.mkdir(parents=True, exist_ok=True)
         # A killed run may have been cut mid-line: drop the fragment before appending.
         self.repaired = {
-            name: cut_partial_last_line(out_dir / name) for name in (ARTICLES_FILE, REJECTS_FILE)
+            name: cut_partial_last_line(out_dir / name) for name in (ARTICLES_FILE, REJECTS_FILE, PAGES_FILE)
         }
         # An article completed by a later run is written again: a run killed before its final
         # sort left both lines, and the last one wins.
@@ -118,11 +121,16 @@ class CrawlSession:
         # photos not captured, is not finished: rebuild_from_warcs takes it up again.
         self.finished_articles: set[str] = set()
         self.reopened_articles: set[str] = set()
+        # Pages of the reopened articles: in pages.jsonl already (written with their article).
+        self._pages_logged: set[str] = set()
+        # Seeds (and sitemap or feed pages) that began no article, with why: for crawl.json.
+        self.non_listicle_seeds: list[dict[str, str]] = []
         self._missing_only_photos: set[str] = set()
         for line in _iter_lines(out_dir / ARTICLES_FILE):
             article = json.loads(line)
             if article.get("crawl_stopped") or not article.get("media_complete", True):
                 self.reopened_articles.add(article["url"])
+                self._pages_logged.update(page["url"] for page in article["pages"])
                 if not waits_for_a_page(article.get("warnings", [])):
                     self._missing_only_photos.add(article["url"])
             else:
@@ -132,6 +140,7 @@ class CrawlSession:
         # Unbuffered descriptors: each line goes out in one os.write (or is cut back).
         self._articles = _open_for_appending(out_dir / ARTICLES_FILE)
         self._rejects = _open_for_appending(out_dir / REJECTS_FILE)
+        self._pages = _open_for_appending(out_dir / PAGES_FILE)
 
     @property
     def counts(self) -> dict[str, int]:
@@ -170,17 +179,38 @@ class CrawlSession:
         self.counts["listicle_pages"] += len(article.pages)
         self.counts["items"] += len(article.items)
 
-    def write_reject(self, url: str, reason: str, record: WrittenRecord | None) -> None:
-        entry = {
-            "url": redacted_url(url),
-            "reason": reason,
-            "warc_filename": record.filename if record else None,
-            "warc_offset": record.offset if record else None,
-            "warc_record_id": record.record_id if record else None,
-        }
+    def write_reject(
+        self, url: str, reason: str, record: WrittenRecord | None, status: int | None = None
+    ) -> None:
+        """A line of rejects.jsonl (:class:`archiver.models.Reject`): the page at ``url``,
+        answered with ``status`` and archived as ``record``, failed validation for ``reason``."""
+        entry = Reject(
+            url=redacted_url(url),
+            reason=reason,
+            time=datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+            status=status,
+            warc_filename=record.filename if record else None,
+            warc_offset=record.offset if record else None,
+            warc_record_id=record.record_id if record else None,
+        )
         self.warc.sync()
-        self._append_line(self._rejects, REJECTS_FILE, json.dumps(entry, ensure_ascii=False))
+        self._append_line(self._rejects, REJECTS_FILE, entry.model_dump_json())
         self.counts["rejects"] += 1
+
+    def write_page(self, entry: PageEntry) -> None:
+        """A line of pages.jsonl, after the WARC records it cites; a seed that is no listicle is
+        remembered for crawl.json (``non_listicle_seeds``)."""
+        if entry.url in self._pages_logged:
+            return  # an earlier run wrote it, with the article this run finishes
+        entry = entry.model_copy(update={"url": redacted_url(entry.url)})
+        self.warc.sync()
+        self._append_line(self._pages, PAGES_FILE, entry.model_dump_json())
+        if entry.hops == 0 and not entry.listicle and entry.page_number in (None, 1):
+            self.non_listicle_seeds.append({"url": entry.url, "reason": entry.reason or ""})
+
+    def close_page_log(self) -> None:
+        with contextlib.suppress(OSError):
+            os.close(self._pages)
 
     def record_error(self, url: str, error: str, kind: str) -> None:
         self.errors.append({"url": redacted_url(url), "kind": kind, "error": error})
@@ -249,6 +279,8 @@ class CrawlSession:
         article = stitch_article(draft, draft.captures)
         if article is None:
             self.counts["non_listicles"] += 1
+        for entry in chain_entries(draft, article is not None, draft.hops):
+            self.write_page(entry)
         return article
 
     def rebuild_from_warcs(
@@ -314,7 +346,7 @@ class CrawlSession:
             planner.page_parsed(url, [link.url for link in record.recommendations])
 
         rebuilt = Rebuilt()
-        next_pages: list[tuple[str, str]] = []
+        adopted: list[tuple[str, str | None]] = []  # (article key, next page URL)
         for found in drafts_from_index(index, on_page=page_parsed, unsettled=retry_statuses):
             planner.chain(capture.url for _, capture in found.draft.pages)
             if not self._adopt_draft(found):
@@ -327,16 +359,18 @@ class CrawlSession:
                 if capture is not None and image_settle(url)[1]:
                     self.state.image_captures[url] = capture
                     found.draft.captures[url] = capture
-            if found.next_url is not None:
-                next_pages.append((key, found.next_url))
+            adopted.append((key, found.next_url))
+        rebuilt.pages = planner.pages_to_fetch()
+        for key, next_url in adopted:  # hops are known once the planner has seen every page
+            self.state.drafts[key].hops = planner.hops_of(key)
+            if next_url is not None:
+                rebuilt.next_pages.append((key, next_url, planner.hops_of(key)))
                 continue
             rebuilt.images.extend(self.finish_pages(key, fetch_images=fetch_images))
             article = self.ready_without_images(key)
             if article is not None:
                 rebuilt.ready.append(article)
-        rebuilt.pages = planner.pages_to_fetch()
         rebuilt.listed = [url for url in listed if not settle(url)[1]]
-        rebuilt.next_pages = [(key, url, planner.hops_of(key)) for key, url in next_pages]
         # Pages that may start an article the lost runs asked for: --max-pages counts them too
         # (those to ask for again, a retry lost with the run, are counted when they are).
         self.state.pages_requested = max(self.state.pages_requested, planner.pages_started())
@@ -427,7 +461,8 @@ def archived_seed_list_entries(index: WarcIndex, seed_lists: Iterable[str]) -> I
 
 
 def _open_for_appending(path: Path) -> int:
-    return os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
+    # 0666 less the umask, as the WARC files and every other output file are created.
+    return os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o666)
 
 
 def _iter_lines(path: Path) -> Iterator[str]:
