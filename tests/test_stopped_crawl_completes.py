@@ -125,6 +125,8 @@ def test_a_stopped_crawl_run_again_captures_every_photo_and_writes_each_article_
         stop_when_photos_are_held(command, hold, stop)
         first = lines_of(stopped)
         check_files_are_whole(stopped)
+        # Extract reads the same from the WARCs: which photos never came, which failed and why.
+        check_extract_agrees(stopped, tmp_path / "first")
         # Held photos were never captured: their articles say so, none passes for finished.
         unfinished = [a for a in first if a["crawl_stopped"] or not a["media_complete"]]
         assert unfinished, [a["url"] for a in first]
@@ -134,6 +136,9 @@ def test_a_stopped_crawl_run_again_captures_every_photo_and_writes_each_article_
             if missing:
                 assert not article["media_complete"]
                 assert any("photos not captured: " in w for w in article["warnings"]), article["warnings"]
+        # Both kinds of missing photo: held ones failed (timed out), queued ones never asked for.
+        said = " ".join(w for a in unfinished for w in a["warnings"])
+        assert " not fetched" in said and " failed (DownloadTimeoutError" in said, said
         asked_first = len(hold.requests)
 
         hold.free = None  # the second run gets every answer
