@@ -85,7 +85,8 @@ def sort_articles_file(path: Path, destination: Path | None = None) -> None:
 
 def dedupe_articles_file(path: Path) -> int:
     """Keep only each article's last line in ``path``, in file order, atomically (nothing is
-    rewritten when no line is superseded). Returns how many lines were dropped."""
+    rewritten when no line is superseded). Returns how many lines were dropped. Also for any
+    JSON Lines file whose first ``"url"`` field names what a line is about (pages.jsonl)."""
     dropped = duplicate_article_lines(path)
     if dropped:
 

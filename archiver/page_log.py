@@ -56,6 +56,9 @@ def chain_entries(draft: ArticleDraft, is_article: bool, hops: int) -> list[Page
     """The lines of the pages of a chain that has ended: an article's (``is_article``), or a
     story's whose pages held no item."""
     reason = None if is_article else story_reason(len(draft.pages))
+    if not is_article and draft.next_page_pending is not None:
+        # A chain the crawl stopped in: the next run fetches the rest and lists it again.
+        reason = f"no items in its first {len(draft.pages)} page(s); the crawl stopped before the next"
     return [
         PageEntry(
             url=capture.url,

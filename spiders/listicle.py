@@ -511,14 +511,23 @@ class ListicleSpider(scrapy.Spider):
         # After a full disk, unfinished articles stay unfinished (not written with what is
         # missing): the next run rebuilds them from the WARCs and completes them.
         if not resumable and reason != "disk_full":
-            # The crawl is over: articles still waiting for a page or image are written as they are.
-            for article in self.session.flush_unfinished():
+            # The crawl is over: articles still waiting for a page or image are written as they
+            # are, flagged (crawl_stopped); the next run into the same --out finishes them.
+            unfinished = self.session.flush_unfinished()
+            for article in unfinished:
                 try:
                     self.session.write_article(article)
                 except DiskFullError as error:
                     # What is written stays valid; crawl.json must still say what was saved.
                     self.session.record_error(article.url, f"not written: {error}", "output")
                     break
+            stopped = sum(article.crawl_stopped for article in unfinished)
+            if stopped:
+                self.logger.warning(
+                    "%d articles written unfinished (crawl_stopped: pages or photos not fetched): "
+                    "run the same command again to finish them",
+                    stopped,
+                )
         self.session.close_page_log()
         stats = self.crawler.stats.get_stats() if self.crawler.stats else {}
         self.session.close(

@@ -152,6 +152,20 @@ def test_a_stopped_crawl_run_again_captures_every_photo_and_writes_each_article_
         assert article["media_complete"] and not article["crawl_stopped"], article["warnings"]
         assert all(image["capture"] for item in article["items"] for image in item["images"])
     assert stable_articles(stopped) == expected
+    # pages.jsonl: one line per page, those of every article among them, listed as listicles.
+    pages = [json.loads(line) for line in (stopped / "pages.jsonl").read_text().splitlines()]
+    listed = [page["url"] for page in pages]
+    assert len(listed) == len(set(listed)), "a page is listed twice"
+    listicle_pages = {page["url"] for page in pages if page["listicle"]}
+    assert listicle_pages == {page["url"] for article in final for page in article["pages"]}
+
+    def paths(urls: set[str]) -> set[str]:  # the two servers' ports differ
+        return {"/" + url.split("/", 3)[3] for url in urls}
+
+    # The same pages as an uninterrupted crawl lists, listicles and others alike.
+    whole_pages = [json.loads(line) for line in (whole / "pages.jsonl").read_text().splitlines()]
+    assert paths(listicle_pages) == paths({page["url"] for page in whole_pages if page["listicle"]})
+    assert paths(set(listed)) == paths({page["url"] for page in whole_pages})
     check_files_are_whole(stopped)
     check_extract_agrees(stopped, tmp_path)
     assert asked_again, "the second run fetched nothing"

@@ -115,6 +115,9 @@ class CrawlSession:
         # An article completed by a later run is written again: a run killed before its final
         # sort left both lines, and the last one wins.
         self.superseded_lines = dedupe_articles_file(out_dir / ARTICLES_FILE)
+        # A page a killed run listed and the next run parsed again (a retry, a chain finished
+        # again): its last line stands.
+        dedupe_articles_file(out_dir / PAGES_FILE)
         # What earlier runs finished is the durable record of progress: a crawl resumed after a
         # kill (its JOBDIR state lost) neither refetches those pages nor writes them again.
         # An article written before the crawl asked for all of it (crawl_stopped), or with
@@ -198,19 +201,35 @@ class CrawlSession:
         self.counts["rejects"] += 1
 
     def write_page(self, entry: PageEntry) -> None:
-        """A line of pages.jsonl, after the WARC records it cites; a seed that is no listicle is
-        remembered for crawl.json (``non_listicle_seeds``)."""
-        if entry.url in self._pages_logged:
-            return  # an earlier run wrote it, with the article this run finishes
-        entry = entry.model_copy(update={"url": redacted_url(entry.url)})
+        """A line of pages.jsonl: see :meth:`write_pages`."""
+        self.write_pages([entry])
+
+    def write_pages(self, entries: list[PageEntry]) -> None:
+        """Lines of pages.jsonl (a chain's pages in one write and one sync), after the WARC
+        records they cite; a seed that is no listicle is remembered for crawl.json
+        (``non_listicle_seeds``). Pages an earlier run listed with their article are skipped."""
+        entries = [
+            entry.model_copy(update={"url": redacted_url(entry.url)})
+            for entry in entries
+            if entry.url not in self._pages_logged
+        ]
+        if not entries:
+            return
         self.warc.sync()
-        self._append_line(self._pages, PAGES_FILE, entry.model_dump_json())
-        if entry.hops == 0 and not entry.listicle and entry.page_number in (None, 1):
-            self.non_listicle_seeds.append({"url": entry.url, "reason": entry.reason or ""})
+        self._append_line(self._pages, PAGES_FILE, "\n".join(entry.model_dump_json() for entry in entries))
+        for entry in entries:
+            if entry.hops == 0 and not entry.listicle and entry.page_number in (None, 1):
+                self.non_listicle_seeds.append({"url": entry.url, "reason": entry.reason or ""})
 
     def close_page_log(self) -> None:
+        """Close pages.jsonl, keeping the last line of each page (a chain this run finished
+        that an earlier, stopped run had listed unfinished)."""
         with contextlib.suppress(OSError):
             os.close(self._pages)
+        try:
+            dedupe_articles_file(self.out_dir / PAGES_FILE)
+        except OSError as error:
+            self.record_error("", f"pages.jsonl left with repeated pages: {error}", "output")
 
     def record_error(self, url: str, error: str, kind: str) -> None:
         self.errors.append({"url": redacted_url(url), "kind": kind, "error": error})
@@ -279,8 +298,7 @@ class CrawlSession:
         article = stitch_article(draft, draft.captures)
         if article is None:
             self.counts["non_listicles"] += 1
-        for entry in chain_entries(draft, article is not None, draft.hops):
-            self.write_page(entry)
+        self.write_pages(chain_entries(draft, article is not None, draft.hops))
         return article
 
     def rebuild_from_warcs(
