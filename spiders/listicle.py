@@ -141,6 +141,7 @@ class ListicleSpider(scrapy.Spider):
             record_secrets=settings.getbool("ARCHIVER_RECORD_SECRETS"),
         )
         spider.session = CrawlSession(out_dir, warc)
+        spider.session.on_disk_full = lambda error: stop_for_full_disk(crawler, error)
         # WARC files of earlier runs of this job (after recovering any a kill left .open).
         spider.earlier_warcs = sorted((out_dir / "warc").glob("*.warc.gz"))
         spider.job_dir = Path(settings["JOBDIR"]) if settings.get("JOBDIR") else None

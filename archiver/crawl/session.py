@@ -12,13 +12,13 @@ import logging
 import os
 import time
 from collections import deque
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from archiver.appending import append_whole
+from archiver.appending import DiskFullError, append_whole
 from archiver.article_file import dedupe_articles_file, sort_articles_file
 from archiver.articles import ArticleDraft, stitch_article, waits_for_a_page
 from archiver.crawl.frontier import FrontierPlanner
@@ -113,11 +113,12 @@ class CrawlSession:
             name: cut_partial_last_line(out_dir / name) for name in (ARTICLES_FILE, REJECTS_FILE, PAGES_FILE)
         }
         # An article completed by a later run is written again: a run killed before its final
-        # sort left both lines, and the last one wins.
-        self.superseded_lines = dedupe_articles_file(out_dir / ARTICLES_FILE)
-        # A page a killed run listed and the next run parsed again (a retry, a chain finished
-        # again): its last line stands.
-        dedupe_articles_file(out_dir / PAGES_FILE)
+        # sort left both lines, and the last one wins. Likewise a page a killed run listed and
+        # the next run parsed again (a retry, a chain finished again). On a full disk the
+        # lines stay (the last still wins below, and the final sort drops the others).
+        for name in (ARTICLES_FILE, PAGES_FILE):
+            with contextlib.suppress(OSError):
+                dedupe_articles_file(out_dir / name)
         # What earlier runs finished is the durable record of progress: a crawl resumed after a
         # kill (its JOBDIR state lost) neither refetches those pages nor writes them again.
         # An article written before the crawl asked for all of it (crawl_stopped), or with
@@ -131,19 +132,27 @@ class CrawlSession:
         self._missing_only_photos: set[str] = set()
         for line in _iter_lines(out_dir / ARTICLES_FILE):
             article = json.loads(line)
+            url = article["url"]
             if article.get("crawl_stopped") or not article.get("media_complete", True):
-                self.reopened_articles.add(article["url"])
+                self.reopened_articles.add(url)
+                self.finished_articles.discard(url)  # the last line of an article wins
                 self._pages_logged.update(page["url"] for page in article["pages"])
                 if not waits_for_a_page(article.get("warnings", [])):
-                    self._missing_only_photos.add(article["url"])
+                    self._missing_only_photos.add(url)
             else:
-                self.finished_articles.add(article["url"])
+                self.finished_articles.add(url)
+                self.reopened_articles.discard(url)
+                self._missing_only_photos.discard(url)
             self.state.pages_seen.update(page["url"] for page in article["pages"])
         self._reserve_space_for_summary()
         # Unbuffered descriptors: each line goes out in one os.write (or is cut back).
         self._articles = _open_for_appending(out_dir / ARTICLES_FILE)
         self._rejects = _open_for_appending(out_dir / REJECTS_FILE)
         self._pages = _open_for_appending(out_dir / PAGES_FILE)
+        # Told of a full disk met while writing pages.jsonl from a callback (the spider stops
+        # the crawl); None: the error is raised.
+        self.on_disk_full: Callable[[DiskFullError], None] | None = None
+        self._page_log_stopped = False
 
     @property
     def counts(self) -> dict[str, int]:
@@ -220,6 +229,19 @@ class CrawlSession:
         for entry in entries:
             if entry.hops == 0 and not entry.listicle and entry.page_number in (None, 1):
                 self.non_listicle_seeds.append({"url": entry.url, "reason": entry.reason or ""})
+
+    def _write_chain_pages(self, entries: list[PageEntry]) -> None:
+        """pages.jsonl lines written on the way (a chain completing in a callback): a full disk
+        goes to ``on_disk_full`` (which stops the crawl) instead of up through the caller."""
+        if self._page_log_stopped:
+            return
+        try:
+            self.write_pages(entries)
+        except DiskFullError as error:
+            if self.on_disk_full is None:
+                raise
+            self._page_log_stopped = True
+            self.on_disk_full(error)
 
     def close_page_log(self) -> None:
         """Close pages.jsonl, keeping the last line of each page (a chain this run finished
@@ -298,7 +320,7 @@ class CrawlSession:
         article = stitch_article(draft, draft.captures)
         if article is None:
             self.counts["non_listicles"] += 1
-        self.write_pages(chain_entries(draft, article is not None, draft.hops))
+        self._write_chain_pages(chain_entries(draft, article is not None, draft.hops))
         return article
 
     def rebuild_from_warcs(
