@@ -68,7 +68,6 @@ class ArticleDraft:
                         urls[image.largest_url] = None
         return list(urls)
 
-
     @property
     def next_page_pending(self) -> str | None:
         """The next page the chain asks for and has not got (a crawl that stopped first, WARCs
@@ -104,7 +103,10 @@ def photos_warning(
     parts = [f"{not_fetched} not fetched"] if not_fetched else []
     if failed:
         reasons = list(dict.fromkeys(failed))
-        shown = "; ".join(reasons[:3]) + (f"; {len(reasons) - 3} more reasons" if len(reasons) > 3 else "")
+        more = len(reasons) - 3
+        shown = "; ".join(reasons[:3])
+        if more > 0:
+            shown += f"; {more} more reason{'s' if more > 1 else ''}"
         parts.append(f"{len(failed)} failed ({shown})")
     return f"{len(missing)} of {len(photos)} photos not captured: {', '.join(parts)}", not_fetched
 
