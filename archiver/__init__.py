@@ -1,10 +1,13 @@
 """Listicle archiver: extract numbered listicle items into validated records and archive pages."""
 
+import importlib.metadata
+
 from archiver.errors import ParseError
 from archiver.models import SCHEMA_VERSION, Credit, Embed, Image, Item, Link, ListiclePage
 from archiver.parse.page import parse_page
 
-__version__ = "0.1.0"
+# As installed (the user agent and the WARCs' warcinfo name it): pyproject.toml is the one source.
+__version__ = importlib.metadata.version("listicle-archiver")
 
 __all__ = [
     "SCHEMA_VERSION",

@@ -4,6 +4,7 @@ re-extraction from WARC files both chain pages with :mod:`archiver.chain` and ca
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -31,9 +32,14 @@ class ArticleDraft:
     stopped_reason: str | None = None
     # What the crawl received for each image of the article, gathered as outcomes arrive.
     captures: dict[str, ImageCapture | None] = field(default_factory=dict)
+    # Why an image got no response (the reason crawl.json and the WARC's fetch-error record
+    # give), for the article's warning on photos not captured.
+    image_failures: dict[str, str] = field(default_factory=dict)
     # Payload digest (WARC-Payload-Digest) of each page -> its URL: a next page that repeats
     # an earlier one under another URL ends the chain (archiver.chain.repeated_page_reason).
     digests: dict[str, str] = field(default_factory=dict)
+    # Recommendation hops from a seed of the article's first page (its pages share them).
+    hops: int = 0
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         # A draft pickled in a JOBDIR by an earlier version lacks the newer fields: they get
@@ -62,15 +68,83 @@ class ArticleDraft:
                         urls[image.largest_url] = None
         return list(urls)
 
+    @property
+    def next_page_pending(self) -> str | None:
+        """The next page the chain asks for and has not got (a crawl that stopped first, WARCs
+        that end before it), or None when the chain has ended (no next page, a loop, a failure)."""
+        if not self.pages or self.stopped_reason is not None or self.failures:
+            return None
+        return self.pages[-1][0].next_page_url
+
 
 def _with_captures(image: Image, captures: Mapping[str, ImageCapture | None]) -> Image:
     capture = captures.get(image.url)
     return image.model_copy(update={"capture": capture}) if capture is not None else image
 
 
-def stitch_article(draft: ArticleDraft, captures: Mapping[str, ImageCapture | None]) -> Article | None:
+def photos_warning(
+    items: list[Item], captures: Mapping[str, ImageCapture | None], failures: Mapping[str, str]
+) -> tuple[str | None, int]:
+    """The warning on the photos of ``items`` that have no capture, or None when every photo has
+    one; and how many photos were never asked for (neither a capture nor a recorded failure).
+
+    >>> from archiver.models import Image, Item
+    >>> photo = lambda url: Image(url=url, source_attr="src")
+    >>> items = [Item(position=1, page_url="p", images=[photo("a"), photo("b"), photo("c")])]
+    >>> photos_warning(items, {}, {"b": "HTTP 500"})
+    ('3 of 3 photos not captured: 2 not fetched, 1 failed (HTTP 500)', 2)
+    """
+    photos = [image.url for item in items for image in item.images]
+    missing = [url for url in photos if captures.get(url) is None]
+    if not missing:
+        return None, 0
+    failed = [failures[url] for url in missing if url in failures]
+    not_fetched = len(missing) - len(failed)
+    parts = [f"{not_fetched} not fetched"] if not_fetched else []
+    if failed:
+        reasons = list(dict.fromkeys(failed))
+        more = len(reasons) - 3
+        shown = "; ".join(reasons[:3])
+        if more > 0:
+            shown += f"; {more} more reason{'s' if more > 1 else ''}"
+        parts.append(f"{len(failed)} failed ({shown})")
+    return f"{len(missing)} of {len(photos)} photos not captured: {', '.join(parts)}", not_fetched
+
+
+def page_not_fetched_warning(number: int, url: str) -> str:
+    """The warning of an article whose chain stops before a page never fetched.
+
+    >>> page_not_fetched_warning(3, "https://a.example/x/3/")
+    'page 3 not fetched (https://a.example/x/3/)'
+    """
+    return f"page {number} not fetched ({url})"
+
+
+def waits_for_a_page(warnings: list[str]) -> bool:
+    """Whether an article's warnings say a page of it was never fetched (see
+    :func:`page_not_fetched_warning`): photos aside, the article is unfinished."""
+    return any(re.fullmatch(r"page \d+ not fetched \(.*\)", warning) for warning in warnings)
+
+
+# The warning of an article written before the crawl asked for all of it (``crawl_stopped``).
+CRAWL_STOPPED_WARNING = (
+    "the crawl stopped before this article was finished: "
+    "run the same command again (same --out) to fetch the rest"
+)
+
+
+def stitch_article(
+    draft: ArticleDraft,
+    captures: Mapping[str, ImageCapture | None],
+    failures: Mapping[str, str] | None = None,
+) -> Article | None:
     """One article record from its pages (in order), failed pages and image captures; None when
     no page held an item (a story over several pages, not a listicle: nothing to write).
+
+    ``captures``: image URL -> its archived response (None or absent: none); ``failures``: image
+    URL -> why its fetch failed (absent: never fetched; default ``draft.image_failures``). An
+    article whose chain wants a page not fetched, or with photos never fetched, is
+    ``crawl_stopped``; one with a photo without capture is not ``media_complete``; both warn.
 
     Pages without items (a cover slide, an intro page) stay in ``pages``; the items of the
     others are numbered 1..N across the article. The numbering style is that of the first page
@@ -104,6 +178,17 @@ def stitch_article(draft: ArticleDraft, captures: Mapping[str, ImageCapture | No
         warnings.append(f"page {number} failed: {failure.reason} ({failure.url})")
     if draft.stopped_reason:
         warnings.append(draft.stopped_reason)
+    pending = draft.next_page_pending
+    if pending is not None:
+        warnings.append(page_not_fetched_warning(len(draft.pages) + 1, pending))
+    photos, photos_not_fetched = photos_warning(
+        items, captures, draft.image_failures if failures is None else failures
+    )
+    if photos is not None:
+        warnings.append(photos)
+    crawl_stopped = pending is not None or photos_not_fetched > 0
+    if crawl_stopped:
+        warnings.append(CRAWL_STOPPED_WARNING)
     warnings.extend(numbering_warnings(items, declared, paginated=False))
     counts_match = declared is None or declared == len(items)
     return Article(
@@ -115,7 +200,10 @@ def stitch_article(draft: ArticleDraft, captures: Mapping[str, ImageCapture | No
         complete=counts_match
         and not draft.failures
         and draft.stopped_reason is None
+        and pending is None
         and not any(capture.truncated for _, capture in draft.pages),
+        media_complete=photos is None,
+        crawl_stopped=crawl_stopped,
         pages=[capture for _, capture in draft.pages],
         failed_pages=draft.failures,
         items=items,

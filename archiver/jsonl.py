@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-import tempfile
+import secrets
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -12,11 +12,12 @@ def write_jsonl_atomically(path: Path, lines: Iterable[str]) -> int:
     """Write ``lines`` (one JSON document each) to ``path`` via a temp file and rename.
 
     The rename is atomic on POSIX, so ``path`` holds either the old file or the complete new one.
-    Returns the number of lines written.
+    The file gets the mode the umask gives new files (0644 under umask 022), as the WARC files
+    do. Returns the number of lines written.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
     count = 0
-    descriptor, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    descriptor, temp_name = _create_beside(path)
     try:
         with os.fdopen(descriptor, "w", encoding="utf-8", newline="\n") as handle:
             for line in lines:
@@ -29,6 +30,20 @@ def write_jsonl_atomically(path: Path, lines: Iterable[str]) -> int:
         Path(temp_name).unlink(missing_ok=True)
         raise
     return count
+
+
+def _create_beside(path: Path) -> tuple[int, str]:
+    """A new temporary file in ``path``'s folder, opened for writing: (descriptor, name).
+
+    Not ``tempfile.mkstemp``: it creates files 0600 whatever the umask, and the file is renamed
+    into place, so its mode is the output's. ``O_EXCL`` makes the name ours alone.
+    """
+    while True:
+        name = str(path.parent / f".{path.name}.{secrets.token_hex(6)}.tmp")
+        try:
+            return os.open(name, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666), name
+        except FileExistsError:
+            continue
 
 
 def cut_partial_last_line(path: Path) -> int:

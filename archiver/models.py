@@ -162,7 +162,24 @@ class Article(_Record):
     title: str | None = None
     declared_count: int | None = None
     numbering: NumberingStyle = "none"
-    complete: bool = Field(description="All pages fetched and the items found match declared_count.")
+    complete: bool = Field(
+        description="All pages fetched and the items found match declared_count (photos aside: "
+        "see media_complete)."
+    )
+    media_complete: bool = Field(
+        default=True,
+        description="Every photo of every item has a capture (an archived response of any "
+        "status). When false, a warning says how many photos are missing and why: not fetched "
+        "(the crawl stopped first, or ARCHIVER_FETCH_IMAGES=False) or the fetch failed (the "
+        "reason). The next crawl into the same --out asks for them again.",
+    )
+    crawl_stopped: bool = Field(
+        default=False,
+        description="The crawl ended before it asked for every page or photo of this article "
+        "(a time limit, a signal, a page limit; or photos switched off): what is missing was "
+        "never fetched, which is not a failure. The next crawl into the same --out fetches it "
+        "and writes the article again (one line per article stays in the file).",
+    )
     pages: list[PageCapture]
     failed_pages: list[PageFailure] = Field(default_factory=list)
     items: list[Item] = Field(default_factory=list)
@@ -175,6 +192,44 @@ class Article(_Record):
 
     def to_json(self) -> str:
         return self.model_dump_json()
+
+
+class Reject(_Record):
+    """A page that failed validation (one line of ``rejects.jsonl``): archived, not parsed."""
+
+    url: str
+    reason: str = Field(description="Why the page was rejected, e.g. 'not HTML: image/jpeg'.")
+    time: str = Field(description="When it was rejected: UTC, ISO 8601 (e.g. '2026-11-30T19:05:00Z').")
+    status: int | None = Field(default=None, description="HTTP status of the rejected response.")
+    warc_filename: str | None = Field(description="WARC file of the response (null: not archived).")
+    warc_offset: int | None
+    warc_record_id: str | None
+
+
+class PageEntry(_Record):
+    """One page the crawl parsed or rejected, listicle or not (one line of ``pages.jsonl``)."""
+
+    url: str
+    status: int = Field(description="HTTP status of the response.")
+    fetched_at: str | None = Field(default=None, description="WARC-Date of the response record.")
+    warc_filename: str | None = None
+    warc_offset: int | None = None
+    warc_record_id: str | None = None
+    hops: int = Field(ge=0, description="Recommendation hops from a seed (0: a seed, sitemap or feed page).")
+    article_url: str | None = Field(
+        default=None, description="First URL of the article (or page chain) the page belongs to."
+    )
+    page_number: int | None = Field(default=None, ge=1, description="Its page number in that chain.")
+    title: str | None = None
+    declared_count: int | None = Field(default=None, description="Items the title promises.")
+    items: int = Field(default=0, ge=0, description="Items found on this page.")
+    next_page_url: str | None = None
+    listicle: bool = Field(description="The page is part of an article written to articles.jsonl.")
+    reason: str | None = Field(
+        default=None,
+        description="Why it is not: 'no items found', 'story of N pages without items', "
+        "'rejected: ...', an error status ('HTTP 404'), a loop or trap stop.",
+    )
 
 
 def record_json_schema(model: type[BaseModel] = ListiclePage) -> dict[str, Any]:

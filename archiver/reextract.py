@@ -48,6 +48,8 @@ __all__ = [
     "decode_body",
     "drafts_from_index",
     "image_capture",
+    "image_failure",
+    "image_outcomes",
     "next_record_start",
 ]
 _Capture = Capture  # the name the chain functions below use
@@ -59,6 +61,27 @@ def image_capture(index: WarcIndex, url: str) -> ImageCapture | None:
     if capture is None:
         return None
     return image_capture_of(capture.status, capture.headers.get("content-type"), capture)
+
+
+def image_failure(index: WarcIndex, url: str) -> str | None:
+    """Why an image URL (after redirects) got no response, as the crawl recorded it (its
+    fetch-error, a refused redirect hop); None when it has a capture or was never asked for."""
+    resolution = index.resolve_path(url)
+    return None if resolution.capture is not None else resolution.failure
+
+
+def image_outcomes(
+    index: WarcIndex, urls: Iterable[str]
+) -> tuple[dict[str, ImageCapture | None], dict[str, str]]:
+    """The captures of ``urls`` and the failures of those without one, for :func:`stitch_article`."""
+    captures: dict[str, ImageCapture | None] = {}
+    failures: dict[str, str] = {}
+    for url in urls:
+        captures[url] = image_capture(index, url)
+        failure = image_failure(index, url) if captures[url] is None else None
+        if failure is not None:
+            failures[url] = failure
+    return captures, failures
 
 
 @dataclass
@@ -118,8 +141,8 @@ def articles_from_index(index: WarcIndex) -> Iterator[Article]:
     """The articles of the WARCs in the order their first pages are found (not sorted)."""
     for found in drafts_from_index(index):
         draft = found.draft
-        captures = {url: image_capture(index, url) for url in draft.image_urls()}
-        article = stitch_article(draft, captures)
+        captures, failures = image_outcomes(index, draft.image_urls())
+        article = stitch_article(draft, captures, failures)
         if article is not None:
             yield article
 

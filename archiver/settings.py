@@ -9,12 +9,20 @@ BOT_NAME = "listicle-archiver"
 SPIDER_MODULES = ["spiders"]
 NEWSPIDER_MODULE = "spiders"
 
-# Who we are: an honest user agent naming the tool and how to reach its operator.
-ARCHIVER_CONTACT = "https://github.com/listicle-archiver/listicle-archiver"
+# Who we are: an honest user agent naming the tool and how to reach its operator. The operator
+# is whoever runs the crawl: only they can give a contact (--contact URL-or-email); without one,
+# the user agent names the project's page, and the warcinfo record names no operator.
+ARCHIVER_CONTACT = ""
+PROJECT_URL = "https://github.com/listicle-archiver/listicle-archiver"
 
 
 def user_agent(contact: str) -> str:
-    return f"listicle-archiver/{__version__} (+{contact})"
+    """The user agent naming ``contact``, or the project's page when none is given.
+
+    >>> user_agent("mailto:me@example.org").endswith("(+mailto:me@example.org)")
+    True
+    """
+    return f"listicle-archiver/{__version__} (+{contact or PROJECT_URL})"
 
 
 # The spider derives it again from the ARCHIVER_CONTACT in effect (archiver.crawl.identity).

@@ -23,7 +23,7 @@ from scrapy.settings import BaseSettings
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
-from archiver import __version__, parse_page
+from archiver import parse_page
 from archiver.articles import ArticleDraft
 from archiver.captures import image_capture_of, page_capture_of
 from archiver.chain import (
@@ -50,6 +50,7 @@ from archiver.crawl.redirects import EARLIER_PAGES, LeadsBack
 from archiver.crawl.session import CrawlSession, Rebuilt
 from archiver.crawl.settings_check import check_cmdline_settings
 from archiver.models import ListiclePage, PageFailure
+from archiver.page_log import NO_ITEMS, page_entry
 from archiver.redirects import status_failure_reason
 from archiver.seeds import parse_feed, parse_sitemap
 from archiver.urls import canonical_url
@@ -131,19 +132,27 @@ class ListicleSpider(scrapy.Spider):
         spider.output_lock = OutputLock(out_dir)
         spider.output_lock.acquire()
         spider.run_id = settings.get("ARCHIVER_RUN_ID") or uuid.uuid4().hex
+        # Every version as installed (package metadata), not as a module says of itself.
         info = {
-            "software": f"{CRAWL_SOFTWARE}/{__version__}",
-            "scrapy-version": scrapy.__version__,
+            "software": f"{CRAWL_SOFTWARE}/{importlib.metadata.version('listicle-archiver')}",
+            "scrapy-version": importlib.metadata.version("scrapy"),
             "warcio-version": importlib.metadata.version("warcio"),
             "format": "WARC File Format 1.1",
             "conformsTo": "https://iipc.github.io/warc-specifications/specifications/warc-format/warc-1.1/",
             "isPartOf": job,
             "robots": "obey" if settings.getbool("ROBOTSTXT_OBEY") else "ignore",
             "http-header-user-agent": settings.get("USER_AGENT"),
-            "operator": settings.get("ARCHIVER_CONTACT"),
             "seeds": " ".join(spider.seeds),
             PAGES_NOTED_FIELD: PAGES_NOTED_VALUE,
         }
+        contact = settings.get("ARCHIVER_CONTACT")
+        if contact:
+            info["operator"] = str(contact)  # only a contact the user gave names an operator
+        else:
+            spider.logger.warning(
+                "no contact given: add --contact URL-or-email (ARCHIVER_CONTACT) so that site "
+                "owners can reach you; the user agent names the project's page instead"
+            )
         warc = WarcWriter(
             out_dir / "warc",
             prefix=job,
@@ -153,6 +162,7 @@ class ListicleSpider(scrapy.Spider):
             record_secrets=settings.getbool("ARCHIVER_RECORD_SECRETS"),
         )
         spider.session = CrawlSession(out_dir, warc)
+        spider.session.on_disk_full = lambda error: stop_for_full_disk(crawler, error)
         # WARC files of earlier runs of this job (after recovering any a kill left .open).
         spider.earlier_warcs = sorted((out_dir / "warc").glob("*.warc.gz"))
         spider.job_dir = Path(settings["JOBDIR"]) if settings.get("JOBDIR") else None
@@ -366,14 +376,18 @@ class ListicleSpider(scrapy.Spider):
         if failure is not None:
             role = _page_role(response.meta)
             session.record_error(response.url, failure.reason, "http", role=role, answered=True)
+            self._log_page(response, written, hops, key, failure.reason)
             yield from self._page_failed_in_chain(key, failure)
             return
         session.counts["pages"] += 1
         try:
             record = parse_page(response.body, response.url, content_type=_content_type(response))
         except PAGE_ERRORS as error:
-            self._archive(session.write_reject, response.url, str(error).splitlines()[0], written)
-            yield from self._page_failed_in_chain(key, rejected_failure(response.url, error))
+            reason = str(error).splitlines()[0]
+            self._archive(session.write_reject, response.url, reason, written, response.status)
+            failure = rejected_failure(response.url, error)
+            self._log_page(response, written, hops, key, failure.reason)
+            yield from self._page_failed_in_chain(key, failure)
             return
         if written is not None and self._archiving():
             outlinks = [record.next_page_url] if record.next_page_url else []
@@ -393,9 +407,14 @@ class ListicleSpider(scrapy.Spider):
                 # Its items, or its own next page (a cover slide, an intro): whether the chain
                 # is a listicle is decided when it ends.
                 key = response.url
-                session.state.drafts[key] = ArticleDraft()
+                session.state.drafts[key] = ArticleDraft(hops=hops)
             else:
                 session.counts["non_listicles"] += 1
+                # Pages of a chain are listed when the chain ends (archiver.page_log).
+                self._archive(
+                    session.write_page,
+                    page_entry(response.url, response.status, written, hops, record=record, reason=NO_ITEMS),
+                )
         if key is not None and written is not None:
             yield from self._add_page(key, record, response, written, hops)
         if hops < self.depth:
@@ -403,6 +422,22 @@ class ListicleSpider(scrapy.Spider):
                 if not self._may_start_article():
                     break
                 yield from self._new_page(link.url, hops=hops + 1)
+
+    def _log_page(
+        self, response: Response, written: WrittenRecord | None, hops: int, key: str | None, reason: str
+    ) -> None:
+        """A line of pages.jsonl for a page that failed (an error status, a rejected body)."""
+        draft = self.session.state.drafts.get(key) if key is not None else None
+        entry = page_entry(
+            response.url,
+            response.status,
+            written,
+            hops,
+            article_url=key,
+            page_number=len(draft.pages) + 1 if draft is not None else None,
+            reason=reason,
+        )
+        self._archive(self.session.write_page, entry)
 
     def _leads_back(self, key: str, response: Response, written: WrittenRecord | None) -> bool:
         """Whether a next page that arrived is an earlier page of its article again: reached by
@@ -424,7 +459,7 @@ class ListicleSpider(scrapy.Spider):
         self, key: str, record: ListiclePage, response: Response, written: WrittenRecord, hops: int
     ) -> Iterator[Any]:
         # A draft is missing only if the crawl state was lost (a killed crawl): start it afresh.
-        draft = self.session.state.drafts.setdefault(key, ArticleDraft())
+        draft = self.session.state.drafts.setdefault(key, ArticleDraft(hops=hops))
         capture = page_capture_of(response.url, response.status, written)
         next_url = add_page(draft, record, capture, written.payload_digest)
         if next_url is not None:
@@ -490,8 +525,8 @@ class ListicleSpider(scrapy.Spider):
         request = failure.request  # type: ignore[attr-defined]
         if self._lost_to_full_disk(failure):
             return
-        self._fetch_failed(request, failure, "image")
-        for article in self.session.image_done(request.meta["image_url"], None):
+        reason = self._fetch_failed(request, failure, "image")
+        for article in self.session.image_done(request.meta["image_url"], None, reason):
             yield ArticleItem(article)
 
     # -- closing ------------------------------------------------------------------------------
@@ -502,14 +537,24 @@ class ListicleSpider(scrapy.Spider):
         # After a full disk, unfinished articles stay unfinished (not written with what is
         # missing): the next run rebuilds them from the WARCs and completes them.
         if not resumable and reason != "disk_full":
-            # The crawl is over: articles still waiting for a page or image are written as they are.
-            for article in self.session.flush_unfinished():
+            # The crawl is over: articles still waiting for a page or image are written as they
+            # are, flagged (crawl_stopped); the next run into the same --out finishes them.
+            unfinished = self.session.flush_unfinished()
+            for article in unfinished:
                 try:
                     self.session.write_article(article)
                 except DiskFullError as error:
                     # What is written stays valid; crawl.json must still say what was saved.
                     self.session.record_error(article.url, f"not written: {error}", "output", role="output")
                     break
+            stopped = sum(article.crawl_stopped for article in unfinished)
+            if stopped:
+                self.logger.warning(
+                    "%d articles written unfinished (crawl_stopped: pages or photos not fetched): "
+                    "run the same command again to finish them",
+                    stopped,
+                )
+        self.session.close_page_log()
         stats = self.crawler.stats.get_stats() if self.crawler.stats else {}
         self.session.close(
             {
@@ -518,6 +563,7 @@ class ListicleSpider(scrapy.Spider):
                 "job_dir": self.settings.get("JOBDIR") or None,
                 "seeds": self.seeds,
                 "seed_lists": [*self.sitemaps, *self.feeds],
+                "non_listicle_seeds": self.session.non_listicle_seeds,
                 "responses": stats.get("downloader/response_count", 0),
                 "bytes": stats.get("downloader/response_bytes", 0),
                 "status_counts": {

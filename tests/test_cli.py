@@ -63,8 +63,16 @@ def test_missing_file_is_a_clear_error() -> None:
     assert "Traceback" not in result.stderr
 
 
-def test_schema_is_the_json_schema_of_the_page_record() -> None:
+def test_schema_without_a_name_is_a_usage_error_that_lists_the_names() -> None:
     result = run("schema")
+    assert result.returncode != 0 and not result.stdout
+    assert "Traceback" not in result.stderr
+    assert all(name in result.stderr for name in ("page", "article", "reject", "pages"))
+    assert run("schema", "nonsense").returncode == result.returncode
+
+
+def test_schema_page_is_the_json_schema_of_the_page_record() -> None:
+    result = run("schema", "page")
     schema = json.loads(result.stdout)
     assert schema["title"] == "ListiclePage"
     assert schema["additionalProperties"] is False

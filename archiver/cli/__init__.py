@@ -19,7 +19,7 @@ from archiver import __version__
 from archiver.cli.crawl import add_log_options, cmd_crawl, cmd_demo
 from archiver.cli.export import EXPORT_DESCRIPTION, EXPORT_HELP, add_export_arguments
 from archiver.cli.extract import cmd_extract
-from archiver.cli.parse import cmd_parse, cmd_schema
+from archiver.cli.parse import SCHEMA_HELP, add_schema_arguments, cmd_parse
 from archiver.crawl.limits import parse_duration, parse_size
 from archiver.crawl.outcome import EXIT_CODES_HELP, INTERNAL, RESUME_HINT, STOPPED, USAGE, CommandError
 from archiver.crawl.settings_check import SettingError
@@ -104,15 +104,7 @@ def build_parser() -> argparse.ArgumentParser:
     parse.add_argument("--pretty", action="store_true", help="indent the JSON")
     parse.set_defaults(handler=cmd_parse)
 
-    schema = command("schema", "print the JSON Schema of the records")
-    schema.add_argument(
-        "record",
-        nargs="?",
-        choices=["page", "article"],
-        default="page",
-        help="page: what `parse` prints; article: a line of articles.jsonl",
-    )
-    schema.set_defaults(handler=cmd_schema)
+    add_schema_arguments(command("schema", SCHEMA_HELP))
 
     crawl = command(
         "crawl", "crawl listicles from seed URLs into articles.jsonl and WARCs", epilog=EXIT_CODES_HELP

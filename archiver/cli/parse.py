@@ -8,8 +8,8 @@ import sys
 from pathlib import Path
 
 from archiver.errors import ParseError
-from archiver.models import Article, ListiclePage, record_json_schema
 from archiver.parse.page import parse_page
+from archiver.schemas import DESCRIPTIONS, SCHEMAS, schema_of
 
 
 def read_input(name: str) -> bytes:
@@ -44,7 +44,17 @@ def cmd_parse(args: argparse.Namespace) -> int:
     return 0
 
 
+SCHEMA_HELP = "print the JSON Schema of an output file's records"
+
+
+def add_schema_arguments(schema: argparse.ArgumentParser) -> None:
+    """The ``schema`` subcommand's arguments: a name is required, and the usage line lists the
+    names (a missing or unknown one is a usage error)."""
+    names = ", ".join(f"{name}: {DESCRIPTIONS.get(name, name)}" for name in SCHEMAS)
+    schema.add_argument("record", choices=list(SCHEMAS), help=names)
+    schema.set_defaults(handler=cmd_schema)
+
+
 def cmd_schema(args: argparse.Namespace) -> int:
-    model = Article if args.record == "article" else ListiclePage
-    print(json.dumps(record_json_schema(model), indent=2, ensure_ascii=False))
+    print(json.dumps(schema_of(args.record), indent=2, ensure_ascii=False))
     return 0

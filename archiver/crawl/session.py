@@ -12,15 +12,15 @@ import logging
 import os
 import time
 from collections import deque
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from archiver.appending import append_whole
-from archiver.article_file import sort_articles_file
-from archiver.articles import ArticleDraft, stitch_article
+from archiver.appending import DiskFullError, append_whole
+from archiver.article_file import dedupe_articles_file, sort_articles_file
+from archiver.articles import ArticleDraft, stitch_article, waits_for_a_page
 from archiver.crawl.frontier import FrontierPlanner
 from archiver.crawl.journal import read_page_hops
 from archiver.crawl.outcome import classify
@@ -28,13 +28,15 @@ from archiver.crawl.summary import SUMMARY_FILE as SUMMARY_FILE
 from archiver.crawl.summary import build_summary, read_summary
 from archiver.jsonl import cut_partial_last_line, write_jsonl_atomically
 from archiver.lru import LruDict
-from archiver.models import Article, ImageCapture, ListiclePage
+from archiver.models import Article, ImageCapture, ListiclePage, PageEntry, Reject
+from archiver.page_log import chain_entries
 from archiver.reextract import DraftFromWarc, WarcIndex, drafts_from_index, image_capture
 from archiver.seeds import parse_feed, parse_sitemap
 from archiver.urls import canonical_url, redacted_url
 from archiver.warc import WarcWriter, WrittenRecord
 
 ARTICLES_FILE = "articles.jsonl"
+PAGES_FILE = "pages.jsonl"
 IMAGE_CACHE_SIZE = 5_000
 REJECTS_FILE = "rejects.jsonl"
 # Space held from the start for crawl.json, freed just before it is written: a crawl stopped by
@@ -69,6 +71,8 @@ class CrawlState:
     image_captures: LruDict[str, ImageCapture | None] = field(
         default_factory=lambda: LruDict(IMAGE_CACHE_SIZE)
     )
+    # Why recent image fetches failed (same bound): the article's warning names the reason.
+    image_failures: LruDict[str, str] = field(default_factory=lambda: LruDict(IMAGE_CACHE_SIZE))
     image_waiters: dict[str, set[str]] = field(default_factory=dict)
     requested_images: set[str] = field(default_factory=set)  # in flight: requested, no outcome yet
     pending_images: dict[str, set[str]] = field(default_factory=dict)  # article key -> image URLs
@@ -93,6 +97,7 @@ class CrawlState:
         url = self.seed_backlog.popleft()
         self.backlog_urls.discard(url)
         return url
+
     counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(COUNTS, 0))
     errors: list[dict[str, Any]] = field(default_factory=list)
 
@@ -120,19 +125,49 @@ class CrawlSession:
         out_dir.mkdir(parents=True, exist_ok=True)
         # A killed run may have been cut mid-line: drop the fragment before appending.
         self.repaired = {
-            name: cut_partial_last_line(out_dir / name) for name in (ARTICLES_FILE, REJECTS_FILE)
+            name: cut_partial_last_line(out_dir / name) for name in (ARTICLES_FILE, REJECTS_FILE, PAGES_FILE)
         }
+        # An article completed by a later run is written again: a run killed before its final
+        # sort left both lines, and the last one wins. Likewise a page a killed run listed and
+        # the next run parsed again (a retry, a chain finished again). On a full disk the
+        # lines stay (the last still wins below, and the final sort drops the others).
+        for name in (ARTICLES_FILE, PAGES_FILE):
+            with contextlib.suppress(OSError):
+                dedupe_articles_file(out_dir / name)
         # What earlier runs finished is the durable record of progress: a crawl resumed after a
         # kill (its JOBDIR state lost) neither refetches those pages nor writes them again.
+        # An article written before the crawl asked for all of it (crawl_stopped), or with
+        # photos not captured, is not finished: rebuild_from_warcs takes it up again.
         self.finished_articles: set[str] = set()
+        self.reopened_articles: set[str] = set()
+        # Pages of the reopened articles: in pages.jsonl already (written with their article).
+        self._pages_logged: set[str] = set()
+        # Seeds (and sitemap or feed pages) that began no article, with why: for crawl.json.
+        self.non_listicle_seeds: list[dict[str, str]] = []
+        self._missing_only_photos: set[str] = set()
         for line in _iter_lines(out_dir / ARTICLES_FILE):
             article = json.loads(line)
-            self.finished_articles.add(article["url"])
+            url = article["url"]
+            if article.get("crawl_stopped") or not article.get("media_complete", True):
+                self.reopened_articles.add(url)
+                self.finished_articles.discard(url)  # the last line of an article wins
+                self._pages_logged.update(page["url"] for page in article["pages"])
+                if not waits_for_a_page(article.get("warnings", [])):
+                    self._missing_only_photos.add(url)
+            else:
+                self.finished_articles.add(url)
+                self.reopened_articles.discard(url)
+                self._missing_only_photos.discard(url)
             self.state.pages_seen.update(page["url"] for page in article["pages"])
         self._reserve_space_for_summary()
         # Unbuffered descriptors: each line goes out in one os.write (or is cut back).
         self._articles = _open_for_appending(out_dir / ARTICLES_FILE)
         self._rejects = _open_for_appending(out_dir / REJECTS_FILE)
+        self._pages = _open_for_appending(out_dir / PAGES_FILE)
+        # Told of a full disk met while writing pages.jsonl from a callback (the spider stops
+        # the crawl); None: the error is raised.
+        self.on_disk_full: Callable[[DiskFullError], None] | None = None
+        self._page_log_stopped = False
 
     @property
     def counts(self) -> dict[str, int]:
@@ -155,6 +190,8 @@ class CrawlSession:
             counts.setdefault(name, 0)
         if not hasattr(self.state, "backlog_urls"):  # saved by a version without it
             self.state.backlog_urls = set(self.state.seed_backlog)
+        if not hasattr(self.state, "image_failures"):  # saved by a version without it
+            self.state.image_failures = LruDict(IMAGE_CACHE_SIZE)
 
     # -- output -----------------------------------------------------------------------------
     @staticmethod
@@ -173,16 +210,22 @@ class CrawlSession:
         self.counts["items"] += len(article.items)
         self.counts["photos"] += sum(1 for item in article.items for image in item.images if image.capture)
 
-    def write_reject(self, url: str, reason: str, record: WrittenRecord | None) -> None:
-        entry = {
-            "url": redacted_url(url),
-            "reason": reason,
-            "warc_filename": record.filename if record else None,
-            "warc_offset": record.offset if record else None,
-            "warc_record_id": record.record_id if record else None,
-        }
+    def write_reject(
+        self, url: str, reason: str, record: WrittenRecord | None, status: int | None = None
+    ) -> None:
+        """A line of rejects.jsonl (:class:`archiver.models.Reject`): the page at ``url``,
+        answered with ``status`` and archived as ``record``, failed validation for ``reason``."""
+        entry = Reject(
+            url=redacted_url(url),
+            reason=reason,
+            time=datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+            status=status,
+            warc_filename=record.filename if record else None,
+            warc_offset=record.offset if record else None,
+            warc_record_id=record.record_id if record else None,
+        )
         self.warc.sync()
-        self._append_line(self._rejects, REJECTS_FILE, json.dumps(entry, ensure_ascii=False))
+        self._append_line(self._rejects, REJECTS_FILE, entry.model_dump_json())
         self.counts["rejects"] += 1
 
     def record_error(
@@ -195,6 +238,50 @@ class CrawlSession:
         be fetched" apart (archiver.crawl.outcome)."""
         entry = {"url": redacted_url(url), "kind": kind, "role": role or kind, "answered": answered}
         self.errors.append({**entry, "error": error})
+
+    def write_page(self, entry: PageEntry) -> None:
+        """A line of pages.jsonl: see :meth:`write_pages`."""
+        self.write_pages([entry])
+
+    def write_pages(self, entries: list[PageEntry]) -> None:
+        """Lines of pages.jsonl (a chain's pages in one write and one sync), after the WARC
+        records they cite; a seed that is no listicle is remembered for crawl.json
+        (``non_listicle_seeds``). Pages an earlier run listed with their article are skipped."""
+        entries = [
+            entry.model_copy(update={"url": redacted_url(entry.url)})
+            for entry in entries
+            if entry.url not in self._pages_logged
+        ]
+        if not entries:
+            return
+        self.warc.sync()
+        self._append_line(self._pages, PAGES_FILE, "\n".join(entry.model_dump_json() for entry in entries))
+        for entry in entries:
+            if entry.hops == 0 and not entry.listicle and entry.page_number in (None, 1):
+                self.non_listicle_seeds.append({"url": entry.url, "reason": entry.reason or ""})
+
+    def _write_chain_pages(self, entries: list[PageEntry]) -> None:
+        """pages.jsonl lines written on the way (a chain completing in a callback): a full disk
+        goes to ``on_disk_full`` (which stops the crawl) instead of up through the caller."""
+        if self._page_log_stopped:
+            return
+        try:
+            self.write_pages(entries)
+        except DiskFullError as error:
+            if self.on_disk_full is None:
+                raise
+            self._page_log_stopped = True
+            self.on_disk_full(error)
+
+    def close_page_log(self) -> None:
+        """Close pages.jsonl, keeping the last line of each page (a chain this run finished
+        that an earlier, stopped run had listed unfinished)."""
+        with contextlib.suppress(OSError):
+            os.close(self._pages)
+        try:
+            dedupe_articles_file(self.out_dir / PAGES_FILE)
+        except OSError as error:
+            self.record_error("", f"pages.jsonl left with repeated pages: {error}", "output")
 
     # -- articles and their images ----------------------------------------------------------
     def finish_pages(self, key: str, *, fetch_images: bool = True) -> list[str]:
@@ -209,6 +296,9 @@ class CrawlSession:
         for url in draft.image_urls():
             if url in self.state.image_captures:
                 draft.captures[url] = self.state.image_captures[url]
+                failure = self.state.image_failures.get(url)
+                if failure is not None:
+                    draft.image_failures[url] = failure
                 continue
             pending.add(url)
             self.state.image_waiters.setdefault(url, set()).add(key)
@@ -218,9 +308,12 @@ class CrawlSession:
         self.state.pending_images[key] = pending
         return to_request
 
-    def image_done(self, url: str, capture: ImageCapture | None) -> list[Article]:
-        """Record an image outcome; returns the articles that became complete."""
+    def image_done(self, url: str, capture: ImageCapture | None, failure: str | None = None) -> list[Article]:
+        """Record an image outcome (its archived response, or None and why it failed); returns
+        the articles that became complete."""
         self.state.image_captures[url] = capture
+        if failure is not None:
+            self.state.image_failures[url] = failure
         self.state.requested_images.discard(url)
         if capture is not None:
             self.counts["image_responses"] += 1
@@ -233,6 +326,8 @@ class CrawlSession:
             draft = self.state.drafts.get(key)
             if draft is not None:
                 draft.captures[url] = capture
+                if failure is not None:
+                    draft.image_failures[url] = failure
             if not pending and (article := self.complete(key)) is not None:
                 ready.append(article)
         return ready
@@ -252,6 +347,7 @@ class CrawlSession:
         article = stitch_article(draft, draft.captures)
         if article is None:
             self.counts["non_listicles"] += 1
+        self._write_chain_pages(chain_entries(draft, article is not None, draft.hops))
         return article
 
     def rebuild_from_warcs(
@@ -279,6 +375,11 @@ class CrawlSession:
         seeds (hops 0) however else a page reaches them; those not fetched yet are returned in
         ``listed`` (the seed backlog), not among the recommendations to fetch.
         """
+        if not fetch_images:
+            # Photos are off: an article reopened only for its photos would be written again as
+            # it is, every run.
+            self.finished_articles |= self._missing_only_photos
+            self.reopened_articles -= self._missing_only_photos
         index = WarcIndex(paths)
         journal = read_page_hops(paths)
         for damage in index.damaged:
@@ -312,27 +413,31 @@ class CrawlSession:
             planner.page_parsed(url, [link.url for link in record.recommendations])
 
         rebuilt = Rebuilt()
-        next_pages: list[tuple[str, str]] = []
+        adopted: list[tuple[str, str | None]] = []  # (article key, next page URL)
         for found in drafts_from_index(index, on_page=page_parsed, unsettled=retry_statuses):
             planner.chain(capture.url for _, capture in found.draft.pages)
             if not self._adopt_draft(found):
                 continue
             key = found.draft.first_url
             for url in found.draft.image_urls():
-                if image_settle(url)[1]:  # archived, or failed for good
-                    capture = image_capture(index, url)
+                # An archived answer settles a photo; one that failed (or never came) is asked
+                # for again: the article is being finished, and a photo is worth a second try.
+                capture = image_capture(index, url)
+                if capture is not None and image_settle(url)[1]:
                     self.state.image_captures[url] = capture
                     found.draft.captures[url] = capture
-            if found.next_url is not None:
-                next_pages.append((key, found.next_url))
+            adopted.append((key, found.next_url))
+        rebuilt.pages = planner.pages_to_fetch()
+        for key, next_url in adopted:  # hops are known once the planner has seen every page
+            self.state.drafts[key].hops = planner.hops_of(key)
+            if next_url is not None:
+                rebuilt.next_pages.append((key, next_url, planner.hops_of(key)))
                 continue
             rebuilt.images.extend(self.finish_pages(key, fetch_images=fetch_images))
             article = self.ready_without_images(key)
             if article is not None:
                 rebuilt.ready.append(article)
-        rebuilt.pages = planner.pages_to_fetch()
         rebuilt.listed = [url for url in listed if not settle(url)[1]]
-        rebuilt.next_pages = [(key, url, planner.hops_of(key)) for key, url in next_pages]
         # Pages that may start an article the lost runs asked for: --max-pages counts them too
         # (those to ask for again, a retry lost with the run, are counted when they are).
         self.state.pages_requested = max(self.state.pages_requested, planner.pages_started())
@@ -434,7 +539,8 @@ def _utc_now() -> str:
 
 
 def _open_for_appending(path: Path) -> int:
-    return os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
+    # 0666 less the umask, as the WARC files and every other output file are created.
+    return os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o666)
 
 
 def _iter_lines(path: Path) -> Iterator[str]:
