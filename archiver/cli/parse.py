@@ -51,7 +51,8 @@ def add_schema_arguments(schema: argparse.ArgumentParser) -> None:
     """The ``schema`` subcommand's arguments: a name is required, and the usage line lists the
     names (a missing or unknown one is a usage error)."""
     names = ", ".join(f"{name}: {DESCRIPTIONS.get(name, name)}" for name in SCHEMAS)
-    schema.add_argument("record", choices=list(SCHEMAS), help=names)
+    # The names as metavar: argparse's "required" error then lists them.
+    schema.add_argument("record", choices=list(SCHEMAS), metavar="{" + ",".join(SCHEMAS) + "}", help=names)
     schema.set_defaults(handler=cmd_schema)
 
 

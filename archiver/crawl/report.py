@@ -73,7 +73,9 @@ def report_lines(summary: dict[str, Any], out_dir: Path) -> list[str]:
 
 def _headline(run: dict[str, Any]) -> str:
     reason = run.get("finish_reason", "unknown")
-    state = str(run.get("outcome") or ("finished" if reason == "finished" else f"stopped ({reason})"))
+    state = str(run.get("outcome") or ("finished" if reason == "finished" else "stopped"))
+    if reason != "finished":  # why it stopped: a signal (shutdown), a limit, a full disk
+        state += f" ({reason})"
     seconds = float(run.get("duration_seconds", 0.0))
     photos = run.get("photos", run.get("images", 0))
     exit_code = f" (exit {run['exit_code']})" if run.get("exit_code") is not None else ""
