@@ -529,7 +529,8 @@ class ListicleSpider(scrapy.Spider):
             # Archived (provenance), but the photo is not captured: a failed photo, the run is
             # partial, and the next run asks again if the status is one worth retrying.
             reason = status_failure_reason(response.status, response.headers.get(b"Location"))
-            self.session.record_error(response.url, reason, "http", role="image", answered=True)
+            # kind "image", not "http": the report takes an http 404/410 off a seed for a dead link.
+            self.session.record_error(response.url, reason, "image", role="image", answered=True)
         for article in self.session.image_done(response.meta["image_url"], capture):
             yield ArticleItem(article)
 

@@ -97,6 +97,7 @@ def test_photos_answering_errors_are_failed_kept_as_provenance_and_retried_if_re
     with serve(server.routes()) as base:
         first = _crawl(base, out)
         assert first.returncode == 2, first.stderr
+        assert "partial crawl: 4 photos failed" in first.stderr
         article = _article(out)
         # Every answer is kept, error pages included (the redirect's target is what it ends in).
         assert _status_of(article) == {
