@@ -9,8 +9,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from archiver.captures import photo_captured
 from archiver.models import Article, Image, ImageCapture, Item, Link, ListiclePage, PageCapture, PageFailure
 from archiver.parse.numbering import numbering_warnings
+from archiver.redirects import status_failure_reason
 
 # What one page says of its own items; the article's items as a whole are checked instead.
 _PER_PAGE_WARNINGS = (
@@ -85,8 +87,10 @@ def _with_captures(image: Image, captures: Mapping[str, ImageCapture | None]) ->
 def photos_warning(
     items: list[Item], captures: Mapping[str, ImageCapture | None], failures: Mapping[str, str]
 ) -> tuple[str | None, int]:
-    """The warning on the photos of ``items`` that have no capture, or None when every photo has
-    one; and how many photos were never asked for (neither a capture nor a recorded failure).
+    """The warning on the photos of ``items`` not captured (:func:`archiver.captures.photo_captured`:
+    no archived answer, or an error status), or None when every photo is; and how many photos
+    were never asked for (neither an answer nor a recorded failure). A photo answered with an
+    error fails with its status (``HTTP 404``), whatever ``failures`` says.
 
     >>> from archiver.models import Image, Item
     >>> photo = lambda url: Image(url=url, source_attr="src")
@@ -95,10 +99,10 @@ def photos_warning(
     ('3 of 3 photos not captured: 2 not fetched, 1 failed (HTTP 500)', 2)
     """
     photos = [image.url for item in items for image in item.images]
-    missing = [url for url in photos if captures.get(url) is None]
+    missing = [url for url in photos if not photo_captured(captures.get(url))]
     if not missing:
         return None, 0
-    failed = [failures[url] for url in missing if url in failures]
+    failed = [reason for url in missing if (reason := _photo_failure(url, captures, failures)) is not None]
     not_fetched = len(missing) - len(failed)
     parts = [f"{not_fetched} not fetched"] if not_fetched else []
     if failed:
@@ -109,6 +113,15 @@ def photos_warning(
             shown += f"; {more} more reason{'s' if more > 1 else ''}"
         parts.append(f"{len(failed)} failed ({shown})")
     return f"{len(missing)} of {len(photos)} photos not captured: {', '.join(parts)}", not_fetched
+
+
+def _photo_failure(
+    url: str, captures: Mapping[str, ImageCapture | None], failures: Mapping[str, str]
+) -> str | None:
+    capture = captures.get(url)
+    if capture is not None:  # answered, with an error status
+        return status_failure_reason(capture.status, None)
+    return failures.get(url)
 
 
 def page_not_fetched_warning(number: int, url: str) -> str:

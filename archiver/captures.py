@@ -45,6 +45,23 @@ def page_capture_of(url: str, status: int, archived: ArchivedResponse) -> PageCa
     )
 
 
+def is_success(status: int | None) -> bool:
+    """Whether an answer's status (after redirects) is a success, 2xx: only then is what was
+    archived the resource itself and not an error page.
+
+    >>> is_success(200), is_success(500), is_success(None)
+    (True, False, False)
+    """
+    return status is not None and 200 <= status < 300
+
+
+def photo_captured(capture: ImageCapture | None) -> bool:
+    """Whether a photo counts as captured: an archived answer that is a success. A photo whose
+    answer was an error (404, a 500 after the retries) keeps that capture as provenance, but is
+    not captured (the article is not ``media_complete``)."""
+    return capture is not None and is_success(capture.status)
+
+
 def image_capture_of(status: int, content_type: str | None, archived: ArchivedResponse) -> ImageCapture:
     return ImageCapture(
         status=status,

@@ -25,7 +25,7 @@ from twisted.python.failure import Failure
 
 from archiver import parse_page
 from archiver.articles import ArticleDraft
-from archiver.captures import image_capture_of, page_capture_of
+from archiver.captures import image_capture_of, is_success, page_capture_of
 from archiver.chain import (
     PAGE_ERRORS,
     add_page,
@@ -45,6 +45,7 @@ from archiver.crawl.items import ArticleItem
 from archiver.crawl.journal import CRAWL_SOFTWARE, PAGES_NOTED_FIELD, PAGES_NOTED_VALUE, page_fields
 from archiver.crawl.lock import OutputLock
 from archiver.crawl.middleware import WARC_META_KEY, NotArchived, stop_for_full_disk
+from archiver.crawl.offsite import on_site_rule
 from archiver.crawl.redirect_dedup import AlreadyRequested
 from archiver.crawl.redirects import EARLIER_PAGES, LeadsBack
 from archiver.crawl.session import CrawlSession, Rebuilt
@@ -92,6 +93,7 @@ class ListicleSpider(scrapy.Spider):
     job_dir: Path | None
     output_lock: OutputLock
     run_id: str
+    on_site: Callable[[str], bool]  # recommendations followed (archiver.crawl.offsite)
 
     def __init__(
         self,
@@ -170,6 +172,7 @@ class ListicleSpider(scrapy.Spider):
         spider.max_pages = settings.getint("ARCHIVER_MAX_PAGES")
         extra_domains = settings.getlist("ARCHIVER_ALLOWED_DOMAINS")
         spider.allowed_domains = sorted({*spider.allowed_domains, *extra_domains})
+        spider.on_site = on_site_rule(spider.allowed_domains)
         crawler.signals.connect(spider.closed_session, signal=signals.spider_closed)
         crawler.signals.connect(spider.spider_idle, signal=signals.spider_idle)
         return spider
@@ -213,6 +216,7 @@ class ListicleSpider(scrapy.Spider):
                 seed_lists=[*self.sitemaps, *self.feeds],
                 retry_statuses=self._retry_statuses(),
                 fetch_images=self.settings.getbool("ARCHIVER_FETCH_IMAGES"),
+                follows=self.on_site,
             )
             self.session.state.add_to_backlog(rebuilt.listed)
             for key, url, hops in rebuilt.next_pages:
@@ -304,12 +308,15 @@ class ListicleSpider(scrapy.Spider):
         return not self.max_pages or self.session.state.pages_requested < self.max_pages
 
     def _new_page(self, url: str, *, hops: int) -> Iterator[Request]:
-        """A page that may start an article, unless it was asked for already. A page a sitemap or
+        """A page that may start an article, unless it was asked for already or is a recommendation
+        (``hops`` > 0) to a site outside the seeds' and ``--allow-domain``'s. A page a sitemap or
         feed lists waits for its turn in the seed backlog, at hops 0 (a page's hops are the lowest
         of the ways it is reached)."""
         seen = self.session.state.pages_seen
         if hops > 0 and canonical_url(url) in self.session.state.backlog_urls:
             return
+        if hops > 0 and not self.on_site(url):
+            return  # a recommendation to another site (dont_filter bypasses Scrapy's offsite check)
         if url not in seen:
             seen.add(url)
             # --max-pages counts the pages that may start an article: not the next pages of a
@@ -518,6 +525,12 @@ class ListicleSpider(scrapy.Spider):
         capture = None
         if written is not None:
             capture = image_capture_of(response.status, _content_type(response), written)
+        if not is_success(response.status):
+            # Archived (provenance), but the photo is not captured: a failed photo, the run is
+            # partial, and the next run asks again if the status is one worth retrying.
+            reason = status_failure_reason(response.status, response.headers.get(b"Location"))
+            # kind "image", not "http": the report takes an http 404/410 off a seed for a dead link.
+            self.session.record_error(response.url, reason, "image", role="image", answered=True)
         for article in self.session.image_done(response.meta["image_url"], capture):
             yield ArticleItem(article)
 

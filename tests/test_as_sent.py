@@ -127,6 +127,8 @@ def _site() -> dict[str, Served]:
     # Cut bodies: the framing the server announced is not met, or the connection is reset.
     cut = _listicle("3 Broken Bridges", range(1, 4), {n: f"/c/{n}.jpg" for n in range(1, 4)})
     half = len(cut) // 2
+    for n in range(1, 4):  # served: a photo answering 404 is a failed photo (the run would be partial)
+        site[f"/c/{n}.jpg"] = _image(f"c{n}")
     site["/cut-length/"] = Served(
         Reply(_framed(b"200 OK", HTML, cut)[: -len(cut) + half], "close"), cut[:half], truncated=True
     )

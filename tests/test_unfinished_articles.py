@@ -47,9 +47,9 @@ def _photo_page(path: str, first: int, next_path: str | None) -> tuple[ListicleP
     return record, capture
 
 
-def _captured(n: int) -> ImageCapture:
+def _captured(n: int, status: int = 200) -> ImageCapture:
     return ImageCapture(
-        status=200,
+        status=status,
         length=10,
         payload_digest=f"sha1:{n}",
         warc_filename="t.warc.gz",
@@ -89,6 +89,20 @@ def test_photos_that_only_failed_leave_the_article_not_stopped() -> None:
     assert article is not None
     assert not article.media_complete and not article.crawl_stopped
     assert "1 of 4 photos not captured: 1 failed (DNSLookupError: no such host)" in article.warnings
+
+
+def test_photos_answered_with_an_error_keep_it_but_are_not_captured() -> None:
+    """A 404 or a 500 archived for a photo is provenance, not the photo: the article says so
+    with the status, whatever failure the caller passes (the crawl and extract pass different ones)."""
+    captures = {f"{BASE}/{n}.jpg": _captured(n) for n in (1, 2)}
+    captures |= {f"{BASE}/3.jpg": _captured(3, 404), f"{BASE}/4.jpg": _captured(4, 500)}
+    for failures in ({}, {f"{BASE}/4.jpg": "HTTP 500"}):
+        article = stitch_article(_whole_draft(), captures, failures)
+        assert article is not None
+        assert not article.media_complete and not article.crawl_stopped and article.complete
+        assert "2 of 4 photos not captured: 2 failed (HTTP 404; HTTP 500)" in article.warnings
+        statuses = [image.capture.status for item in article.items for image in item.images if image.capture]
+        assert statuses == [200, 200, 404, 500]
 
 
 def test_an_article_whose_next_page_never_came_is_stopped_and_not_complete() -> None:

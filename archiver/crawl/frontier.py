@@ -25,6 +25,8 @@ class FrontierPlanner:
     ``seeds``: the run's seed URLs (hops 0). ``listed``: entries of the sitemaps and feeds the
     WARCs hold: hops 0 too, whatever recommends them (a page's hops are the lowest of every way
     it is reached), and never returned as pages to fetch (the seed backlog requests them).
+    ``follows(url)``: whether the crawl follows a recommendation to ``url`` (its offsite rule);
+    the links it does not follow are neither fetched nor counted.
 
     A page archived without a count (the run was killed after archiving its response, before
     parsing it) gets the hops of its article's first page, else the smallest count of the pages
@@ -40,9 +42,11 @@ class FrontierPlanner:
         settle: Callable[[str], tuple[str, bool]],
         seeds: Iterable[str] = (),
         listed: Collection[str] = (),
+        follows: Callable[[str], bool] = lambda url: True,
     ) -> None:
         self.depth = depth
         self._listed = listed
+        self._follows = follows
         self._known = hops
         self._settle = settle
         self._seeds = dict.fromkeys(seeds)  # ordered, and quick to look up
@@ -107,6 +111,8 @@ class FrontierPlanner:
         if hops >= self.depth:
             return
         for link in recommendations:
+            if not self._follows(link):
+                continue  # off the allowed sites: the live crawl does not ask for it either
             self._offered.add(link)
             target, done = self._settle(link)
             if target in self._listed:

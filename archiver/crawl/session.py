@@ -21,6 +21,7 @@ from typing import Any
 from archiver.appending import DiskFullError, append_whole
 from archiver.article_file import dedupe_articles_file, sort_articles_file
 from archiver.articles import ArticleDraft, stitch_article, waits_for_a_page
+from archiver.captures import photo_captured
 from archiver.crawl.frontier import FrontierPlanner
 from archiver.crawl.journal import read_page_hops
 from archiver.crawl.outcome import classify
@@ -47,8 +48,8 @@ logger = logging.getLogger(__name__)
 # What crawl.json counts. pages: parsed; listicle_pages: pages of the articles written (a cover
 # slide included); non_listicles: pages that could have begun an article but did not, a story
 # over several pages (followed to its end, no item on any page) counted once. photos: item
-# photos of the articles written that have a capture; image_responses: image URLs archived
-# (every srcset variant fetched counts).
+# photos of the articles written that are captured (a 2xx answer, archiver.captures);
+# image_responses: image URLs archived (every srcset variant fetched counts).
 COUNTS = (
     "pages",
     "listicle_pages",
@@ -145,11 +146,15 @@ class CrawlSession:
         # Seeds (and sitemap or feed pages) that began no article, with why: for crawl.json.
         self.non_listicle_seeds: list[dict[str, str]] = []
         self._missing_only_photos: set[str] = set()
+        # The line of each reopened article: one this run rebuilds unchanged (its photos answered
+        # 404, not worth asking again) is not written, nor counted, again.
+        self._reopened_lines: dict[str, str] = {}
         for line in _iter_lines(out_dir / ARTICLES_FILE):
             article = json.loads(line)
             url = article["url"]
             if article.get("crawl_stopped") or not article.get("media_complete", True):
                 self.reopened_articles.add(url)
+                self._reopened_lines[url] = line
                 self.finished_articles.discard(url)  # the last line of an article wins
                 self._pages_logged.update(page["url"] for page in article["pages"])
                 if not waits_for_a_page(article.get("warnings", [])):
@@ -158,6 +163,7 @@ class CrawlSession:
                 self.finished_articles.add(url)
                 self.reopened_articles.discard(url)
                 self._missing_only_photos.discard(url)
+                self._reopened_lines.pop(url, None)
             self.state.pages_seen.update(page["url"] for page in article["pages"])
         self._reserve_space_for_summary()
         # Unbuffered descriptors: each line goes out in one os.write (or is cut back).
@@ -202,13 +208,19 @@ class CrawlSession:
     def write_article(self, article: Article) -> None:
         if article.url in self.finished_articles:
             return  # written by an earlier run of this job
+        line = article.to_json()
+        if self._reopened_lines.pop(article.url, None) == line:
+            self.finished_articles.add(article.url)
+            return  # reopened, and nothing new came of it
         self.warc.sync()  # the records a line cites reach the disk before the line
-        self._append_line(self._articles, ARTICLES_FILE, article.to_json())
+        self._append_line(self._articles, ARTICLES_FILE, line)
         self.finished_articles.add(article.url)
         self.counts["articles"] += 1
         self.counts["listicle_pages"] += len(article.pages)
         self.counts["items"] += len(article.items)
-        self.counts["photos"] += sum(1 for item in article.items for image in item.images if image.capture)
+        self.counts["photos"] += sum(
+            1 for item in article.items for image in item.images if photo_captured(image.capture)
+        )
 
     def write_reject(
         self, url: str, reason: str, record: WrittenRecord | None, status: int | None = None
@@ -359,6 +371,7 @@ class CrawlSession:
         seed_lists: Iterable[str] = (),
         retry_statuses: Collection[int] = (),
         fetch_images: bool = True,
+        follows: Callable[[str], bool] = lambda url: True,
     ) -> Rebuilt:
         """Rebuild the crawl's frontier from the job's own WARC files, after a run whose crawl
         state was lost (killed) or that ran without ``--job-dir``. The WARCs are the journal:
@@ -374,6 +387,9 @@ class CrawlSession:
         ``seed_lists``: the run's sitemap and feed URLs. The entries of those the WARCs hold are
         seeds (hops 0) however else a page reaches them; those not fetched yet are returned in
         ``listed`` (the seed backlog), not among the recommendations to fetch.
+
+        ``follows(url)``: whether a recommendation is followed (the live crawl's rule,
+        :func:`archiver.crawl.offsite.on_site_rule`); others are neither fetched nor counted.
         """
         if not fetch_images:
             # Photos are off: an article reopened only for its photos would be written again as
@@ -407,7 +423,7 @@ class CrawlSession:
             return last_url, done and not (capture is not None and capture.unnoted_page)
 
         listed = dict.fromkeys(canonical_url(url) for url in archived_seed_list_entries(index, seed_lists))
-        planner = FrontierPlanner(depth, journal.hops, settle, seeds, listed=listed)
+        planner = FrontierPlanner(depth, journal.hops, settle, seeds, listed=listed, follows=follows)
 
         def page_parsed(url: str, record: ListiclePage) -> None:
             planner.page_parsed(url, [link.url for link in record.recommendations])

@@ -21,6 +21,8 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from archiver.captures import is_success
+
 SCHEMA_VERSION = "2.0"
 SUMMARY_FILE = "crawl.json"
 MAX_RUNS = 1000
@@ -58,7 +60,9 @@ class RunSummary(BaseModel):
     listicle_pages: int = Field(description="Pages of the articles this run wrote.")
     articles: int = Field(description="Articles this run wrote to articles.jsonl.")
     items: int
-    photos: int = Field(description="Item photos of this run's articles that have a capture.")
+    photos: int = Field(
+        description="Item photos of this run's articles that are captured (a 2xx answer archived)."
+    )
     image_responses: int = Field(description="Image URLs fetched and archived (srcset variants included).")
     rejects: int
     non_listicles: int
@@ -73,7 +77,9 @@ class Totals(BaseModel):
     model_config = ConfigDict(extra="allow")
     articles: int = Field(description="Articles in articles.jsonl.")
     items: int
-    photos: int = Field(description="Item photos in articles.jsonl that have a capture.")
+    photos: int = Field(
+        description="Item photos in articles.jsonl that are captured (a 2xx answer archived)."
+    )
     article_pages: int = Field(description="Pages of the articles in articles.jsonl.")
     pages: int = Field(description="Pages parsed by the runs crawl.json has recorded.")
     warc_files: int
@@ -159,7 +165,7 @@ def build_summary(
 
 
 def article_totals(path: Path) -> dict[str, int]:
-    """Articles, items, photos with a capture, and article pages in an articles.jsonl (an
+    """Articles, items, photos captured (a success answer), and article pages in an articles.jsonl (an
     article written twice counts once, as its last line)."""
     by_url: dict[str, tuple[int, int, int]] = {}
     for line in _lines(path):
@@ -168,7 +174,12 @@ def article_totals(path: Path) -> dict[str, int]:
         except ValueError:
             continue
         items = article.get("items", [])
-        photos = sum(1 for item in items for image in item.get("images", []) if image.get("capture"))
+        photos = sum(
+            1
+            for item in items
+            for image in item.get("images", [])
+            if is_success((image.get("capture") or {}).get("status"))
+        )
         by_url[article.get("url", "")] = (len(items), photos, len(article.get("pages", [])))
     return {
         "articles": len(by_url),

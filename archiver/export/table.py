@@ -76,7 +76,10 @@ COLUMNS: tuple[Column, ...] = (
     _s("photo_alt", "First photo: alt text."),
     _i("photo_width", "First photo: width attribute, in pixels."),
     _i("photo_height", "First photo: height attribute, in pixels."),
-    _i("photo_capture_status", "First photo: HTTP status of the archived response; null: not captured."),
+    _i(
+        "photo_capture_status",
+        "First photo: HTTP status of the archived response (captured only if 2xx); null: none archived.",
+    ),
     _s("photo_content_type", "First photo: Content-Type of the archived response."),
     _s("photo_warc_filename", "First photo: WARC file holding the archived response."),
     _s("photo_warc_record_id", "First photo: WARC-Record-ID of the archived response."),
