@@ -131,9 +131,9 @@ class ListicleSpider(scrapy.Spider):
         job = str(kwargs.get("job") or settings.get("ARCHIVER_JOB_NAME"))
         spider.depth = int(kwargs.get("depth", settings.getint("ARCHIVER_DEPTH")))
         # Before anything in the folder is touched (a killed run's files are repaired below).
-        spider.output_lock = OutputLock(out_dir)
-        spider.output_lock.acquire()
         spider.run_id = settings.get("ARCHIVER_RUN_ID") or uuid.uuid4().hex
+        spider.output_lock = OutputLock(out_dir)
+        spider.output_lock.acquire(spider.run_id)
         # Every version as installed (package metadata), not as a module says of itself.
         info = {
             "software": f"{CRAWL_SOFTWARE}/{importlib.metadata.version('listicle-archiver')}",
@@ -147,13 +147,16 @@ class ListicleSpider(scrapy.Spider):
             "seeds": " ".join(spider.seeds),
             PAGES_NOTED_FIELD: PAGES_NOTED_VALUE,
         }
+        if spider.sitemaps or spider.feeds:  # the sitemaps and feeds the seeds were listed in
+            info["seed-lists"] = " ".join([*spider.sitemaps, *spider.feeds])
         contact = settings.get("ARCHIVER_CONTACT")
         if contact:
             info["operator"] = str(contact)  # only a contact the user gave names an operator
         else:
             spider.logger.warning(
-                "no contact given: add --contact URL-or-email (ARCHIVER_CONTACT) so that site "
-                "owners can reach you; the user agent names the project's page instead"
+                "no contact given: add --contact URL-or-email (archiver crawl) or "
+                "-s ARCHIVER_CONTACT=URL-or-email (scrapy crawl) so that site owners can reach "
+                "you; the user agent names the project's page instead"
             )
         warc = WarcWriter(
             out_dir / "warc",
@@ -164,6 +167,8 @@ class ListicleSpider(scrapy.Spider):
             record_secrets=settings.getbool("ARCHIVER_RECORD_SECRETS"),
         )
         spider.session = CrawlSession(out_dir, warc)
+        if spider.output_lock.unreleased is not None:
+            spider.session.unrecorded_runs.append(spider.output_lock.unreleased)
         spider.session.on_disk_full = lambda error: stop_for_full_disk(crawler, error)
         # WARC files of earlier runs of this job (after recovering any a kill left .open).
         spider.earlier_warcs = sorted((out_dir / "warc").glob("*.warc.gz"))

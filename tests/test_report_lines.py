@@ -80,11 +80,30 @@ def test_many_kinds_of_errors_end_in_one_line_for_the_rest(tmp_path: Path) -> No
     assert lines[-2] == "  3 more of 3 other kinds: crawl.json run.errors"
 
 
+def _idle_run(**fields: Any) -> dict[str, Any]:
+    counts = dict.fromkeys(("pages", "articles", "items", "photos", "image_responses", "rejects"), 0)
+    return _run(**{**counts, "non_listicles": 0, "responses": 0, "bytes": 0, **fields})
+
+
 def test_a_run_that_found_nothing_to_do_says_so_and_how_to_take_a_fresh_snapshot(tmp_path: Path) -> None:
-    run = _run(pages=0, articles=0, items=0, photos=0, responses=0, bytes=0, rejects=0, non_listicles=0)
-    lines = report_lines(_summary(run, articles=7), tmp_path)
+    lines = report_lines(_summary(_idle_run(), articles=7, pages=9), tmp_path)
     assert "nothing was left to fetch" in lines[1] and "(7 articles in all)" in lines[1]
     assert "new --out" in lines[1]
+    # robots.txt and a sitemap fetched again: still nothing left.
+    lines = report_lines(_summary(_idle_run(responses=2, bytes=900), articles=7, pages=9), tmp_path)
+    assert "nothing was left to fetch" in lines[1] and "(7 articles in all)" in lines[1]
+    # A folder whose pages were none of them listicles.
+    lines = report_lines(_summary(_idle_run(responses=1), articles=0, pages=4), tmp_path)
+    assert "nothing was left to fetch" in lines[1] and "(4 pages, no listicle among them)" in lines[1]
+
+
+def test_a_run_that_did_something_or_failed_is_not_nothing_left(tmp_path: Path) -> None:
+    error = {"url": SEED, "kind": "seed-list", "error": "HTTP 500"}
+    for run in (_idle_run(pages=1), _idle_run(image_responses=3), _idle_run(errors=[error])):
+        assert not any("nothing was left" in line for line in report_lines(_summary(run, pages=9), tmp_path))
+    # A first run that parsed nothing (an empty sitemap): no earlier run fetched anything.
+    lines = report_lines(_summary(_idle_run(responses=1), articles=0, pages=0), tmp_path)
+    assert not any("nothing was left" in line for line in lines)
 
 
 def test_a_stopped_run_says_why_and_a_1x_crawl_json_still_reads(tmp_path: Path) -> None:
@@ -106,6 +125,14 @@ def test_history_is_appended_and_bounded_and_totals_are_the_folders(tmp_path: Pa
     (tmp_path / "articles.jsonl").write_text("\n".join(lines) + "\n")
     (tmp_path / "warc").mkdir()
     (tmp_path / "warc" / "crawl-1.warc.gz").write_bytes(b"x" * 10)
+    pages = [
+        {"url": "https://a.example/1/", "status": 200, "listicle": True},
+        {"url": "https://a.example/2/", "status": 200, "listicle": True},
+        {"url": "https://a.example/x/", "status": 200, "listicle": False},
+        {"url": "https://a.example/gone/", "status": 404, "listicle": False},  # not parsed
+        {"url": "https://a.example/2/", "status": 200, "listicle": True},  # listed again
+    ]
+    (tmp_path / "pages.jsonl").write_text("".join(json.dumps(page) + "\n" for page in pages))
     previous = {
         "schema_version": "2.0",
         "run": _run(),
@@ -121,7 +148,7 @@ def test_history_is_appended_and_bounded_and_totals_are_the_folders(tmp_path: Pa
         "items": 4,
         "photos": 4,
         "article_pages": 2,
-        "pages": 112,
+        "pages": 3,  # from pages.jsonl: not the 100 + 12 the runs say
         "warc_files": 1,
         "warc_bytes": 10,
         "runs": MAX_RUNS + 6,
@@ -134,7 +161,26 @@ def test_a_1x_crawl_json_becomes_the_first_entry_of_the_history(tmp_path: Path) 
     summary = build_summary(_run(), tmp_path, None, previous)
     assert [entry["finish_reason"] for entry in summary["runs"]] == ["shutdown", "finished"]
     assert summary["runs"][0]["errors"] == 1
-    assert summary["totals"]["runs"] == 2 and summary["totals"]["pages"] == 24
+    assert summary["totals"]["runs"] == 2 and summary["totals"]["pages"] == 0  # no pages.jsonl
+
+
+def test_a_run_that_left_no_summary_gets_a_killed_entry_once(tmp_path: Path) -> None:
+    previous = build_summary(_run(run_id="r1"), tmp_path, None, None)
+    killed = {"pid": "42", "since": "2026-01-01T00:00:00+00:00", "run_id": "r2"}
+    summary = build_summary(_run(run_id="r3"), tmp_path, None, previous, unrecorded=[killed])
+    CrawlSummary.model_validate(summary)
+    assert [entry.get("run_id") for entry in summary["runs"]] == ["r1", "r2", "r3"]
+    assert summary["runs"][1] == {
+        "run_id": "r2",
+        "started_at": "2026-01-01T00:00:00+00:00",
+        "finish_reason": "killed",
+        "outcome": "unknown",
+        "errors": None,
+    }
+    assert summary["totals"]["runs"] == 3
+    # Killed after its crawl.json was written (before it let go of the lock): on record already.
+    again = build_summary(_run(run_id="r4"), tmp_path, None, summary, unrecorded=[{**killed, "run_id": "r3"}])
+    assert [entry.get("run_id") for entry in again["runs"]] == ["r1", "r2", "r3", "r4"]
 
 
 def _record(message: str, exc_info: Any = None, name: str = "scrapy.core.scraper") -> logging.LogRecord:

@@ -3,6 +3,12 @@
 Two crawls appending to the same articles.jsonl and numbering WARC files from the same serial
 would corrupt both. The lock is held for the whole run and released by the kernel when the
 process ends, however it ends: a crawl killed with SIGKILL leaves no stale lock behind.
+
+The file also says who holds it (``pid P, since T, run R``), and :meth:`OutputLock.release`
+empties it. A crawl that finds it not empty when it takes the lock therefore knows the previous
+crawl ended without releasing it (killed, or stopped by a second signal): that run wrote no
+crawl.json entry, and :attr:`OutputLock.unreleased` is what it had written (crawl.json's history
+then says so, archiver.crawl.summary).
 """
 
 from __future__ import annotations
@@ -10,10 +16,12 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import os
+import re
 from datetime import UTC, datetime
 from pathlib import Path
 
 LOCK_FILE = ".archiver.lock"
+_HOLDER = re.compile(r"pid (?P<pid>\d+), since (?P<since>\S+?)(?:, run (?P<run>\w+))?$")
 
 
 class OutputLocked(OSError):
@@ -35,12 +43,16 @@ class OutputLock:
         self.out_dir = out_dir
         self.path = out_dir / LOCK_FILE
         self._fd: int | None = None
+        # What the previous holder wrote, if it never released the lock (see the module's doc):
+        # {"pid", "since", "run_id"} (run_id None if it did not say); None after a clean release.
+        self.unreleased: dict[str, str | None] | None = None
 
-    def acquire(self) -> None:
-        """Take the lock without waiting. Raises :class:`OutputLocked` if a live process holds
-        it, ``OSError`` if the folder cannot be created or written."""
+    def acquire(self, run_id: str = "") -> None:
+        """Take the lock without waiting, as the run ``run_id``. Raises :class:`OutputLocked`
+        if a live process holds it, ``OSError`` if the folder cannot be created or written."""
         self.out_dir.mkdir(parents=True, exist_ok=True)
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
+        # 0666 less the umask, as every other output file.
+        fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o666)
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
@@ -50,9 +62,16 @@ class OutputLock:
         except OSError:
             os.close(fd)
             raise
+        try:
+            left = os.pread(fd, 200, 0).decode("utf-8", "replace").strip()
+        except OSError:
+            left = ""
+        if match := _HOLDER.match(left):
+            self.unreleased = {"pid": match["pid"], "since": match["since"], "run_id": match["run"]}
         since = datetime.now(UTC).isoformat(timespec="seconds")
+        holder = f"pid {os.getpid()}, since {since}" + (f", run {run_id}" if run_id else "")
         os.ftruncate(fd, 0)
-        os.pwrite(fd, f"pid {os.getpid()}, since {since}\n".encode(), 0)
+        os.pwrite(fd, f"{holder}\n".encode(), 0)
         self._fd = fd
 
     def release(self) -> None:

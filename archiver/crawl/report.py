@@ -53,9 +53,14 @@ def report_lines(summary: dict[str, Any], out_dir: Path) -> list[str]:
     failures = [error for error in errors if not is_dead_link(error, seeds)]
     lines = [_headline(run)]
     if _nothing_left(run, totals, errors):
+        articles = int(totals.get("articles", 0))
+        held = (
+            f"{_n(articles, 'article')} in all"
+            if articles
+            else f"{_n(int(totals.get('pages', 0)), 'page')}, no listicle among them"
+        )
         lines.append(
-            f"nothing was left to fetch: earlier runs into {out_dir} fetched every page "
-            f"({_n(totals.get('articles', 0), 'article')} in all). "
+            f"nothing was left to fetch: earlier runs into {out_dir} fetched every page ({held}). "
             "To take a fresh snapshot, crawl into a new --out."
         )
     else:
@@ -113,13 +118,17 @@ def _error_lines(failures: list[dict[str, Any]]) -> list[str]:
 
 
 def _nothing_left(run: dict[str, Any], totals: dict[str, Any], errors: list[dict[str, Any]]) -> bool:
-    """A finished run that fetched nothing, into a folder that holds earlier runs' articles."""
+    """A finished run that parsed no page, wrote no article, archived no image and met no error
+    (whatever robots.txt files, sitemaps or feeds it fetched again), into a folder where earlier
+    runs parsed pages (listicles or not)."""
     return (
         run.get("finish_reason") == "finished"
-        and not run.get("responses")
+        and not run.get("pages")
         and not run.get("articles")
+        and not run.get("image_responses")
+        and not run.get("rejects")
         and not errors
-        and bool(totals.get("articles"))
+        and bool(totals.get("pages") or totals.get("articles"))
     )
 
 

@@ -99,9 +99,6 @@ class CrawlState:
         self.backlog_urls.discard(url)
         return url
 
-    counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(COUNTS, 0))
-    errors: list[dict[str, Any]] = field(default_factory=list)
-
 
 @dataclass
 class Rebuilt:
@@ -121,6 +118,13 @@ class CrawlSession:
         self.out_dir = out_dir
         self.warc = warc
         self.state = CrawlState()
+        # This run's counts and errors (crawl.json "run", the progress display): kept out of the
+        # crawl state, which a JOBDIR run persists and the next run adopts, so a resumed run
+        # reports only what it did itself. The folder's totals are read from its files.
+        self.counts: dict[str, int] = dict.fromkeys(COUNTS, 0)
+        self.errors: list[dict[str, Any]] = []
+        # Runs that ended without writing their crawl.json entry (killed): see build_summary.
+        self.unrecorded_runs: list[dict[str, Any]] = []
         self.started = time.monotonic()
         self.started_at = _utc_now()
         out_dir.mkdir(parents=True, exist_ok=True)
@@ -175,25 +179,14 @@ class CrawlSession:
         self.on_disk_full: Callable[[DiskFullError], None] | None = None
         self._page_log_stopped = False
 
-    @property
-    def counts(self) -> dict[str, int]:
-        return self.state.counts
-
-    @property
-    def errors(self) -> list[dict[str, Any]]:
-        return self.state.errors
-
     def adopt_state(self, persisted: dict[str, Any]) -> None:
         """Keep crawl state in the spider's persisted state (Scrapy JOBDIR), so that a resumed
-        crawl finds the articles it left half-done and its counters."""
+        crawl finds the articles it left half-done (not its counts: those are each run's own)."""
         seen = self.state.pages_seen
         self.state = persisted.setdefault("archiver", self.state)
         self.state.pages_seen |= seen
-        counts = self.state.counts
-        if "images" in counts:  # saved by a version that called image_responses so
-            counts["image_responses"] = counts.pop("images")
-        for name in COUNTS:  # state saved by a version that counted less
-            counts.setdefault(name, 0)
+        for name in ("counts", "errors"):  # saved by a version that persisted them: not this run's
+            self.state.__dict__.pop(name, None)
         if not hasattr(self.state, "backlog_urls"):  # saved by a version without it
             self.state.backlog_urls = set(self.state.seed_backlog)
         if not hasattr(self.state, "image_failures"):  # saved by a version without it
@@ -504,7 +497,9 @@ class CrawlSession:
         try:
             # The earlier runs' history is read back from the crawl.json this replaces.
             job = self.warc.info.get("isPartOf")
-            document = build_summary(run, self.out_dir, job, read_summary(self.out_dir))
+            document = build_summary(
+                run, self.out_dir, job, read_summary(self.out_dir), unrecorded=self.unrecorded_runs
+            )
             write_jsonl_atomically(
                 self.out_dir / SUMMARY_FILE, [json.dumps(document, indent=2, ensure_ascii=False)]
             )

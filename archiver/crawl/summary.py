@@ -4,9 +4,18 @@ Layout (``schema_version`` "2.0")::
 
     {"schema_version": "2.0", "job": "crawl",
      "run":    {every per-run field: finish_reason, seeds, counts, errors, ...},
-     "totals": {articles, items, photos, article_pages in articles.jsonl; pages parsed by every
-                run on record; warc_files, warc_bytes; runs},
+     "totals": {articles, items, photos, article_pages in articles.jsonl; pages parsed in
+                pages.jsonl; warc_files, warc_bytes in warc/; runs},
      "runs":   [{started_at, finished_at, finish_reason, counts, errors, ...}, ... this run last]}
+
+"run" is this run's own doing, however it started (resumed from a JOBDIR, after a kill, or
+not). "totals" are read from the folder's files, not summed over runs, so they hold whatever
+happened to earlier runs (one killed before it could write crawl.json included).
+
+A run that was killed (SIGKILL, a second SIGTERM) writes no entry of its own. The next run
+learns of it from the output lock (archiver.crawl.lock: a holder that never released it) and
+adds an entry for it before its own: ``{"run_id", "started_at", "finish_reason": "killed",
+"outcome": "unknown", "errors": null}``, without counts (nobody counted them).
 
 Readers go through :func:`this_run` (a 1.x crawl.json, which was one run's fields at the top
 level, reads as its own run). The history keeps the last :data:`MAX_RUNS` runs.
@@ -15,7 +24,7 @@ level, reads as its own run). The history keeps the last :data:`MAX_RUNS` runs.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -55,7 +64,8 @@ class RunSummary(BaseModel):
     started_at: str | None = Field(default=None, description="UTC, ISO 8601.")
     finished_at: str | None = Field(default=None, description="UTC, ISO 8601.")
     duration_seconds: float
-    seeds: list[str] = Field(default_factory=list)
+    seeds: list[str] = Field(default_factory=list, description="The URL seeds given.")
+    seed_lists: list[str] = Field(default_factory=list, description="The sitemaps and feeds given.")
     pages: int = Field(description="Pages parsed in this run (listicles or not).")
     listicle_pages: int = Field(description="Pages of the articles this run wrote.")
     articles: int = Field(description="Articles this run wrote to articles.jsonl.")
@@ -81,10 +91,13 @@ class Totals(BaseModel):
         description="Item photos in articles.jsonl that are captured (a 2xx answer archived)."
     )
     article_pages: int = Field(description="Pages of the articles in articles.jsonl.")
-    pages: int = Field(description="Pages parsed by the runs crawl.json has recorded.")
+    pages: int = Field(
+        description="Pages parsed (an answer 2xx), listicle or not, listed in pages.jsonl; a page "
+        "chain is listed once it ends."
+    )
     warc_files: int
     warc_bytes: int
-    runs: int = Field(description="Runs recorded (the history may keep fewer).")
+    runs: int = Field(description="Runs recorded, killed ones included (the history may keep fewer).")
 
 
 class RunEntry(BaseModel):
@@ -95,7 +108,7 @@ class RunEntry(BaseModel):
     finish_reason: str | None = None
     outcome: str | None = None
     exit_code: int | None = None
-    errors: int = Field(description="How many errors the run recorded.")
+    errors: int | None = Field(description="How many errors the run recorded; null for a killed run.")
 
 
 class CrawlSummary(BaseModel):
@@ -137,31 +150,65 @@ def run_entry(run: dict[str, Any]) -> dict[str, Any]:
     return entry
 
 
+KILLED = "killed"
+
+
+def killed_entry(holder: Mapping[str, Any]) -> dict[str, Any]:
+    """The history entry of a run that ended without a summary, from what it wrote into the
+    output lock (``pid``, ``since``, ``run_id``)."""
+    entry = {"run_id": holder.get("run_id"), "started_at": holder.get("since")}
+    entry = {name: value for name, value in entry.items() if value}
+    return {**entry, "finish_reason": KILLED, "outcome": "unknown", "errors": None}
+
+
 def build_summary(
-    run: dict[str, Any], out_dir: Path, job: str | None, previous: dict[str, Any] | None
+    run: dict[str, Any],
+    out_dir: Path,
+    job: str | None,
+    previous: dict[str, Any] | None,
+    unrecorded: Sequence[Mapping[str, Any]] = (),
 ) -> dict[str, Any]:
-    """crawl.json for ``run`` (this run's fields), given the folder and its earlier crawl.json."""
+    """crawl.json for ``run`` (this run's fields), given the folder, its earlier crawl.json and
+    the runs that ended without writing it (``unrecorded``: lock holders, see :func:`killed_entry`)."""
     history: list[dict[str, Any]] = []
     recorded_runs = 0
-    earlier_pages = 0
     if previous is not None:
         if isinstance(previous.get("runs"), list):
             history = [entry for entry in previous["runs"] if isinstance(entry, dict)]
             old_totals = previous.get("totals") or {}
             recorded_runs = int(old_totals.get("runs", len(history)))
-            earlier_pages = int(old_totals.get("pages", 0))
         else:  # a 1.x crawl.json: one run
             history = [run_entry(previous)]
             recorded_runs = 1
-            earlier_pages = int(previous.get("pages", 0))
-    history = [*history, run_entry(run)][-MAX_RUNS:]
+    known = {entry.get("run_id") for entry in history}
+    # A run killed after writing crawl.json, before letting go of the lock, is on record already.
+    killed = [
+        killed_entry(holder)
+        for holder in unrecorded
+        if not holder.get("run_id") or holder.get("run_id") not in known
+    ]
+    history = [*history, *killed, run_entry(run)][-MAX_RUNS:]
     totals = {
         **article_totals(out_dir / "articles.jsonl"),
-        "pages": earlier_pages + int(run.get("pages", 0)),
+        "pages": parsed_pages(out_dir / "pages.jsonl"),
         **warc_totals(out_dir / "warc"),
-        "runs": recorded_runs + 1,
+        "runs": recorded_runs + len(killed) + 1,
     }
     return {"schema_version": SCHEMA_VERSION, "job": job, "run": run, "totals": totals, "runs": history}
+
+
+def parsed_pages(path: Path) -> int:
+    """Pages of a pages.jsonl whose answer was parsed (2xx), listicle or not; a page listed
+    twice (a chain finished by a later run) counts once."""
+    parsed: dict[str, bool] = {}
+    for line in _lines(path):
+        try:
+            entry = json.loads(line)
+        except ValueError:
+            continue
+        if isinstance(entry, dict) and isinstance(entry.get("status"), int):
+            parsed[str(entry.get("url", ""))] = 200 <= entry["status"] < 300
+    return sum(parsed.values())
 
 
 def article_totals(path: Path) -> dict[str, int]:
