@@ -13,7 +13,7 @@ from twisted.python.failure import Failure
 
 from archiver.crawl.lock import OutputLocked
 from archiver.crawl.outcome import CANT_CREATE, LOCKED, RESUME_HINT, STOPPED, CommandError
-from archiver.crawl.session import SUMMARY_FILE
+from archiver.crawl.session import SUMMARY_FILE, SUMMARY_RESERVE
 from archiver.crawl.summary import this_run
 
 
@@ -81,10 +81,19 @@ def run_crawl(
     return _summary_of_run(out_dir, run_id)
 
 
+def _drop_summary_reserve(out_dir: Path) -> None:
+    """Remove the space this run reserved for crawl.json (archiver.crawl.session) when the run
+    ended without closing its session (a start failure, a forced stop): the reserve is only
+    of use to a run that is still going."""
+    (out_dir / SUMMARY_RESERVE).unlink(missing_ok=True)
+
+
 def _raise_start_failure(failure: Failure, out_dir: Path) -> None:
     error = failure.value
     if isinstance(error, OutputLocked):
+        # The reserve in the folder is the other crawl's: left alone.
         raise CommandError(str(error), LOCKED) from error
+    _drop_summary_reserve(out_dir)
     if isinstance(error, OSError):
         raise CommandError(
             f"cannot write into {out_dir}: {error}; choose a writable --out", CANT_CREATE
@@ -99,6 +108,7 @@ def _summary_of_run(out_dir: Path, run_id: str) -> dict[str, Any]:
     except (OSError, ValueError):
         summary = {}
     if this_run(summary).get("run_id") != run_id:
+        _drop_summary_reserve(out_dir)
         raise CommandError(
             f"the crawl stopped before writing its summary {path} (killed, or the disk is full); "
             f"{RESUME_HINT}",
