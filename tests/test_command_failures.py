@@ -214,6 +214,37 @@ def test_a_closed_port_exits_69_in_one_line_and_keeps_earlier_outputs(out: Path,
 
 
 # -- output not writable (73) ------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("option", "body", "why"),
+    [
+        ("--sitemap", b"<!DOCTYPE html><html><body><p>Not found, sorry</p></body></html>", "an HTML page"),
+        (
+            "--sitemap",
+            b"<urlset xmlns='http://www.sitemaps.org/schemas/sitemap/0.9'></urlset>",
+            "lists no URL",
+        ),
+        ("--feed", b"just some words", "not XML"),
+        ("--feed", b"<urlset><url><loc>http://example.com/</loc></url></urlset>", "give it with --sitemap"),
+    ],
+)
+def test_a_seed_list_that_lists_nothing_is_a_failed_seed(
+    tmp_path: Path, option: str, body: bytes, why: str
+) -> None:
+    routes = {"/robots.txt": page(b""), "/list.xml": page(body), "/list/": page(listicle("Listed", []))}
+    with serve(routes) as base:
+        alone = run(loopback_crawl(tmp_path / "alone", option, f"{base}/list.xml", "--depth", "0"))
+        beside = run(
+            loopback_crawl(tmp_path / "beside", f"{base}/list/", option, f"{base}/list.xml", "--depth", "0")
+        )
+    assert alone.returncode == 69, alone.stderr[-3000:]
+    assert "nothing could be fetched" in the_error_line(alone.stderr)
+    assert beside.returncode == 2, beside.stderr[-3000:]
+    assert "1 sitemap/feed failed" in the_error_line(beside.stderr)
+    errors = read_run(tmp_path / "beside")["errors"]
+    assert [(e["role"], e["url"]) for e in errors] == [("seed-list", f"{base}/list.xml")]
+    assert errors[0]["error"].startswith("not a sitemap or feed: ") and why in errors[0]["error"]
+
+
 def test_a_file_in_place_of_out_exits_73_and_is_left_as_it_was(tmp_path: Path) -> None:
     target = tmp_path / "notes.txt"
     target.write_text("mine\n")

@@ -156,9 +156,7 @@ def _check_components(name: str, value: Any, default: Any, converted: Any) -> No
         paths = [converted]
     elif isinstance(converted, Mapping) and _COMPONENT_DICTS.search(name):
         paths = [
-            item
-            for item in [*converted.keys(), *converted.values()]
-            if isinstance(item, str) and "." in item
+            item for item in [*converted.keys(), *converted.values()] if isinstance(item, str) and "." in item
         ]
     for path in paths:
         problem = _import_problem(path.strip())
