@@ -324,6 +324,8 @@ def test_a_second_signal_leaves_no_summary_and_the_older_one_is_not_reported(
     assert process.returncode == 3, stderr[-3000:]
     line = the_error_line(stderr)
     assert "before writing its summary" in line and "run the same command again to continue" in line
+    assert "a second SIGINT forced the stop" in line
+    assert not (out / ".crawl.json.reserve").exists()
     assert "finished (" not in stdout  # the earlier run's summary is not this run's
     assert (out / "crawl.json").read_bytes() == (earlier_run / "crawl.json").read_bytes()
     assert_earlier_outputs_kept(out, earlier_run)
@@ -455,4 +457,20 @@ def test_scrapy_crawl_refuses_a_bad_setting_value_before_crawling(tmp_path: Path
     result = run(command, cwd=Path(__file__).parent.parent)
     assert result.returncode != 0
     assert "setting DOWNLOAD_TIMEOUT=soon is not valid: expected a number" in result.stderr
+    assert not (tmp_path / "o").exists()
+
+
+def test_ctrl_c_while_the_command_imports_is_one_line_and_exit_3(tmp_path: Path) -> None:
+    # A stand-in for a module the package imports at start-up (tldextract, via archiver.crawl)
+    # that is interrupted while it loads, as a Ctrl-C during the first second of a run is.
+    shadow = tmp_path / "shadow"
+    shadow.mkdir()
+    (shadow / "tldextract.py").write_text("import signal\nsignal.raise_signal(signal.SIGINT)\n")
+    env = {**os.environ, "PYTHONPATH": str(shadow)}
+    result = run(
+        [str(BIN / "archiver"), "crawl", "https://example.com/", "--out", str(tmp_path / "o")], env=env
+    )
+    assert result.returncode == 3, result.stderr[-3000:]
+    assert "interrupted" in the_error_line(result.stderr)
+    assert len(result.stderr.strip().splitlines()) == 1, result.stderr
     assert not (tmp_path / "o").exists()

@@ -186,13 +186,16 @@ def _fail(message: str, code: int) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command; returns its exit code (archiver.crawl.outcome's table)."""
-    args = build_parser().parse_args(argv)
-    debug = bool(getattr(args, "debug", False))
+    debug = False
     try:
+        args = build_parser().parse_args(argv)
+        debug = bool(getattr(args, "debug", False))
         return int(args.handler(args))
     except BrokenPipeError:
         return 0
-    except KeyboardInterrupt:  # Ctrl-C before Scrapy's own handler (which stops a crawl cleanly)
+    # Ctrl-C before Scrapy's own handler (which stops a crawl cleanly), e.g. while Scrapy imports;
+    # one while this package imports is the console entry point's (archiver_command).
+    except KeyboardInterrupt:
         return _fail(f"interrupted; {RESUME_HINT}", STOPPED)
     except Exception as error:
         if debug:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import signal
 import uuid
 from pathlib import Path
 from typing import Any
@@ -15,6 +16,18 @@ from archiver.crawl.lock import OutputLocked
 from archiver.crawl.outcome import CANT_CREATE, LOCKED, RESUME_HINT, STOPPED, CommandError
 from archiver.crawl.session import SUMMARY_FILE, SUMMARY_RESERVE
 from archiver.crawl.summary import this_run
+
+
+class _CrawlerProcess(CrawlerProcess):
+    """Scrapy's process, noting when a second SIGINT/SIGTERM forced the stop (Scrapy's handler
+    for the second signal, ``_signal_kill``, stops the reactor without closing the spider: the
+    run's summary is never written, and the message should say why)."""
+
+    forced_by: str | None = None
+
+    def _signal_kill(self, signum: int, frame: Any) -> None:
+        self.forced_by = signal.Signals(signum).name
+        super()._signal_kill(signum, frame)
 
 
 def crawl_settings(overrides: dict[str, Any] | None = None) -> Settings:
@@ -59,7 +72,7 @@ def run_crawl(
     if job_dir is not None:
         settings_overrides["JOBDIR"] = str(job_dir)
     settings_overrides.update(overrides or {})
-    process = CrawlerProcess(crawl_settings(settings_overrides))
+    process = _CrawlerProcess(crawl_settings(settings_overrides))
     crawl = process.crawl(
         ListicleSpider,
         urls=seeds,
@@ -78,7 +91,7 @@ def run_crawl(
         process.start()
     if failures:
         _raise_start_failure(failures[0], out_dir)
-    return _summary_of_run(out_dir, run_id)
+    return _summary_of_run(out_dir, run_id, forced_by=process.forced_by)
 
 
 def _drop_summary_reserve(out_dir: Path) -> None:
@@ -101,7 +114,7 @@ def _raise_start_failure(failure: Failure, out_dir: Path) -> None:
     failure.raiseException()
 
 
-def _summary_of_run(out_dir: Path, run_id: str) -> dict[str, Any]:
+def _summary_of_run(out_dir: Path, run_id: str, *, forced_by: str | None = None) -> dict[str, Any]:
     path = out_dir / SUMMARY_FILE
     try:
         summary: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
@@ -109,9 +122,8 @@ def _summary_of_run(out_dir: Path, run_id: str) -> dict[str, Any]:
         summary = {}
     if this_run(summary).get("run_id") != run_id:
         _drop_summary_reserve(out_dir)
+        why = f"a second {forced_by} forced the stop" if forced_by else "killed, or the disk is full"
         raise CommandError(
-            f"the crawl stopped before writing its summary {path} (killed, or the disk is full); "
-            f"{RESUME_HINT}",
-            STOPPED,
+            f"the crawl stopped before writing its summary {path} ({why}); {RESUME_HINT}", STOPPED
         )
     return summary
