@@ -24,6 +24,7 @@ import pytest
 
 from archiver.crawl.summary import read_run
 from tests.crawl_command import BIN, loopback_crawl
+from tests.dns_server import dns_server
 from tests.fault_server import page, send, serve
 
 TIMEOUT = 120
@@ -243,6 +244,59 @@ def test_a_seed_list_that_lists_nothing_is_a_failed_seed(
     errors = read_run(tmp_path / "beside")["errors"]
     assert [(e["role"], e["url"]) for e in errors] == [("seed-list", f"{base}/list.xml")]
     assert errors[0]["error"].startswith("not a sitemap or feed: ") and why in errors[0]["error"]
+
+
+def _terminal_lines(stderr: str) -> list[str]:
+    # The contact warning and the plain progress line are there in every run without --contact.
+    return [
+        line
+        for line in stderr.splitlines()
+        if line.strip() and "no contact given" not in line and not line.startswith("progress:")
+    ]
+
+
+def _crawl_a_name_without_address(out: Path, *extra: str) -> tuple[subprocess.CompletedProcess[str], int]:
+    """Two seeds on a name a real DNS server has no record for; returns the run and how many
+    times the name was looked up."""
+    with dns_server(lambda name, times: None) as (dns, log):
+        result = run(
+            [
+                str(BIN / "archiver"),
+                "crawl",
+                "http://gone.example/a/",
+                "http://gone.example/b/",
+                "--out",
+                str(out),
+                *("--set", "AUTOTHROTTLE_ENABLED=False", "--set", f"ARCHIVER_DNS_SERVERS={dns}"),
+                *("--set", "DNSCACHE_ENABLED=False", "--set", "ARCHIVER_RETRY_BACKOFF_BASE=0", *extra),
+            ]
+        )
+    return result, sum(1 for name, _ in log.answers if name.rstrip(".") == "gone.example")
+
+
+def test_an_unreachable_host_is_retried_less_and_said_once(tmp_path: Path) -> None:
+    result, asked = _crawl_a_name_without_address(tmp_path / "out")
+    assert result.returncode == 69, result.stderr[-3000:]
+    line = the_error_line(result.stderr)
+    assert "nothing could be fetched" in line
+    lines = _terminal_lines(result.stderr)
+    assert len(lines) == 2 and lines[1] == line, lines
+    assert lines[0].startswith("warning: not connecting to gone.example: "), lines
+    # As many retries as a 503 gets (RETRY_TIMES, 3): more lookups than the default's one retry.
+    _, asked_as_often_as_503 = _crawl_a_name_without_address(
+        tmp_path / "again", "--set", "ARCHIVER_RETRY_UNREACHABLE_TIMES=3"
+    )
+    assert 0 < asked < asked_as_often_as_503
+
+
+def test_a_closed_port_gives_the_final_line_only(tmp_path: Path) -> None:
+    port = closed_port()
+    seeds = [f"http://127.0.0.1:{port}/a/", f"http://127.0.0.1:{port}/b/"]
+    result = run(loopback_crawl(tmp_path / "out", *seeds, "--set", "ARCHIVER_RETRY_BACKOFF_BASE=0"))
+    assert result.returncode == 69, result.stderr[-3000:]
+    line = the_error_line(result.stderr)
+    assert _terminal_lines(result.stderr) == [line]
+    assert len(read_run(tmp_path / "out")["errors"]) == 2
 
 
 def test_a_file_in_place_of_out_exits_73_and_is_left_as_it_was(tmp_path: Path) -> None:

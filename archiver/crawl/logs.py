@@ -44,15 +44,25 @@ def level_number(level: str | int) -> int:
     return number
 
 
-class TerminalFilter(logging.Filter):
-    """Own loggers from ``own_level``, everything else from ``other_level``."""
+# Loggers whose errors the crawl reports itself: the robots.txt middleware's "Error downloading"
+# of a robots.txt is followed by the pages' own failures (crawl.json, the report, the final
+# line). Not on the terminal unless a --log-level is given; always in the --log-file.
+REPORTED_ELSEWHERE = ("scrapy.downloadermiddlewares.robotstxt",)
 
-    def __init__(self, own_level: int, other_level: int) -> None:
+
+class TerminalFilter(logging.Filter):
+    """Own loggers from ``own_level``, everything else from ``other_level``; with
+    ``hide_reported``, :data:`REPORTED_ELSEWHERE` loggers below CRITICAL are left out."""
+
+    def __init__(self, own_level: int, other_level: int, *, hide_reported: bool = True) -> None:
         super().__init__()
         self.own_level = own_level
         self.other_level = other_level
+        self.hide_reported = hide_reported
 
     def filter(self, record: logging.LogRecord) -> bool:
+        if self.hide_reported and record.name in REPORTED_ELSEWHERE and record.levelno < logging.CRITICAL:
+            return False
         threshold = self.own_level if is_own(record.name) else self.other_level
         return record.levelno >= threshold
 
@@ -165,7 +175,7 @@ def configure_logging(
     if quiet or log_file is not None:
         terminal.addFilter(TerminalFilter(logging.ERROR, logging.ERROR))
     elif chosen is not None:
-        terminal.addFilter(TerminalFilter(chosen, chosen))
+        terminal.addFilter(TerminalFilter(chosen, chosen, hide_reported=False))
     else:
         terminal.addFilter(TerminalFilter(logging.INFO, logging.WARNING))
     if debug:

@@ -151,6 +151,7 @@ class PublicAddressResolver:
         self.allow_private = allow_private
         self.timeout = timeout
         self.cache: LocalCache[str, list[str]] | None = LocalCache(cache_size) if cache_size else None
+        self.warned: set[str] = set()  # hosts a "not connecting" warning was logged for
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, reactor: Any) -> PublicAddressResolver:
@@ -215,7 +216,10 @@ class PublicAddressResolver:
 
         def refused(failure: Failure) -> None:
             # No address reaches the endpoint, which then fails with "no results for hostname".
-            logger.warning("not connecting to %s: %s", hostName, failure.getErrorMessage())
+            # Said once per host: each request (and retry) to it comes here again.
+            if hostName not in self.warned:
+                self.warned.add(hostName)
+                logger.warning("not connecting to %s: %s", hostName, failure.getErrorMessage())
 
         lookup = self.public_addresses(hostName)
         lookup.addCallbacks(deliver, refused)
