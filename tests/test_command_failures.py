@@ -182,6 +182,13 @@ def test_a_loopback_seed_without_allow_private_exits_64_naming_the_option(out: P
         "http://localhost/list/",
         "http://[::1]/",
         "http://10.1.2.3/",
+        "http://localhost.:8000/list/",
+        "http://LOCALHOST/",
+        "http://127.1/",
+        "http://2130706433/",
+        "http://0x7f.1/",
+        "http://0177.0.0.1/",
+        "http://[::ffff:127.0.0.1]/",
     ):
         result = run([str(BIN / "archiver"), "crawl", seed, "--out", str(out)])
         assert result.returncode == 64, result.stderr[-3000:]
