@@ -488,7 +488,7 @@ def test_parse_reads_dev_stdin_and_a_pipe(tmp_path: Path) -> None:
     assert piped.returncode == 0, piped.stderr
     assert json.loads(piped.stdout)["title"] == "Piped"
     folder = run([str(BIN / "archiver"), "parse", str(tmp_path)])
-    assert folder.returncode != 0 and "is a folder" in the_error_line(folder.stderr)
+    assert folder.returncode == 66 and "is a folder" in the_error_line(folder.stderr)
 
 
 def test_help_shows_the_exit_codes_and_defaults() -> None:
