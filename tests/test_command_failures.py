@@ -163,6 +163,7 @@ def closed_port() -> int:
         (["--time-limit", "soon", "https://example.com/"], "--time-limit"),
         (["--size-limit", "1 bucket", "https://example.com/"], "--size-limit"),
         (["--no-such-option", "https://example.com/"], "--no-such-option"),
+        (["", "https://example.com/"], "empty seed"),
     ],
 )
 def test_bad_usage_exits_64_in_one_line_and_touches_nothing(
@@ -535,3 +536,29 @@ def test_ctrl_c_while_the_command_imports_is_one_line_and_exit_3(tmp_path: Path)
     assert "interrupted" in the_error_line(result.stderr)
     assert len(result.stderr.strip().splitlines()) == 1, result.stderr
     assert not (tmp_path / "o").exists()
+
+
+def test_an_empty_out_is_a_usage_error_not_the_current_folder(tmp_path: Path) -> None:
+    for command in ("crawl", "demo"):
+        arguments = ["https://example.com/"] if command == "crawl" else []
+        result = run([str(BIN / "archiver"), command, *arguments, "--out", ""], cwd=tmp_path)
+        assert result.returncode == 64, result.stderr[-3000:]
+        assert "--out" in the_error_line(result.stderr) and "empty path" in result.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_seed_file_with_a_byte_order_mark_reads_its_first_url(tmp_path: Path) -> None:
+    with serve({"/robots.txt": page(b""), "/list/": page(listicle("Marked", []))}) as base:
+        seeds = tmp_path / "seeds.txt"
+        seeds.write_text(f"{base}/list/\n", encoding="utf-8-sig")  # starts with EF BB BF
+        result = run(loopback_crawl(tmp_path / "out", "--seed-file", str(seeds), "--depth", "0"))
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert read_run(tmp_path / "out")["seeds"] == [f"{base}/list/"]
+
+
+def test_demo_takes_the_contact_it_suggests(tmp_path: Path) -> None:
+    result = run(
+        [str(BIN / "archiver"), "demo", "--out", str(tmp_path / "demo"), "--contact", "ops@example.org"]
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert "no contact given" not in result.stderr

@@ -29,6 +29,8 @@ def check_seed(url: str, *, allow_private: bool, what: str = "seed") -> str:
     """``url`` (stripped) if the crawl can fetch it; raises :class:`SeedError`. ``what``
     names it in the message (seed, --sitemap, --feed)."""
     text = url.strip()
+    if not text:
+        raise SeedError(f"empty {what}: give an http or https URL")
     match = _SCHEME.match(text)
     scheme = match.group(1).lower() if match else ""
     has_scheme = "://" in text or scheme in _OTHER_SCHEMES
