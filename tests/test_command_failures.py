@@ -501,10 +501,11 @@ def test_help_shows_the_exit_codes_and_defaults() -> None:
 
 
 def test_an_internal_error_is_one_line_and_debug_shows_the_traceback(tmp_path: Path) -> None:
-    # A pipeline that does not exist: the crawl fails while it starts, with an ImportError
-    # (not a usage error the command can name: exit 1, the traceback only with --debug).
+    # A "pipeline" that imports but cannot be built (a class whose constructor needs arguments
+    # Scrapy does not give): the crawl fails while it starts, with a TypeError (not a usage
+    # error the checks before the crawl can name: exit 1, the traceback only with --debug).
     command = [str(BIN / "archiver"), "crawl", "https://example.com/", "--out", str(tmp_path / "o")]
-    command += ["--set", 'ITEM_PIPELINES={"no_such_module.Pipeline": 300}']
+    command += ["--set", 'ITEM_PIPELINES={"archiver.crawl.outcome.Outcome": 300}']
     result = run(command)
     assert result.returncode == 1, result.stderr[-3000:]
     assert "rerun with --debug" in the_error_line(result.stderr)
