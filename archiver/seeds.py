@@ -62,6 +62,41 @@ def parse_sitemap(body: bytes) -> SitemapLinks:
     return links
 
 
+_ROOTS = {"sitemap": ("urlset", "sitemapindex"), "feed": ("rss", "feed", "rdf")}
+
+
+def seed_list_problem(body: bytes, kind: str) -> str | None:
+    """Why ``body`` gives no seeds as a ``kind`` ("sitemap" or "feed"), e.g. "the body is
+    empty"; None when it lists at least one URL.
+
+    >>> seed_list_problem(b"<html><body>Hi</body></html>", "sitemap")
+    'an HTML page, not XML with a <urlset> or <sitemapindex> root'
+    >>> seed_list_problem(b"<urlset></urlset>", "sitemap")
+    'a <urlset> that lists no URL'
+    >>> seed_list_problem(b"<rss><channel></channel></rss>", "sitemap")
+    'a feed, not a sitemap: give it with --feed'
+    """
+    roots = _ROOTS[kind]
+    expected = f"XML with a {' or '.join(f'<{root}>' for root in roots)} root"
+    if not body.strip():
+        return "the body is empty"
+    root = _root(body)
+    if root is None:
+        return f"the body is not {expected}"
+    found = _local(root.tag)
+    if found == "html":
+        return f"an HTML page, not {expected}"
+    other = "feed" if kind == "sitemap" else "sitemap"
+    if found in _ROOTS[other]:
+        return f"a {other}, not a {kind}: give it with --{other}"
+    if found not in roots:
+        return f"a <{found}> document, not {expected}"
+    if kind == "sitemap":
+        links = parse_sitemap(body)
+        return None if links.pages or links.sitemaps else f"a <{found}> that lists no URL"
+    return None if parse_feed(body) else f"a <{found}> feed with no entry links"
+
+
 def parse_feed(body: bytes) -> list[str]:
     """Entry links of an RSS 2.0 or Atom feed, in feed order.
 

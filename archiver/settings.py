@@ -60,6 +60,8 @@ WARN_ON_GENERATOR_RETURN_VALUE = False
 RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
 ARCHIVER_RETRY_BACKOFF_BASE = 1.0  # seconds before the first retry; doubles each time
 ARCHIVER_RETRY_MAX_DELAY = 60.0  # cap, also for a server's Retry-After
+# Retries for a host that does not resolve or refuses the connection (not busy: absent).
+ARCHIVER_RETRY_UNREACHABLE_TIMES = 1
 # Holds retries until their backoff is over without taking a downloader place.
 SCHEDULER = "archiver.crawl.scheduler.DelayingScheduler"
 

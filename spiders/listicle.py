@@ -46,6 +46,7 @@ from archiver.crawl.journal import CRAWL_SOFTWARE, PAGES_NOTED_FIELD, PAGES_NOTE
 from archiver.crawl.lock import OutputLock
 from archiver.crawl.middleware import WARC_META_KEY, NotArchived, stop_for_full_disk
 from archiver.crawl.offsite import on_site_rule
+from archiver.crawl.outcome import NOT_A_SEED_LIST
 from archiver.crawl.redirect_dedup import AlreadyRequested
 from archiver.crawl.redirects import EARLIER_PAGES, LeadsBack
 from archiver.crawl.session import CrawlSession, Rebuilt
@@ -53,7 +54,7 @@ from archiver.crawl.settings_check import check_cmdline_settings
 from archiver.models import ListiclePage, PageFailure
 from archiver.page_log import NO_ITEMS, page_entry
 from archiver.redirects import status_failure_reason
-from archiver.seeds import parse_feed, parse_sitemap
+from archiver.seeds import parse_feed, parse_sitemap, seed_list_problem
 from archiver.urls import canonical_url
 from archiver.warc import DiskFullError, WarcWriter, WrittenRecord
 
@@ -252,6 +253,7 @@ class ListicleSpider(scrapy.Spider):
         return {int(status) for status in self.settings.getlist("RETRY_HTTP_CODES")}
 
     def parse_sitemap(self, response: Response) -> Iterator[Request]:
+        self._check_seed_list(response, "sitemap")
         links = parse_sitemap(response.body)
         for sitemap in links.sitemaps:
             yield Request(sitemap, callback=self.parse_sitemap, errback=self.seed_list_failed)
@@ -259,8 +261,17 @@ class ListicleSpider(scrapy.Spider):
         yield from self._feed_seeds()
 
     def parse_feed(self, response: Response) -> Iterator[Request]:
+        self._check_seed_list(response, "feed")
         self.session.state.add_to_backlog(parse_feed(response.body))
         yield from self._feed_seeds()
+
+    def _check_seed_list(self, response: Response, kind: str) -> None:
+        """A sitemap or feed that lists nothing (not XML, an HTML page, an empty urlset) is a
+        failed seed list, not a quiet success: the run's outcome says so (archiver.crawl.outcome)."""
+        problem = seed_list_problem(response.body, kind)
+        if problem:
+            error = f"{NOT_A_SEED_LIST}: {problem}"
+            self.session.record_error(response.url, error, "seed-list", role="seed-list", answered=True)
 
     def _feed_seeds(self) -> Iterator[Request]:
         """Turn backlog URLs into requests while fewer than ARCHIVER_SEED_WINDOW are out."""

@@ -50,7 +50,7 @@ def test_parse_error_exits_non_zero_with_the_message_and_no_traceback(tmp_path: 
     empty = tmp_path / "empty.html"
     empty.write_bytes(b"")
     result = run("parse", str(empty), "--url", "https://x.example/a")
-    assert result.returncode == 1
+    assert result.returncode == 65  # EX_DATAERR: not HTML
     assert result.stdout == ""
     assert "empty document" in result.stderr
     assert "Traceback" not in result.stderr
@@ -58,9 +58,24 @@ def test_parse_error_exits_non_zero_with_the_message_and_no_traceback(tmp_path: 
 
 def test_missing_file_is_a_clear_error() -> None:
     result = run("parse", "/nonexistent/page.html")
-    assert result.returncode == 1
+    assert result.returncode == 66  # EX_NOINPUT
     assert "no such file" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_standard_input_without_url_is_a_usage_error_not_a_made_up_url() -> None:
+    for name in ("-", "/dev/stdin"):
+        result = subprocess.run(
+            [sys.executable, "-m", "archiver.cli", "parse", name],
+            input=b"<title>3 Things</title><h2>1. A</h2><h2>2. B</h2><h2>3. C</h2>",
+            capture_output=True,
+            timeout=60,
+            check=False,
+        )
+        assert result.returncode == 64, result.stderr
+        assert result.stdout == b""
+        [line] = result.stderr.decode().splitlines()
+        assert line.startswith("archiver: error: ") and "--url" in line
 
 
 def test_schema_without_a_name_is_a_usage_error_that_lists_the_names() -> None:

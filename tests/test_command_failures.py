@@ -24,6 +24,7 @@ import pytest
 
 from archiver.crawl.summary import read_run
 from tests.crawl_command import BIN, loopback_crawl
+from tests.dns_server import dns_server
 from tests.fault_server import page, send, serve
 
 TIMEOUT = 120
@@ -149,9 +150,20 @@ def closed_port() -> int:
         (["--set", "DOWNLOAD_TIMEOUT=-5", "https://example.com/"], "DOWNLOAD_TIMEOUT=-5"),
         (["--set", "ROBOTSTXT_OBEY=maybe", "https://example.com/"], "ROBOTSTXT_OBEY=maybe"),
         (["--set", "NO_EQUALS_SIGN", "https://example.com/"], "NAME=VALUE"),
+        (["--set", "RETRY_HTTP_CODES=500,abc", "https://example.com/"], "whole numbers"),
+        (["--set", 'RETRY_HTTP_CODES={"500": 1}', "https://example.com/"], "JSON list"),
+        (["--set", 'ITEM_PIPELINES={"x.y": 1}', "https://example.com/"], "'x.y' cannot be imported"),
+        (["--set", 'DOWNLOADER_MIDDLEWARES={"archiver.nope.M": 5}', "https://example.com/"], "archiver.nope"),
+        (["--set", "TWISTED_REACTOR=foo.Bar", "https://example.com/"], "'foo.Bar' cannot be imported"),
+        (["--set", "SCHEDULER=archiver.crawl.scheduler.Nope", "https://example.com/"], "has no Nope"),
+        (["--set", "DOWNLOAD_TIMEOUT=nan", "https://example.com/"], "DOWNLOAD_TIMEOUT=nan"),
+        (["--set", "DOWNLOAD_DELAY=inf", "https://example.com/"], "DOWNLOAD_DELAY=inf"),
+        (["--set", "ARCHIVER_DNS_SERVERS=127.0.0.1:70000", "https://example.com/"], "valid port"),
+        (["--set", "ARCHIVER_DNS_SERVERS=:53", "https://example.com/"], "no host"),
         (["--time-limit", "soon", "https://example.com/"], "--time-limit"),
         (["--size-limit", "1 bucket", "https://example.com/"], "--size-limit"),
         (["--no-such-option", "https://example.com/"], "--no-such-option"),
+        (["", "https://example.com/"], "empty seed"),
     ],
 )
 def test_bad_usage_exits_64_in_one_line_and_touches_nothing(
@@ -171,6 +183,13 @@ def test_a_loopback_seed_without_allow_private_exits_64_naming_the_option(out: P
         "http://localhost/list/",
         "http://[::1]/",
         "http://10.1.2.3/",
+        "http://localhost.:8000/list/",
+        "http://LOCALHOST/",
+        "http://127.1/",
+        "http://2130706433/",
+        "http://0x7f.1/",
+        "http://0177.0.0.1/",
+        "http://[::ffff:127.0.0.1]/",
     ):
         result = run([str(BIN / "archiver"), "crawl", seed, "--out", str(out)])
         assert result.returncode == 64, result.stderr[-3000:]
@@ -204,6 +223,90 @@ def test_a_closed_port_exits_69_in_one_line_and_keeps_earlier_outputs(out: Path,
 
 
 # -- output not writable (73) ------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("option", "body", "why"),
+    [
+        ("--sitemap", b"<!DOCTYPE html><html><body><p>Not found, sorry</p></body></html>", "an HTML page"),
+        (
+            "--sitemap",
+            b"<urlset xmlns='http://www.sitemaps.org/schemas/sitemap/0.9'></urlset>",
+            "lists no URL",
+        ),
+        ("--feed", b"just some words", "not XML"),
+        ("--feed", b"<urlset><url><loc>http://example.com/</loc></url></urlset>", "give it with --sitemap"),
+    ],
+)
+def test_a_seed_list_that_lists_nothing_is_a_failed_seed(
+    tmp_path: Path, option: str, body: bytes, why: str
+) -> None:
+    routes = {"/robots.txt": page(b""), "/list.xml": page(body), "/list/": page(listicle("Listed", []))}
+    with serve(routes) as base:
+        alone = run(loopback_crawl(tmp_path / "alone", option, f"{base}/list.xml", "--depth", "0"))
+        beside = run(
+            loopback_crawl(tmp_path / "beside", f"{base}/list/", option, f"{base}/list.xml", "--depth", "0")
+        )
+    assert alone.returncode == 69, alone.stderr[-3000:]
+    assert "nothing could be fetched" in the_error_line(alone.stderr)
+    assert beside.returncode == 2, beside.stderr[-3000:]
+    assert "1 sitemap/feed failed" in the_error_line(beside.stderr)
+    errors = read_run(tmp_path / "beside")["errors"]
+    assert [(e["role"], e["url"]) for e in errors] == [("seed-list", f"{base}/list.xml")]
+    assert errors[0]["error"].startswith("not a sitemap or feed: ") and why in errors[0]["error"]
+
+
+def _terminal_lines(stderr: str) -> list[str]:
+    # The contact warning and the plain progress line are there in every run without --contact.
+    return [
+        line
+        for line in stderr.splitlines()
+        if line.strip() and "no contact given" not in line and not line.startswith("progress:")
+    ]
+
+
+def _crawl_a_name_without_address(out: Path, *extra: str) -> tuple[subprocess.CompletedProcess[str], int]:
+    """Two seeds on a name a real DNS server has no record for; returns the run and how many
+    times the name was looked up."""
+    with dns_server(lambda name, times: None) as (dns, log):
+        result = run(
+            [
+                str(BIN / "archiver"),
+                "crawl",
+                "http://gone.example/a/",
+                "http://gone.example/b/",
+                "--out",
+                str(out),
+                *("--set", "AUTOTHROTTLE_ENABLED=False", "--set", f"ARCHIVER_DNS_SERVERS={dns}"),
+                *("--set", "DNSCACHE_ENABLED=False", "--set", "ARCHIVER_RETRY_BACKOFF_BASE=0", *extra),
+            ]
+        )
+    return result, sum(1 for name, _ in log.answers if name.rstrip(".") == "gone.example")
+
+
+def test_an_unreachable_host_is_retried_less_and_said_once(tmp_path: Path) -> None:
+    result, asked = _crawl_a_name_without_address(tmp_path / "out")
+    assert result.returncode == 69, result.stderr[-3000:]
+    line = the_error_line(result.stderr)
+    assert "nothing could be fetched" in line
+    lines = _terminal_lines(result.stderr)
+    assert len(lines) == 2 and lines[1] == line, lines
+    assert lines[0].startswith("warning: not connecting to gone.example: "), lines
+    # As many retries as a 503 gets (RETRY_TIMES, 3): more lookups than the default's one retry.
+    _, asked_as_often_as_503 = _crawl_a_name_without_address(
+        tmp_path / "again", "--set", "ARCHIVER_RETRY_UNREACHABLE_TIMES=3"
+    )
+    assert 0 < asked < asked_as_often_as_503
+
+
+def test_a_closed_port_gives_the_final_line_only(tmp_path: Path) -> None:
+    port = closed_port()
+    seeds = [f"http://127.0.0.1:{port}/a/", f"http://127.0.0.1:{port}/b/"]
+    result = run(loopback_crawl(tmp_path / "out", *seeds, "--set", "ARCHIVER_RETRY_BACKOFF_BASE=0"))
+    assert result.returncode == 69, result.stderr[-3000:]
+    line = the_error_line(result.stderr)
+    assert _terminal_lines(result.stderr) == [line]
+    assert len(read_run(tmp_path / "out")["errors"]) == 2
+
+
 def test_a_file_in_place_of_out_exits_73_and_is_left_as_it_was(tmp_path: Path) -> None:
     target = tmp_path / "notes.txt"
     target.write_text("mine\n")
@@ -283,6 +386,8 @@ def test_a_second_signal_leaves_no_summary_and_the_older_one_is_not_reported(
     assert process.returncode == 3, stderr[-3000:]
     line = the_error_line(stderr)
     assert "before writing its summary" in line and "run the same command again to continue" in line
+    assert "a second SIGINT forced the stop" in line
+    assert not (out / ".crawl.json.reserve").exists()
     assert "finished (" not in stdout  # the earlier run's summary is not this run's
     assert (out / "crawl.json").read_bytes() == (earlier_run / "crawl.json").read_bytes()
     assert_earlier_outputs_kept(out, earlier_run)
@@ -384,7 +489,7 @@ def test_parse_reads_dev_stdin_and_a_pipe(tmp_path: Path) -> None:
     assert piped.returncode == 0, piped.stderr
     assert json.loads(piped.stdout)["title"] == "Piped"
     folder = run([str(BIN / "archiver"), "parse", str(tmp_path)])
-    assert folder.returncode != 0 and "is a folder" in the_error_line(folder.stderr)
+    assert folder.returncode == 66 and "is a folder" in the_error_line(folder.stderr)
 
 
 def test_help_shows_the_exit_codes_and_defaults() -> None:
@@ -396,10 +501,11 @@ def test_help_shows_the_exit_codes_and_defaults() -> None:
 
 
 def test_an_internal_error_is_one_line_and_debug_shows_the_traceback(tmp_path: Path) -> None:
-    # A pipeline that does not exist: the crawl fails while it starts, with an ImportError
-    # (not a usage error the command can name: exit 1, the traceback only with --debug).
+    # A "pipeline" that imports but cannot be built (a class whose constructor needs arguments
+    # Scrapy does not give): the crawl fails while it starts, with a TypeError (not a usage
+    # error the checks before the crawl can name: exit 1, the traceback only with --debug).
     command = [str(BIN / "archiver"), "crawl", "https://example.com/", "--out", str(tmp_path / "o")]
-    command += ["--set", 'ITEM_PIPELINES={"no_such_module.Pipeline": 300}']
+    command += ["--set", 'ITEM_PIPELINES={"archiver.crawl.outcome.Outcome": 300}']
     result = run(command)
     assert result.returncode == 1, result.stderr[-3000:]
     assert "rerun with --debug" in the_error_line(result.stderr)
@@ -415,3 +521,45 @@ def test_scrapy_crawl_refuses_a_bad_setting_value_before_crawling(tmp_path: Path
     assert result.returncode != 0
     assert "setting DOWNLOAD_TIMEOUT=soon is not valid: expected a number" in result.stderr
     assert not (tmp_path / "o").exists()
+
+
+def test_ctrl_c_while_the_command_imports_is_one_line_and_exit_3(tmp_path: Path) -> None:
+    # A stand-in for a module the package imports at start-up (tldextract, via archiver.crawl)
+    # that is interrupted while it loads, as a Ctrl-C during the first second of a run is.
+    shadow = tmp_path / "shadow"
+    shadow.mkdir()
+    (shadow / "tldextract.py").write_text("import signal\nsignal.raise_signal(signal.SIGINT)\n")
+    env = {**os.environ, "PYTHONPATH": str(shadow)}
+    result = run(
+        [str(BIN / "archiver"), "crawl", "https://example.com/", "--out", str(tmp_path / "o")], env=env
+    )
+    assert result.returncode == 3, result.stderr[-3000:]
+    assert "interrupted" in the_error_line(result.stderr)
+    assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+    assert not (tmp_path / "o").exists()
+
+
+def test_an_empty_out_is_a_usage_error_not_the_current_folder(tmp_path: Path) -> None:
+    for command in ("crawl", "demo"):
+        arguments = ["https://example.com/"] if command == "crawl" else []
+        result = run([str(BIN / "archiver"), command, *arguments, "--out", ""], cwd=tmp_path)
+        assert result.returncode == 64, result.stderr[-3000:]
+        assert "--out" in the_error_line(result.stderr) and "empty path" in result.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_seed_file_with_a_byte_order_mark_reads_its_first_url(tmp_path: Path) -> None:
+    with serve({"/robots.txt": page(b""), "/list/": page(listicle("Marked", []))}) as base:
+        seeds = tmp_path / "seeds.txt"
+        seeds.write_text(f"{base}/list/\n", encoding="utf-8-sig")  # starts with EF BB BF
+        result = run(loopback_crawl(tmp_path / "out", "--seed-file", str(seeds), "--depth", "0"))
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert read_run(tmp_path / "out")["seeds"] == [f"{base}/list/"]
+
+
+def test_demo_takes_the_contact_it_suggests(tmp_path: Path) -> None:
+    result = run(
+        [str(BIN / "archiver"), "demo", "--out", str(tmp_path / "demo"), "--contact", "ops@example.org"]
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert "no contact given" not in result.stderr

@@ -335,6 +335,30 @@ def test_damaged_lines_are_left_out_named_and_exit_65_after_writing_the_rest(
     assert urls == {json.loads(line)["url"] for line in lines}
 
 
+def test_an_input_without_a_valid_line_writes_nothing_and_keeps_the_earlier_table(
+    crawls: dict[str, Path], tmp_path: Path
+) -> None:
+    shutil.copy(crawls["demo"] / "articles.jsonl", tmp_path / "articles.jsonl")
+    assert _export(tmp_path).returncode == 0
+    before = {name: (tmp_path / name).read_bytes() for name in ("items.csv", "items.csv-metadata.json")}
+    (tmp_path / "articles.jsonl").write_text('{"url": "not an article"}\nnot json at all\n', encoding="utf-8")
+    for extra in ([], ["-o", "-"]):
+        result = _export(tmp_path, *extra)
+        assert result.returncode == 65, result.stderr
+        line = _one_line(result.stderr)
+        assert "is an article record; nothing written (left out 2 damaged lines" in line
+        assert result.stdout == ""
+    assert {name: (tmp_path / name).read_bytes() for name in before} == before
+
+
+def test_export_help_says_the_format_default_once() -> None:
+    result = subprocess.run(
+        [str(BIN / "archiver"), "export", "--help"], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0
+    assert result.stdout.count("default: csv") == 1, result.stdout
+
+
 def test_a_last_line_cut_short_is_left_out_with_a_note_and_exit_0(
     crawls: dict[str, Path], tmp_path: Path
 ) -> None:
@@ -355,11 +379,11 @@ def test_an_unwritable_output_exits_73_and_leaves_the_earlier_table_whole(
     (tmp_path / "a-file").write_text("not a folder")
     result = _export(tmp_path, "-o", str(tmp_path / "a-file" / "items.csv"))
     assert result.returncode == 73
-    assert "cannot write" in _one_line(result.stderr)
+    assert f"cannot write {tmp_path / 'a-file' / 'items.csv'}: " in _one_line(result.stderr)
     (tmp_path / "taken").mkdir()  # a folder where the table should go: the rename fails
     result = _export(tmp_path, "-o", str(tmp_path / "taken"))
     assert result.returncode == 73
-    assert "cannot write" in _one_line(result.stderr)
+    assert f"cannot write {tmp_path / 'taken'}: " in _one_line(result.stderr)  # not the temp file
     assert (tmp_path / "items.csv").read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == [
         "a-file",

@@ -97,7 +97,7 @@ def test_settings_are_converted_to_their_defaults_types() -> None:
         "CONCURRENT_REQUESTS": 8,
         "DOWNLOAD_DELAY": 0.5,
         "ROBOTSTXT_OBEY": False,
-        "RETRY_HTTP_CODES": ["500", "503"],
+        "RETRY_HTTP_CODES": [500, 503],  # ints, as Scrapy compares them with response.status
         "ARCHIVER_ALLOWED_DOMAINS": ["a.example", "b.example"],
         "DEPTH_PRIORITY": -1,
         "LOG_LEVEL": "INFO",

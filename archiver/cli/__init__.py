@@ -71,6 +71,14 @@ def _at_least(minimum: int, hint: str) -> Callable[[str], int]:
     return convert
 
 
+def _folder(text: str) -> Path:
+    """A folder option's path; "" is refused (Path("") is the current folder, which nobody
+    means by an empty argument: an unset shell variable)."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("an empty path; give a folder")
+    return Path(text)
+
+
 def build_parser() -> argparse.ArgumentParser:
     # Options every subcommand takes, after its name (archiver crawl ... --debug).
     common = CommandParser(add_help=False)
@@ -119,7 +127,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--sitemap", action="append", default=[], help="sitemap or sitemap index URL (repeatable)"
     )
     crawl.add_argument("--feed", action="append", default=[], help="RSS or Atom feed URL (repeatable)")
-    crawl.add_argument("--out", type=Path, default=Path("output/crawl"), help="output folder")
+    crawl.add_argument("--out", type=_folder, default=Path("output/crawl"), help="output folder")
     crawl.add_argument(
         "--depth",
         type=_at_least(0, ""),
@@ -131,7 +139,8 @@ def build_parser() -> argparse.ArgumentParser:
         type=_at_least(1, " (leave --max-pages out for no limit)"),
         metavar="N",
         help="start no new article after N pages that may start one (seeds, sitemap/feed entries, "
-        "recommended pages; the next pages of a started article are always fetched); default: no limit",
+        "recommended pages; the next pages of a started article are always fetched; seed URLs and "
+        "--seed-file seeds are always fetched, and counted); default: no limit",
     )
     crawl.add_argument(
         "--time-limit",
@@ -147,7 +156,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="stop once this run wrote this much WARC (500MB, 2GiB, bytes); exit 3, run again to "
         "continue; default: no limit",
     )
-    crawl.add_argument("--job-dir", type=Path, help="pause/resume state folder (Scrapy JOBDIR)")
+    crawl.add_argument("--job-dir", type=_folder, help="pause/resume state folder (Scrapy JOBDIR)")
     crawl.add_argument("--job", default="crawl", help="job name: WARC file prefix and warcinfo isPartOf")
     crawl.add_argument("--allow-private", action="store_true", help="allow loopback and private addresses")
     crawl.add_argument("--contact", help="URL or e-mail for site owners, put in the user agent")
@@ -166,7 +175,8 @@ def build_parser() -> argparse.ArgumentParser:
     crawl.set_defaults(handler=cmd_crawl)
 
     demo = command("demo", "crawl the bundled demo site, served on 127.0.0.1")
-    demo.add_argument("--out", type=Path, default=Path("output/demo"), help="output folder")
+    demo.add_argument("--out", type=_folder, default=Path("output/demo"), help="output folder")
+    demo.add_argument("--contact", help="URL or e-mail for site owners, put in the user agent")
     add_log_options(demo)
     demo.set_defaults(handler=cmd_demo)
 
@@ -186,13 +196,16 @@ def _fail(message: str, code: int) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command; returns its exit code (archiver.crawl.outcome's table)."""
-    args = build_parser().parse_args(argv)
-    debug = bool(getattr(args, "debug", False))
+    debug = False
     try:
+        args = build_parser().parse_args(argv)
+        debug = bool(getattr(args, "debug", False))
         return int(args.handler(args))
     except BrokenPipeError:
         return 0
-    except KeyboardInterrupt:  # Ctrl-C before Scrapy's own handler (which stops a crawl cleanly)
+    # Ctrl-C before Scrapy's own handler (which stops a crawl cleanly), e.g. while Scrapy imports;
+    # one while this package imports is the console entry point's (archiver.command).
+    except KeyboardInterrupt:
         return _fail(f"interrupted; {RESUME_HINT}", STOPPED)
     except Exception as error:
         if debug:

@@ -81,12 +81,13 @@ def _report_outcome(outcome: Outcome) -> int:
 def read_seed_file(name: str) -> list[str]:
     """URLs of a seed file, one a line; blank lines and ``#`` comments ignored; ``-``: stdin."""
     try:
-        text = sys.stdin.read() if name == "-" else Path(name).read_text(encoding="utf-8")
+        # utf-8-sig: a file saved by an editor that writes a BOM reads as without it.
+        text = sys.stdin.read() if name == "-" else Path(name).read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as error:
         reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
         raise CommandError(f"cannot read --seed-file {name}: {reason}; check the path", USAGE) from None
     # Only whole lines are comments: a URL may hold a "#" (its fragment).
-    lines = (line.strip() for line in text.splitlines())
+    lines = (line.strip() for line in text.removeprefix("\ufeff").splitlines())
     return [line for line in lines if line and not line.startswith("#")]
 
 
@@ -184,6 +185,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
     check_output_folder(args.out, "--out")
     log_overrides = _log_overrides(args, {})
+    if args.contact:
+        log_overrides["ARCHIVER_CONTACT"] = args.contact
     with serve_demo_site() as base_url:
         if not args.quiet:
             print(f"demo site serving on {base_url}", flush=True)

@@ -2,7 +2,8 @@
 
 Exit codes (sysexits, as the crawl's): 0 written; 64 usage (Parquet without pyarrow, Parquet
 to standard output); 65 some lines of articles.jsonl are damaged: the table holds every other
-line, and one line on standard error names the damaged ones; 66 no articles.jsonl to read;
+line, and one line on standard error names the damaged ones (no line valid: nothing is
+written, an earlier table is kept); 66 no articles.jsonl to read;
 73 the table cannot be written.
 """
 
@@ -15,7 +16,7 @@ from pathlib import Path
 from archiver.crawl.outcome import CANT_CREATE, DATA_ERROR, NO_INPUT, USAGE
 from archiver.export.parquet_table import ParquetUnavailable, arrow_schema
 from archiver.export.source import Damage
-from archiver.export.writing import STDOUT, InputError, OutputError, export_table
+from archiver.export.writing import STDOUT, InputError, NothingValid, OutputError, export_table
 
 ARTICLES_FILE = "articles.jsonl"
 _LINES_NAMED = 10  # damaged line numbers named in the one line; the rest are counted
@@ -34,7 +35,7 @@ def add_export_arguments(export: argparse.ArgumentParser) -> None:
     export.add_argument(
         "out", type=Path, help="a crawl's --out folder (or an articles.jsonl file)", metavar="OUT"
     )
-    export.add_argument("--format", choices=["csv", "parquet"], default="csv", help="default: csv")
+    export.add_argument("--format", choices=["csv", "parquet"], default="csv", help="the table's file format")
     export.add_argument(
         "-o",
         "--output",
@@ -78,6 +79,10 @@ def cmd_export(args: argparse.Namespace) -> int:
             return _fail(str(error), USAGE)
     try:
         result = export_table(articles_file, output, args.format)
+    except NothingValid as error:
+        return _fail(
+            f"{error}; nothing written ({_damage_line(error.damage, articles_file.name)})", DATA_ERROR
+        )
     except InputError as error:
         return _fail(str(error), NO_INPUT)
     except OutputError as error:

@@ -13,8 +13,10 @@ Lines go out through ``tqdm.write``, which draws them above a live progress disp
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -42,15 +44,25 @@ def level_number(level: str | int) -> int:
     return number
 
 
-class TerminalFilter(logging.Filter):
-    """Own loggers from ``own_level``, everything else from ``other_level``."""
+# Loggers whose errors the crawl reports itself: the robots.txt middleware's "Error downloading"
+# of a robots.txt is followed by the pages' own failures (crawl.json, the report, the final
+# line). Not on the terminal unless a --log-level is given; always in the --log-file.
+REPORTED_ELSEWHERE = ("scrapy.downloadermiddlewares.robotstxt",)
 
-    def __init__(self, own_level: int, other_level: int) -> None:
+
+class TerminalFilter(logging.Filter):
+    """Own loggers from ``own_level``, everything else from ``other_level``; with
+    ``hide_reported``, :data:`REPORTED_ELSEWHERE` loggers below CRITICAL are left out."""
+
+    def __init__(self, own_level: int, other_level: int, *, hide_reported: bool = True) -> None:
         super().__init__()
         self.own_level = own_level
         self.other_level = other_level
+        self.hide_reported = hide_reported
 
     def filter(self, record: logging.LogRecord) -> bool:
+        if self.hide_reported and record.name in REPORTED_ELSEWHERE and record.levelno < logging.CRITICAL:
+            return False
         threshold = self.own_level if is_own(record.name) else self.other_level
         return record.levelno >= threshold
 
@@ -99,6 +111,49 @@ class TqdmHandler(logging.Handler):
             self.handleError(record)
 
 
+class LogFileHandler(logging.FileHandler):
+    """The --log-file. Its first line is written (and flushed) when it is opened, so a file that
+    cannot take a line (``/dev/full``, a full disk) is refused before the crawl starts. A write
+    that fails later (the disk filled up) is said once on stderr, and the file gets no more
+    lines: the crawl goes on (its outputs have their own full-disk stop), and the terminal is
+    not flooded with logging's "--- Logging error ---" for every line that follows."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(path, mode="a", encoding="utf-8")
+        self.failed = False
+        stream = self.stream if self.stream is not None else self._open()
+        self.stream = stream
+        try:
+            stream.write(f"{time.strftime('%Y-%m-%d %H:%M:%S')} [archiver] INFO: log opened\n")
+            stream.flush()
+        except OSError:
+            self._close_quietly()
+            raise
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if not self.failed:
+            super().emit(record)
+
+    def handleError(self, record: logging.LogRecord) -> None:
+        if self.failed:
+            return
+        self.failed = True
+        error = sys.exc_info()[1]
+        reason = getattr(error, "strerror", None) or str(error)
+        with contextlib.suppress(Exception):
+            tqdm.write(
+                f"archiver: warning: cannot write --log-file {self.baseFilename}: {reason}; "
+                "the log is not written from here on",
+                file=sys.stderr,
+            )
+        self._close_quietly()
+
+    def _close_quietly(self) -> None:
+        # Closing flushes what is buffered, which fails again on a full disk.
+        with contextlib.suppress(OSError):
+            self.close()
+
+
 def configure_logging(
     *,
     level: str | None = None,
@@ -109,7 +164,7 @@ def configure_logging(
     """Install the terminal (and file) handlers on the root logger, replacing any this function
     installed before. Returns the Scrapy settings that go with them (no root handler of
     Scrapy's; LOG_LEVEL for Scrapy's log counters). Raises ValueError for an unknown ``level``
-    and OSError if ``log_file`` cannot be opened for appending."""
+    and OSError if ``log_file`` cannot be opened for appending or cannot take its first line."""
     chosen = level_number(level) if level else None
     for handler in _installed:
         logging.root.removeHandler(handler)
@@ -120,7 +175,7 @@ def configure_logging(
     if quiet or log_file is not None:
         terminal.addFilter(TerminalFilter(logging.ERROR, logging.ERROR))
     elif chosen is not None:
-        terminal.addFilter(TerminalFilter(chosen, chosen))
+        terminal.addFilter(TerminalFilter(chosen, chosen, hide_reported=False))
     else:
         terminal.addFilter(TerminalFilter(logging.INFO, logging.WARNING))
     if debug:
@@ -130,7 +185,7 @@ def configure_logging(
     handlers: list[logging.Handler] = [terminal]
     lowest = chosen or logging.INFO
     if log_file is not None:
-        file_handler = logging.FileHandler(log_file, mode="a", encoding="utf-8")
+        file_handler = LogFileHandler(log_file)
         file_handler.setLevel(chosen or logging.INFO)
         file_handler.setFormatter(logging.Formatter(FILE_FORMAT))  # tracebacks included
         handlers.append(file_handler)

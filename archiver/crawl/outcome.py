@@ -14,7 +14,7 @@ Exit codes (README "Exit codes", ``archiver crawl --help``)::
     3   stopped early: a signal, --time-limit, --size-limit, a full disk; run the same command
         again to continue
     64  usage: a bad option, seed or setting (EX_USAGE)
-    69  nothing could be fetched: no seed gave an HTTP answer (EX_UNAVAILABLE)
+    69  nothing could be fetched: no seed gave a usable HTTP answer (EX_UNAVAILABLE)
     73  output not writable: --out, --log-file (EX_CANTCREAT)
     75  another crawl is writing into this --out (EX_TEMPFAIL)
 """
@@ -44,7 +44,7 @@ exit codes:
   2   partial: some seeds, article pages or photos failed, or pages were rejected
   3   stopped early (signal, --time-limit, --size-limit, disk full): run the same command again
   64  bad option, seed or setting
-  69  nothing could be fetched: no seed gave an HTTP answer
+  69  nothing could be fetched: no seed gave a usable HTTP answer
   73  output not writable (--out)
   75  another crawl is writing into this --out
 """
@@ -60,6 +60,9 @@ STOP_REASONS = {
 # Error roles (crawl.json errors[].role). A recommended link is a page the crawl only may have
 # found an article on: a 404/410 there is a dead link, not a failure of the crawl.
 SEED_ROLES = ("seed", "seed-list")
+# The start of the error of a sitemap or feed that answered but lists no URL (HTML, not XML,
+# empty): it gave the crawl nothing, as a seed without an answer gives nothing.
+NOT_A_SEED_LIST = "not a sitemap or feed"
 DEAD_LINK_STATUSES = ("HTTP 404", "HTTP 410")
 
 
@@ -92,14 +95,19 @@ def _plural(count: int, noun: str) -> str:
 
 
 def _nothing_fetched(run: Mapping[str, Any]) -> bool:
-    """No seed (URL seed, sitemap or feed) got an HTTP answer: each failed without one."""
+    """No seed (URL seed, sitemap or feed) got a usable HTTP answer: each failed without one,
+    or (a sitemap or feed) answered with something that lists no URL."""
     given = [*run.get("seeds", []), *run.get("seed_lists", [])]
     if not given:
         return False
     unanswered = {
         error.get("url")
         for error in run.get("errors", [])
-        if error.get("role") in SEED_ROLES and not error.get("answered", error.get("kind") == "http")
+        if error.get("role") in SEED_ROLES
+        and (
+            not error.get("answered", error.get("kind") == "http")
+            or str(error.get("error", "")).startswith(NOT_A_SEED_LIST)
+        )
     }
     return all(url in unanswered for url in given)
 
@@ -141,7 +149,7 @@ def classify(run: Mapping[str, Any]) -> Outcome:
         return Outcome(
             UNAVAILABLE,
             "unavailable",
-            f"nothing could be fetched: no seed gave an HTTP answer{first}; "
+            f"nothing could be fetched: no seed gave a usable HTTP answer{first}; "
             "check the URLs and the network, then run again",
         )
     failures = failure_counts(run)

@@ -12,6 +12,7 @@ from collections.abc import Collection
 from pathlib import Path
 from typing import Any
 
+from archiver.crawl.outcome import is_dead_link as outcome_is_dead_link
 from archiver.crawl.summary import this_run
 
 DEAD_LINK_ERRORS = ("HTTP 404", "HTTP 410")
@@ -19,8 +20,13 @@ MAX_ERROR_KINDS = 6  # kinds listed; the rest are counted in one line
 
 
 def is_dead_link(error: dict[str, Any], seeds: Collection[str]) -> bool:
-    """A page that is not a seed and answered 404 or 410: a recommended link to a page the site
-    does not have (any more), not a failure of the crawl."""
+    """A recommended link that answered 404 or 410: a page the site does not have (any more),
+    not a failure of the crawl. The outcome's rule (archiver.crawl.outcome), so that the report
+    agrees with the exit code: a seed a sitemap or feed listed (role seed) is a failure, though
+    it is not among the command line's ``seeds``; those are only for errors without a role
+    (a crawl.json of before roles)."""
+    if "role" in error:
+        return outcome_is_dead_link(error)
     return (
         error.get("kind") == "http"
         and str(error.get("error", "")).split(" (", 1)[0] in DEAD_LINK_ERRORS

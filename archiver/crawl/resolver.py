@@ -69,10 +69,11 @@ def system_lookup(reactor: Any) -> Lookup:
     return lookup
 
 
-def _server_address(server: str) -> tuple[str, int]:
-    """("host", port) of "host", "host:port" or "[v6]:port" (port 53 when not given).
+def server_address(server: str) -> tuple[str, int]:
+    """("host", port) of "host", "host:port" or "[v6]:port" (port 53 when not given). Raises
+    ValueError for an entry with no host or a port that is not 1-65535 (checked on --set).
 
-    >>> _server_address("127.0.0.1:5353"), _server_address("[::1]:53"), _server_address("9.9.9.9")
+    >>> server_address("127.0.0.1:5353"), server_address("[::1]:53"), server_address("9.9.9.9")
     (('127.0.0.1', 5353), ('::1', 53), ('9.9.9.9', 53))
     """
     text = server.strip()
@@ -83,7 +84,13 @@ def _server_address(server: str) -> tuple[str, int]:
         host, port = text.split(":")
     else:  # a name, an IPv4 address or a bare IPv6 address
         host, port = text, ""
-    return host, int(port) if port.isdigit() else 53
+    if not host.strip():
+        raise ValueError(f"{server!r} has no host")
+    if not port:
+        return host, 53
+    if not port.isdigit() or not 0 < int(port) < 65536:
+        raise ValueError(f"{server!r} has no valid port (1-65535)")
+    return host, int(port)
 
 
 def dns_server_lookup(servers: Sequence[str]) -> Lookup:
@@ -91,7 +98,7 @@ def dns_server_lookup(servers: Sequence[str]) -> Lookup:
     from twisted.names import client, dns
 
     names: Any = client  # twisted.names is not typed
-    resolver = names.Resolver(servers=[_server_address(server) for server in servers])
+    resolver = names.Resolver(servers=[server_address(server) for server in servers])
 
     def records(result: Any) -> list[str]:
         answers = result[0]
@@ -144,6 +151,7 @@ class PublicAddressResolver:
         self.allow_private = allow_private
         self.timeout = timeout
         self.cache: LocalCache[str, list[str]] | None = LocalCache(cache_size) if cache_size else None
+        self.warned: set[str] = set()  # hosts a "not connecting" warning was logged for
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, reactor: Any) -> PublicAddressResolver:
@@ -208,7 +216,10 @@ class PublicAddressResolver:
 
         def refused(failure: Failure) -> None:
             # No address reaches the endpoint, which then fails with "no results for hostname".
-            logger.warning("not connecting to %s: %s", hostName, failure.getErrorMessage())
+            # Said once per host: each request (and retry) to it comes here again.
+            if hostName not in self.warned:
+                self.warned.add(hostName)
+                logger.warning("not connecting to %s: %s", hostName, failure.getErrorMessage())
 
         lookup = self.public_addresses(hostName)
         lookup.addCallbacks(deliver, refused)

@@ -8,15 +8,24 @@ the downloader: waiting here would hold one of the crawl's ``CONCURRENT_REQUESTS
 
 from __future__ import annotations
 
+import logging
 import time
 from email.utils import parsedate_to_datetime
 
 from scrapy import Request
-from scrapy.downloadermiddlewares.retry import RetryMiddleware
+from scrapy.downloadermiddlewares.retry import RetryMiddleware, get_retry_request
+from scrapy.exceptions import CannotResolveHostError, DownloadConnectionRefusedError
 from scrapy.http import Response
 from scrapy.settings import BaseSettings
+from twisted.internet.error import ConnectionRefusedError, DNSLookupError
 
 from archiver.crawl.scheduler import NOT_BEFORE
+
+# Failures that say where the server is not (no address for the name, a refused port, an address
+# the resolver will not connect to) rather than that it is busy: retried
+# ARCHIVER_RETRY_UNREACHABLE_TIMES times (1), not RETRY_TIMES, as a 503 or a timeout is.
+# Scrapy wraps Twisted's errors in its own (2.13+); both are listed, as RETRY_EXCEPTIONS does.
+UNREACHABLE = (CannotResolveHostError, DownloadConnectionRefusedError, DNSLookupError, ConnectionRefusedError)
 
 
 def retry_after_seconds(value: str | None, now: float | None = None) -> float | None:
@@ -43,10 +52,38 @@ def retry_after_seconds(value: str | None, now: float | None = None) -> float | 
 
 
 class BackoffRetryMiddleware(RetryMiddleware):
+    """Scrapy's retries, waiting between attempts; unreachable hosts (:data:`UNREACHABLE`)
+    retried fewer times; "Gave up retrying" logged at INFO for a request with an errback (the
+    spider reports its failure itself: crawl.json, the report) or for robots.txt, instead of
+    an ERROR line on the terminal before the report's."""
+
     def __init__(self, settings: BaseSettings) -> None:
         super().__init__(settings)
         self.base_delay = settings.getfloat("ARCHIVER_RETRY_BACKOFF_BASE")
         self.max_delay = settings.getfloat("ARCHIVER_RETRY_MAX_DELAY")
+        self.unreachable_times = settings.getint("ARCHIVER_RETRY_UNREACHABLE_TIMES")
+
+    def _retry(self, request: Request, reason: str | Exception | type[Exception]) -> Request | None:
+        # As RetryMiddleware._retry, with the two differences above; a request's own meta
+        # (max_retry_times, give_up_log_level) still wins.
+        max_times = request.meta.get("max_retry_times")
+        if max_times is None:
+            max_times = self.max_retry_times
+            if isinstance(reason, UNREACHABLE):
+                max_times = min(max_times, self.unreachable_times)
+        # A robots.txt request (Scrapy's robots middleware marks it dont_obey_robotstxt) fails
+        # as its pages do, which the spider reports.
+        reported = request.errback is not None or request.meta.get("dont_obey_robotstxt")
+        quiet = logging.INFO if reported else self.give_up_log_level
+        assert self.crawler.spider
+        return get_retry_request(
+            request,
+            reason=reason,
+            spider=self.crawler.spider,
+            max_retry_times=max_times,
+            priority_adjust=request.meta.get("priority_adjust", self.priority_adjust),
+            give_up_log_level=request.meta.get("give_up_log_level", quiet),
+        )
 
     def _delay(self, request: Request, response: Response | None) -> float:
         header = response.headers.get(b"Retry-After") if response is not None else None

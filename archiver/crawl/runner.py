@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import signal
 import uuid
 from pathlib import Path
 from typing import Any
@@ -13,8 +14,20 @@ from twisted.python.failure import Failure
 
 from archiver.crawl.lock import OutputLocked
 from archiver.crawl.outcome import CANT_CREATE, LOCKED, RESUME_HINT, STOPPED, CommandError
-from archiver.crawl.session import SUMMARY_FILE
+from archiver.crawl.session import SUMMARY_FILE, SUMMARY_RESERVE
 from archiver.crawl.summary import this_run
+
+
+class _CrawlerProcess(CrawlerProcess):
+    """Scrapy's process, noting when a second SIGINT/SIGTERM forced the stop (Scrapy's handler
+    for the second signal, ``_signal_kill``, stops the reactor without closing the spider: the
+    run's summary is never written, and the message should say why)."""
+
+    forced_by: str | None = None
+
+    def _signal_kill(self, signum: int, frame: Any) -> None:
+        self.forced_by = signal.Signals(signum).name
+        super()._signal_kill(signum, frame)
 
 
 def crawl_settings(overrides: dict[str, Any] | None = None) -> Settings:
@@ -59,7 +72,7 @@ def run_crawl(
     if job_dir is not None:
         settings_overrides["JOBDIR"] = str(job_dir)
     settings_overrides.update(overrides or {})
-    process = CrawlerProcess(crawl_settings(settings_overrides))
+    process = _CrawlerProcess(crawl_settings(settings_overrides))
     crawl = process.crawl(
         ListicleSpider,
         urls=seeds,
@@ -78,13 +91,22 @@ def run_crawl(
         process.start()
     if failures:
         _raise_start_failure(failures[0], out_dir)
-    return _summary_of_run(out_dir, run_id)
+    return _summary_of_run(out_dir, run_id, forced_by=process.forced_by)
+
+
+def _drop_summary_reserve(out_dir: Path) -> None:
+    """Remove the space this run reserved for crawl.json (archiver.crawl.session) when the run
+    ended without closing its session (a start failure, a forced stop): the reserve is only
+    of use to a run that is still going."""
+    (out_dir / SUMMARY_RESERVE).unlink(missing_ok=True)
 
 
 def _raise_start_failure(failure: Failure, out_dir: Path) -> None:
     error = failure.value
     if isinstance(error, OutputLocked):
+        # The reserve in the folder is the other crawl's: left alone.
         raise CommandError(str(error), LOCKED) from error
+    _drop_summary_reserve(out_dir)
     if isinstance(error, OSError):
         raise CommandError(
             f"cannot write into {out_dir}: {error}; choose a writable --out", CANT_CREATE
@@ -92,16 +114,16 @@ def _raise_start_failure(failure: Failure, out_dir: Path) -> None:
     failure.raiseException()
 
 
-def _summary_of_run(out_dir: Path, run_id: str) -> dict[str, Any]:
+def _summary_of_run(out_dir: Path, run_id: str, *, forced_by: str | None = None) -> dict[str, Any]:
     path = out_dir / SUMMARY_FILE
     try:
         summary: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         summary = {}
     if this_run(summary).get("run_id") != run_id:
+        _drop_summary_reserve(out_dir)
+        why = f"a second {forced_by} forced the stop" if forced_by else "killed, or the disk is full"
         raise CommandError(
-            f"the crawl stopped before writing its summary {path} (killed, or the disk is full); "
-            f"{RESUME_HINT}",
-            STOPPED,
+            f"the crawl stopped before writing its summary {path} ({why}); {RESUME_HINT}", STOPPED
         )
     return summary

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ipaddress
 import re
+import socket
 from urllib.parse import urlsplit
 
 from archiver.crawl.addresses import is_public_address
@@ -28,6 +29,8 @@ def check_seed(url: str, *, allow_private: bool, what: str = "seed") -> str:
     """``url`` (stripped) if the crawl can fetch it; raises :class:`SeedError`. ``what``
     names it in the message (seed, --sitemap, --feed)."""
     text = url.strip()
+    if not text:
+        raise SeedError(f"empty {what}: give an http or https URL")
     match = _SCHEME.match(text)
     scheme = match.group(1).lower() if match else ""
     has_scheme = "://" in text or scheme in _OTHER_SCHEMES
@@ -49,7 +52,31 @@ def check_seed(url: str, *, allow_private: bool, what: str = "seed") -> str:
     return text
 
 
+# An IPv4 address as inet_aton (and so getaddrinfo, which the connection uses) reads it: one to
+# four parts, each decimal, octal (leading 0) or hex (0x): "127.1", "2130706433", "0x7f.1".
+_INET_ATON = re.compile(r"^(0x[0-9a-f]*|[0-9]+)(\.(0x[0-9a-f]*|[0-9]+)){0,3}$", re.IGNORECASE)
+
+
+def normalised_host(host: str) -> str:
+    """``host`` as the connection will read it: lower case, without the trailing dot of a fully
+    qualified name ("localhost."), an IPv4 address in any inet_aton spelling as a dotted quad.
+
+    >>> normalised_host("LocalHost."), normalised_host("127.1"), normalised_host("0x7f.1")
+    ('localhost', '127.0.0.1', '127.0.0.1')
+    >>> normalised_host("2130706433"), normalised_host("example.com")
+    ('127.0.0.1', 'example.com')
+    """
+    name = host.lower().rstrip(".")
+    if _INET_ATON.match(name):
+        try:
+            return str(ipaddress.IPv4Address(socket.inet_aton(name)))
+        except OSError:  # out of range ("256.1.1.1"): not an address, the lookup fails
+            return name
+    return name
+
+
 def _is_private(host: str) -> bool:
+    host = normalised_host(host)
     if host == "localhost" or host.endswith(".localhost"):
         return True
     try:

@@ -9,8 +9,11 @@ and the archiver's).
 from __future__ import annotations
 
 import difflib
+import importlib
 import json
 import logging
+import math
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -36,6 +39,16 @@ POSITIVE = frozenset(
         "ARCHIVER_DEDUP_INDEX_SIZE",
         "ARCHIVER_SEED_WINDOW",
     }
+)
+
+
+# A Python dotted path ("package.module.Name"): a default of this shape names a component
+# Scrapy imports when the crawl starts.
+_DOTTED_PATH = re.compile(r"^[A-Za-z_]\w*(\.[A-Za-z_]\w*)+$")
+# Dicts whose keys (or, for handlers, exporters and storages, values) are component paths.
+_COMPONENT_DICTS = re.compile(
+    r"(MIDDLEWARES|EXTENSIONS|ITEM_PIPELINES|DOWNLOAD_HANDLERS|FEED_EXPORTERS|FEED_STORAGES"
+    r"|SPIDER_CONTRACTS|ADDONS)(_BASE)?$"
 )
 
 
@@ -101,7 +114,68 @@ def check_value(name: str, value: Any, default: Any) -> Any:
     converted = _convert(name, value, default)
     if isinstance(converted, int | float) and not isinstance(converted, bool):
         _check_range(name, converted)
+    if isinstance(default, list | tuple) and default and all(_is_int(item) for item in default):
+        converted = [_to_int_element(name, value, item) for item in converted]
+    if name == "ARCHIVER_DNS_SERVERS":
+        _check_dns_servers(name, value, converted)
+    _check_components(name, value, default, converted)
     return converted
+
+
+def _is_int(item: Any) -> bool:
+    return isinstance(item, int) and not isinstance(item, bool)
+
+
+def _to_int_element(name: str, value: Any, item: Any) -> int:
+    """An element of a list whose default holds whole numbers (RETRY_HTTP_CODES): Scrapy
+    compares them with ints, so "abc" would never match instead of failing."""
+    if _is_int(item):
+        return int(item)
+    text = str(item).strip()
+    if not text.lstrip("-").isdigit():
+        raise _bad(name, value, f"expected whole numbers, not {item!r}")
+    return int(text)
+
+
+def _check_dns_servers(name: str, value: Any, servers: list[Any]) -> None:
+    from archiver.crawl.resolver import server_address
+
+    for server in servers:
+        try:
+            server_address(str(server))
+        except ValueError as error:
+            raise _bad(name, value, f'expected "host:port" entries; {error}') from None
+
+
+def _check_components(name: str, value: Any, default: Any, converted: Any) -> None:
+    """Dotted paths given for a component setting (SCHEDULER, TWISTED_REACTOR, ITEM_PIPELINES
+    keys...) must import: Scrapy imports them only once the crawl has started, and fails then
+    with a traceback."""
+    paths: list[str] = []
+    if isinstance(default, str) and _DOTTED_PATH.match(default) and isinstance(converted, str):
+        paths = [converted]
+    elif isinstance(converted, Mapping) and _COMPONENT_DICTS.search(name):
+        paths = [
+            item for item in [*converted.keys(), *converted.values()] if isinstance(item, str) and "." in item
+        ]
+    for path in paths:
+        problem = _import_problem(path.strip())
+        if problem:
+            raise _bad(name, value, f"{path!r} cannot be imported ({problem})")
+
+
+def _import_problem(path: str) -> str | None:
+    """Why the object at ``path`` ("package.module.Name") cannot be loaded; None if it can."""
+    module_name, _, attribute = path.rpartition(".")
+    if not module_name or not _DOTTED_PATH.match(path):
+        return "expected a dotted path such as package.module.Name"
+    try:
+        module = importlib.import_module(module_name)
+    except Exception as error:  # any failure of a module to import is the answer
+        return f"{type(error).__name__}: {error}"
+    if not hasattr(module, attribute):
+        return f"module {module_name} has no {attribute}"
+    return None
 
 
 def _convert(name: str, value: Any, default: Any) -> Any:
@@ -130,20 +204,25 @@ def _to_bool(name: str, value: Any) -> bool:
 
 
 def _to_number(name: str, value: Any, kind: type[int] | type[float]) -> int | float:
+    sized = name.endswith("SIZE") and kind is int
+    expected = "expected a whole number of bytes" if sized else "expected a number"
     if isinstance(value, int | float) and not isinstance(value, bool):
-        return value
-    text = str(value).strip()
-    try:
-        return int(text)
-    except ValueError:
-        pass
-    try:
-        # Scrapy reads many integer defaults with getfloat (delays, timeouts): 0.5 is fine.
-        return float(text)
-    except ValueError:
-        sized = name.endswith("SIZE") and kind is int
-        expected = "expected a whole number of bytes" if sized else "expected a number"
-        raise _bad(name, value, expected) from None
+        number: int | float = value
+    else:
+        text = str(value).strip()
+        try:
+            return int(text)
+        except ValueError:
+            pass
+        try:
+            # Scrapy reads many integer defaults with getfloat (delays, timeouts): 0.5 is fine.
+            number = float(text)
+        except ValueError:
+            raise _bad(name, value, expected) from None
+    # nan compares false with everything (a timeout of nan never fires), inf never ends.
+    if not math.isfinite(number):
+        raise _bad(name, value, f"{expected}, not {number}")
+    return number
 
 
 def _check_range(name: str, number: float) -> None:
@@ -159,12 +238,17 @@ def _check_range(name: str, number: float) -> None:
 def _to_list(name: str, value: Any) -> list[Any]:
     if isinstance(value, list | tuple):
         return list(value)
+    expected = "expected a JSON list or comma-separated values"
+    if isinstance(value, Mapping):
+        raise _bad(name, value, expected)
     text = str(value).strip()
+    if text.startswith("{"):  # a JSON object, where Scrapy would split it at its commas
+        raise _bad(name, value, expected)
     if text.startswith("["):
         try:
             parsed = json.loads(text)
         except ValueError:
-            raise _bad(name, value, "expected a JSON list or comma-separated values") from None
+            raise _bad(name, value, expected) from None
         if isinstance(parsed, list):
             return parsed
     return [part.strip() for part in text.split(",") if part.strip()]

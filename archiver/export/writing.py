@@ -9,6 +9,7 @@ are created with the umask's mode, like the crawl's own outputs.
 from __future__ import annotations
 
 import contextlib
+import itertools
 import json
 import os
 import sys
@@ -33,6 +34,15 @@ class InputError(Exception):
 
 class OutputError(Exception):
     """The table cannot be written; the message names the file and why."""
+
+
+class NothingValid(Exception):
+    """``articles.jsonl`` has lines but none is an article record: nothing is written (an
+    earlier table stays as it was); ``damage`` names the lines."""
+
+    def __init__(self, message: str, damage: Damage) -> None:
+        super().__init__(message)
+        self.damage = damage
 
 
 @dataclass
@@ -76,7 +86,8 @@ def _write_table(articles: Iterator[Article], file: IO[bytes], fmt: Format, resu
 
 
 def _replace(target: Path, write: Callable[[IO[bytes]], object]) -> None:
-    """``write`` into a new temporary file beside ``target``, then rename it over ``target``."""
+    """``write`` into a new temporary file beside ``target``, then rename it over ``target``.
+    Raises OutputError naming ``target`` (not the temporary file) when either fails."""
     temp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     try:
         with _create(temp) as file:
@@ -84,20 +95,26 @@ def _replace(target: Path, write: Callable[[IO[bytes]], object]) -> None:
             file.flush()
             os.fsync(file.fileno())
         os.replace(temp, target)
-    except BaseException:
+    except BaseException as error:
         with contextlib.suppress(OSError):
             temp.unlink()
+        if isinstance(error, OSError):
+            raise OutputError(f"cannot write {target}: {error.strerror or error}") from error
         raise
 
 
 def export_table(articles_file: Path, output: Path, fmt: Format) -> ExportResult:
     """Write the item table of ``articles_file`` to ``output`` (``-``: standard output, CSV
     only), plus, for a CSV file, its CSVW metadata beside it. Returns the counts and what was
-    left out. Raises ``InputError``, ``OutputError``, or ``ParquetUnavailable``."""
+    left out. Raises ``InputError``, ``OutputError``, ``NothingValid`` or ``ParquetUnavailable``."""
     if not articles_file.is_file():
         raise InputError(f"no {articles_file.name} in {articles_file.parent} (is it a crawl's --out folder?)")
     result = ExportResult()
-    articles = _read(articles_file, result.damage)
+    read = _read(articles_file, result.damage)
+    first = next(read, None)  # read before any output is opened: see NothingValid
+    if first is None and result.damage.damaged:
+        raise NothingValid(f"no line of {articles_file} is an article record", result.damage)
+    articles = read if first is None else itertools.chain([first], read)
     if output == STDOUT:
         _write_table(articles, sys.stdout.buffer, fmt, result)
         sys.stdout.buffer.flush()
