@@ -22,17 +22,15 @@ from archiver.export.table import rows_of
 from archiver.export.writing import metadata_path
 
 
-class ItemsCsvExporter(BaseItemExporter):
-    """Feed format ``csv``: the item table as CSV (see ``archiver.export.csv_table``)."""
+class _ItemTableExporter(BaseItemExporter):
+    """One row per item of each article item (other items are skipped), into ``table``."""
+
+    table: CsvTableWriter | ParquetTableWriter
 
     def __init__(self, file: IO[bytes], **kwargs: Any) -> None:
         # Scrapy's feed options (fields, encoding, indent) do not apply: the columns are fixed.
         super().__init__(dont_fail=True, **kwargs)
         self.file = file
-        self.table = CsvTableWriter(file)
-
-    def start_exporting(self) -> None:
-        self.table.write_header()
 
     def export_item(self, item: Any) -> None:
         article = article_of(item)
@@ -41,6 +39,21 @@ class ItemsCsvExporter(BaseItemExporter):
 
     def finish_exporting(self) -> None:
         self.table.close()
+
+
+class ItemsCsvExporter(_ItemTableExporter):
+    """Feed format ``csv``: the item table as CSV (see ``archiver.export.csv_table``)."""
+
+    def __init__(self, file: IO[bytes], **kwargs: Any) -> None:
+        super().__init__(file, **kwargs)
+        self.csv = CsvTableWriter(file)
+        self.table = self.csv
+
+    def start_exporting(self) -> None:
+        self.csv.write_header()
+
+    def finish_exporting(self) -> None:
+        super().finish_exporting()
         # A local file (Scrapy's file storage opens the path itself; remote storages stage the
         # feed in a NamedTemporaryFile, standard output is no file, postprocessing wraps it).
         name = getattr(self.file, "name", None)
@@ -49,18 +62,10 @@ class ItemsCsvExporter(BaseItemExporter):
             metadata_path(Path(name)).write_text(text, encoding="utf-8")
 
 
-class ItemsParquetExporter(BaseItemExporter):
+class ItemsParquetExporter(_ItemTableExporter):
     """Feed format ``parquet``: the item table as Parquet (needs pyarrow, the ``parquet``
     extra; see ``archiver.export.parquet_table``)."""
 
     def __init__(self, file: IO[bytes], **kwargs: Any) -> None:
-        super().__init__(dont_fail=True, **kwargs)
+        super().__init__(file, **kwargs)
         self.table = ParquetTableWriter(file)
-
-    def export_item(self, item: Any) -> None:
-        article = article_of(item)
-        if article is not None:
-            self.table.write_rows(list(rows_of(article)))
-
-    def finish_exporting(self) -> None:
-        self.table.close()
