@@ -10,8 +10,10 @@ Evidence, in order (HTML "determining the character encoding"):
    not count, nor a ``content=...charset`` without the ``http-equiv`` pragma;
 4. detection: strict UTF-8 first (pages that declare nothing are mostly UTF-8, and guessing a legacy
    code page there gives mojibake); for bytes that are not UTF-8, a ``<meta>`` later in the
-   ``<head>`` (browsers honour it too, by re-reading the page); then bs4's detector (the one
-   ``UnicodeDammit`` runs: its chardet guess, UTF-8, windows-1252).
+   ``<head>`` (browsers honour it too, by re-reading the page); then the guesses ``UnicodeDammit``
+   tries: charset-normalizer's guess, UTF-8, windows-1252. The statistical detector is named
+   here, not left to bs4, which takes whichever of cchardet, chardet and charset-normalizer is
+   installed: another package pulling chardet in must not change how a page decodes.
 
 Labels are read with the WHATWG Encoding Standard's table, as browsers read them: ``Shift_JIS``
 means Windows-31J (cp932, with ①, ㈱, 髙), ``gb2312`` and ``gbk`` mean GBK (the gb18030
@@ -33,7 +35,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from bs4.dammit import EncodingDetector
+import charset_normalizer
 
 __all__ = ["DecodedText", "charset_from_content_type", "decode_html", "encoding_for_label"]
 
@@ -361,15 +363,13 @@ def _detect(data: bytes) -> DecodedText:
     utf8 = _as_utf8(data)
     if utf8 is not None:
         return DecodedText(utf8, "utf-8", "utf-8-check", replaced_bytes=False)
-    # bs4's detector (the one UnicodeDammit runs) proposes encodings in turn: a declaration it finds
-    # itself, its chardet guess, UTF-8, windows-1252. The first that decodes without a bad byte wins,
-    # as in UnicodeDammit, but decoded as browsers decode it (chardet's SHIFT_JIS as cp932, ...);
-    # the declaration bs4 would find has been rejected by the rules above (in a comment, a label
-    # outside the standard, or one the bytes contradict), so the detector must not use it.
-    rejected = EncodingDetector.find_declared_encoding(data, is_html=True)
-    detector = EncodingDetector(data, is_html=True, exclude_encodings=[rejected] if rejected else None)
-    for guess in detector.encodings:
-        encoding = encoding_for_label(guess)
+    # The guesses UnicodeDammit tries after the declarations (rejected by the rules above: in a
+    # comment, a label outside the standard, or one the bytes contradict): the statistical guess,
+    # UTF-8, windows-1252. The first that decodes without a bad byte wins, decoded as browsers
+    # decode it (a SHIFT_JIS guess as cp932, ...).
+    guess = charset_normalizer.detect(data).get("encoding")
+    for label in (guess, "utf-8", "windows-1252"):
+        encoding = encoding_for_label(label) if isinstance(label, str) else None
         if encoding is None:
             # A guess outside the standard (mac_latin2, EUC-TW) names no encoding a browser would
             # use; statistical detectors reach for them on short Western texts that are cp1252.
