@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-
 from typing import TYPE_CHECKING
 
 from archiver.crawl.outcome import CANT_CREATE, DATA_ERROR, NO_INPUT, USAGE
