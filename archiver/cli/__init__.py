@@ -160,6 +160,9 @@ def build_parser() -> argparse.ArgumentParser:
     crawl.add_argument("--job-dir", type=_folder, help="pause/resume state folder (Scrapy JOBDIR)")
     crawl.add_argument("--job", default="crawl", help="job name: WARC file prefix and warcinfo isPartOf")
     crawl.add_argument("--allow-private", action="store_true", help="allow loopback and private addresses")
+    crawl.add_argument(
+        "--no-wacz", action="store_true", help="do not package the folder as OUT/<job>.wacz at the end"
+    )
     crawl.add_argument("--contact", help="URL or e-mail for site owners, put in the user agent")
     crawl.add_argument(
         "--allow-domain", action="append", default=[], help="also follow recommendations to this site"
