@@ -101,7 +101,7 @@ def _data_start(file: BinaryIO, info: zipfile.ZipInfo) -> int:
     signature, name_length, extra_length = _LOCAL_HEADER.unpack(head)
     if signature != _LOCAL_SIGNATURE:
         raise WaczReadError(f"{info.filename}: no local header where the directory says")
-    return info.header_offset + _LOCAL_HEADER.size + name_length + extra_length
+    return int(info.header_offset) + _LOCAL_HEADER.size + int(name_length) + int(extra_length)
 
 
 def warc_sources(wacz: Path) -> list[MemberSource]:

@@ -56,7 +56,10 @@ class _RecordDates:
     def date(self, filename: str, offset: int) -> str:
         stream = self.opened.get(filename)
         if stream is None:
-            stream = self.files.enter_context((self.warc_dir / filename).open("rb"))
+            try:
+                stream = self.files.enter_context((self.warc_dir / filename).open("rb"))
+            except FileNotFoundError:
+                raise PagesError(f"it cites {filename}, which is not in {self.warc_dir}") from None
             self.opened[filename] = stream
         stream.seek(offset)
         head = stream.read(_HEAD_BYTES)

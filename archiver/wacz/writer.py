@@ -26,6 +26,7 @@ from typing import BinaryIO
 from archiver.wacz.datapackage import DATAPACKAGE_PATH, DIGEST_PATH, datapackage_bytes, digest_bytes
 from archiver.wacz.index import BLOCK_LINES, ZIPNUM_THRESHOLD, IndexKind, build_index
 from archiver.wacz.pages import EXTRA_PAGES_PATH, PAGES_PATH, PagesError, write_page_lists
+from archiver.wacz.wholeness import GzipMembers
 from archiver.wacz.zipping import Resource, add_bytes, add_file
 
 WARC_FOLDER = "warc"
@@ -169,7 +170,16 @@ def _write(
         raise WaczError(message, "damaged") from None
     with zipfile.ZipFile(file, "w", allowZip64=True) as archive:
         for path in warcs:
-            resources.append(add_file(archive, path, f"archive/{path.name}", stored=True))
+            members = GzipMembers()
+            resources.append(
+                add_file(archive, path, f"archive/{path.name}", stored=True, inspect=members.feed)
+            )
+            problem = members.problem()
+            if problem is not None:
+                message = (
+                    f"{path} is {problem}: repair it (run the crawl again) or remove it; nothing written"
+                )
+                raise WaczError(message, "damaged")
         for member, path, stored in index.files:
             resources.append(add_file(archive, path, member, stored=stored))
         resources.append(add_file(archive, pages_out, PAGES_PATH, stored=False))

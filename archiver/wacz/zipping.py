@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import time
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -41,9 +42,17 @@ def _zip_time(seconds: float) -> tuple[int, int, int, int, int, int]:
     return max(time.gmtime(seconds)[:6], (1980, 1, 1, 0, 0, 0))
 
 
-def add_file(archive: zipfile.ZipFile, source: Path, path: str, *, stored: bool) -> Resource:
-    """Copy ``source`` into ``archive`` as ``path``, ``stored`` (as it is) or deflated.
-    Raises ``OSError`` when it cannot be read or the archive cannot be written."""
+def add_file(
+    archive: zipfile.ZipFile,
+    source: Path,
+    path: str,
+    *,
+    stored: bool,
+    inspect: Callable[[bytes], None] | None = None,
+) -> Resource:
+    """Copy ``source`` into ``archive`` as ``path``, ``stored`` (as it is) or deflated;
+    ``inspect`` sees each chunk copied. Raises ``OSError`` when it cannot be read or the
+    archive cannot be written."""
     info = zipfile.ZipInfo(path, _zip_time(source.stat().st_mtime))
     info.compress_type = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED
     info.external_attr = 0o644 << 16
@@ -54,6 +63,8 @@ def add_file(archive: zipfile.ZipFile, source: Path, path: str, *, stored: bool)
         with archive.open(info, "w") as writer:
             while chunk := reader.read(CHUNK_BYTES):
                 digest.update(chunk)
+                if inspect is not None:
+                    inspect(chunk)
                 writer.write(chunk)
                 count += len(chunk)
     return Resource(path, f"sha256:{digest.hexdigest()}", count)
