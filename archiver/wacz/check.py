@@ -97,12 +97,14 @@ class _IndexReader:
     def __init__(self, wanted: set[str]) -> None:
         self.wanted = wanted  # page URLs not found yet
         self.previous = ""
+        self.unsorted = False
         self.problems: list[str] = []
         self.lines = 0
 
     def add(self, line: str, where: str) -> None:
         self.lines += 1
-        if line < self.previous and len(self.problems) < 5:
+        if line < self.previous and not self.unsorted:
+            self.unsorted = True  # said once: one line out of place can put many after it
             self.problems.append(f"{where}: not sorted (line {self.lines} sorts before the line above it)")
         self.previous = line
         if self.wanted:
