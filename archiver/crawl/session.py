@@ -483,8 +483,10 @@ class CrawlSession:
         except OSError as error:
             self.record_error("", f"articles.jsonl left in completion order: {error}", "output")
         # Before the summary's reserved space is freed: a WACZ that fills the disk is removed,
-        # and crawl.json can still be written.
-        wacz = self._package_wacz() if self.write_wacz else None
+        # and crawl.json can still be written. Not tried on a disk already full: the next run
+        # (or `archiver wacz`) writes it once there is room.
+        disk_full = summary.get("finish_reason") == "disk_full"
+        wacz = self._package_wacz() if self.write_wacz and not disk_full else None
         run = {
             **summary,
             "wacz": wacz,
