@@ -18,6 +18,7 @@ from typing import Any
 import pytest
 from warcio.archiveiterator import ArchiveIterator
 
+from archiver.crawl.lock import OutputLock
 from archiver.wacz import check_wacz, write_wacz
 from archiver.wacz.datapackage import digest_bytes
 from tests.crawl_command import BIN
@@ -305,6 +306,19 @@ def test_an_unwritable_target_and_a_folder_without_warcs_are_refused(crawled: Pa
         assert result.stderr.count("\n") == 1 and str(folder) in result.stderr
     usage = _archiver("wacz")
     assert usage.returncode == 64 and usage.stderr.count("\n") == 1
+
+
+def test_a_folder_a_crawl_is_writing_into_is_refused(crawled: Path) -> None:
+    lock = OutputLock(crawled)
+    lock.acquire("r1")  # as a crawl holds it for its whole run
+    try:
+        result = _archiver("wacz", crawled)
+    finally:
+        lock.release()
+    assert result.returncode == 75
+    assert result.stderr.count("\n") == 1 and "is writing into" in result.stderr and "pid " in result.stderr
+    assert _archiver("wacz", crawled, "-o", crawled / "after.wacz").returncode == 0
+    (crawled / "after.wacz").unlink()
 
 
 # -- the checker catches what py-wacz's validator lets pass ----------------------------------------

@@ -2,17 +2,21 @@
 
 Exit codes (sysexits, as the crawl's): 0 written (or checked sound); 64 usage; 65 damaged
 input (a WARC or pages.jsonl that cannot be read; with --check: the problems found, one line
-each); 66 not an output folder or no WARC file in it; 73 the WACZ cannot be written.
+each); 66 not an output folder or no WARC file in it; 73 the WACZ cannot be written; 75 a crawl
+is writing into the folder (it writes the WACZ itself when it ends).
 """
 
 from __future__ import annotations
 
 import argparse
+import fcntl
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from archiver.crawl.outcome import CANT_CREATE, DATA_ERROR, NO_INPUT, USAGE
+from archiver.crawl.lock import LOCK_FILE
+from archiver.crawl.outcome import CANT_CREATE, DATA_ERROR, LOCKED, NO_INPUT, USAGE
 
 if TYPE_CHECKING:
     from archiver.wacz import WaczSummary
@@ -23,7 +27,7 @@ WACZ_DESCRIPTION = (
     "in pages/pages.jsonl, sha256 digests); a crawl writes it at its end already unless --no-wacz. "
     "--check FILE checks a WACZ (digests, sorted index, pages in the index). Exit codes: 0 done, "
     "64 usage, 65 damaged input (or problems found by --check), 66 no output folder or no WARC "
-    "file, 73 the WACZ cannot be written."
+    "file, 73 the WACZ cannot be written, 75 a crawl is writing into OUT."
 )
 
 _EXIT_CODES = {"input": NO_INPUT, "damaged": DATA_ERROR, "output": CANT_CREATE}
@@ -36,6 +40,23 @@ def add_wacz_arguments(wacz: argparse.ArgumentParser) -> None:
     )
     wacz.add_argument("--check", type=Path, metavar="FILE", help="check this WACZ instead of writing one")
     wacz.set_defaults(handler=cmd_wacz)
+
+
+def _crawl_writing(out: Path) -> str | None:
+    """Who holds the crawl lock of ``out`` (``pid P, since T``), or None if no crawl does.
+    Probed with a shared lock that is let go at once; the file is not written (what it says
+    is the next crawl's evidence of a run that ended without releasing it)."""
+    try:
+        descriptor = os.open(out / LOCK_FILE, os.O_RDONLY | os.O_CLOEXEC)
+    except OSError:
+        return None
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_SH | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return os.read(descriptor, 200).decode("utf-8", "replace").strip()
+    finally:
+        os.close(descriptor)  # releases the probe's lock
+    return None
 
 
 def _fail(message: str, code: int) -> int:
@@ -52,6 +73,13 @@ def cmd_wacz(args: argparse.Namespace) -> int:
         return _check(args.check)
     from archiver.wacz import WaczError, write_wacz
 
+    holder = _crawl_writing(args.out)
+    if holder is not None:
+        return _fail(
+            f"a crawl ({holder or 'pid unknown'}) is writing into {args.out}; wait for it to end "
+            "(it writes the WACZ itself)",
+            LOCKED,
+        )
     try:
         summary = write_wacz(args.out, args.output)
     except WaczError as error:
