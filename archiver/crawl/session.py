@@ -523,7 +523,7 @@ class CrawlSession:
         from archiver.wacz import WaczError, write_wacz
 
         job = self.warc.info.get("isPartOf") or None
-        logger.info("writing the WACZ of %s", self.out_dir)
+        logger.debug("writing the WACZ of %s", self.out_dir)
         try:
             summary = write_wacz(self.out_dir, job=str(job) if job else None)
         except WaczError as error:
