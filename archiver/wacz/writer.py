@@ -157,7 +157,7 @@ def _write(
             zipnum_threshold=zipnum_threshold,
             block_lines=block_lines,
         )
-    except OSError:
+    except OSError:  # the scratch folder (the target's disk) full or unwritable: the caller's
         raise
     except Exception as error:  # warcio's ArchiveLoadFailed and what a cut gzip member raises
         message = f"a WARC file of {out_dir} cannot be read ({error}); nothing written"
