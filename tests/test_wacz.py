@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import json
 import shutil
+import struct
 import subprocess
 import zipfile
 from collections import Counter
@@ -215,6 +216,28 @@ def test_extract_of_the_wacz_equals_extract_of_the_warcs(crawled: Path, tmp_path
     zipnum = write_wacz(crawled, tmp_path / "zipnum.wacz", zipnum_threshold=10).path
     assert _archiver("extract", zipnum, "-o", tmp_path / "z.jsonl").returncode == 0
     assert (tmp_path / "z.jsonl").read_text() == from_warcs.stdout
+
+
+def test_zip64_members_are_written_and_read_in_place(
+    crawled: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Members past 1 KiB get ZIP64 headers here, as members past 4 GiB do otherwise: the same
+    # code path in zipfile, and the extra field the in-place reader must step over.
+    monkeypatch.setattr(zipfile, "ZIP64_LIMIT", 1 << 10)
+    wacz = write_wacz(crawled, tmp_path / "zip64.wacz").path
+    monkeypatch.undo()
+    [warc] = (crawled / "warc").glob("*.warc.gz")
+    with zipfile.ZipFile(wacz) as archive, wacz.open("rb") as raw:
+        info = archive.getinfo(f"archive/{warc.name}")
+        raw.seek(info.header_offset + 26)
+        name_length, extra_length = struct.unpack("<HH", raw.read(4))
+        raw.seek(name_length, 1)
+        assert raw.read(2) == b"\x01\x00" and extra_length >= 20  # the ZIP64 extra field
+    assert check_wacz(wacz) == []
+    assert _run(BIN / "wacz", "validate", "-f", wacz).returncode == 0
+    from_wacz = _archiver("extract", wacz)
+    assert from_wacz.returncode == 0, from_wacz.stderr
+    assert from_wacz.stdout == _archiver("extract", warc).stdout
 
 
 def test_extract_takes_wacz_and_warc_files_mixed(site: str, tmp_path: Path) -> None:
