@@ -22,8 +22,10 @@ from warcio.archiveiterator import ArchiveIterator
 from archiver.crawl.lock import OutputLock
 from archiver.wacz import check_wacz, write_wacz
 from archiver.wacz.datapackage import digest_bytes
-from tests.crawl_command import BIN
-from tests.listicle_site import crawl_listicle_site, serve_listicle_site
+from tests.crawl_command import BIN, loopback_crawl
+from tests.fault_server import page as page_route
+from tests.fault_server import robots_allow_all, serve
+from tests.listicle_site import article_urls, crawl_listicle_site, serve_listicle_site
 
 ARTICLE_PAGES = 8  # the site's 5 articles: three of one page, one of two, one of three
 
@@ -264,6 +266,24 @@ def test_extract_refuses_a_wacz_that_is_not_one(tmp_path: Path) -> None:
 
 
 # -- resumed crawls, --no-wacz, failures ---------------------------------------------------------
+
+
+def test_a_seed_that_is_no_listicle_is_listed_in_extra_pages(site: str, tmp_path: Path) -> None:
+    about = b"<html><head><title>About this site</title></head><body><p>We write lists.</p></body></html>"
+    with serve({"/about/": page_route(about), "/robots.txt": robots_allow_all()}) as other:
+        out = tmp_path / "out"
+        result = _run(*loopback_crawl(out, article_urls(site)[0], f"{other}/about/", "--depth", "0"))
+    assert result.returncode == 0, result.stderr
+    wacz = out / "crawl.wacz"
+    _, *pages = _member_lines(wacz, "pages/pages.jsonl")
+    extra_header, *extra = _member_lines(wacz, "pages/extraPages.jsonl")
+    first = article_urls(site)[0]  # an article of 3 pages
+    assert [(p["article_url"], p["page_number"]) for p in pages] == [(first, 1), (first, 2), (first, 3)]
+    assert extra_header["format"] == "json-pages-1.0" and extra_header["id"] == "extra-pages"
+    assert [(p["url"], p["title"]) for p in extra] == [(f"{other}/about/", "About this site")]
+    assert "items" not in extra[0]
+    assert check_wacz(wacz) == []
+    assert _run(BIN / "wacz", "validate", "-f", wacz).returncode == 0
 
 
 def test_a_resumed_crawl_packages_the_warcs_of_every_run(site: str, tmp_path: Path) -> None:
