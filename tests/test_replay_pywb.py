@@ -183,6 +183,8 @@ def test_a_replay_link_to_an_item_lands_scrolled_to_that_item(
             heading,
         )
         assert box["top"] >= 0 and box["bottom"] <= box["height"], box
+        # Frameless replay keeps a banner (ours): it names the capture.
+        assert page.url in tab.inner_text("#_archiver_replay_banner")
     finally:
         context.close()
 
