@@ -275,3 +275,21 @@ def test_replay_of_a_folder_without_warcs_exits_66(tmp_path: Path) -> None:
     assert result.returncode == 66, result.stderr
     [line] = result.stderr.splitlines()
     assert "no WARC files in" in line
+
+
+def test_a_port_in_use_is_one_line_quoting_pywb_and_exit_69(out: Path) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = subprocess.run(
+            [str(BIN / "archiver"), "replay", str(out), "--pywb", str(PYWB_BIN), "--port", str(port)],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+    assert result.returncode == 69, result.stderr
+    assert result.stdout == ""
+    [line] = result.stderr.splitlines()
+    assert line.startswith("archiver: error: pywb exited with code ") and f"--port {port}" in line

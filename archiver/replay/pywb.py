@@ -18,7 +18,6 @@ import subprocess
 import sys
 import threading
 import time
-import urllib.error
 import urllib.request
 from collections import deque
 from collections.abc import Iterator
@@ -38,6 +37,8 @@ INSTALL_HINT = (
 START_TIMEOUT = 60.0  # seconds pywb may take to import and answer (a cold start takes ~2 s)
 _PORT_ATTEMPTS = 3  # a free port picked here may be taken before pywb binds it: try another
 _LOG_LINES = 20  # last lines of pywb's output kept to explain a failure
+# Straight to 127.0.0.1, whatever http_proxy says.
+_DIRECT = urllib.request.build_opener(urllib.request.ProxyHandler({}))
 
 
 class PywbUnavailable(Exception):
@@ -100,6 +101,7 @@ class PywbServer:
         self.port = 0
         self.process: subprocess.Popen[bytes] | None = None
         self.output: deque[str] = deque(maxlen=_LOG_LINES)
+        self._drainer: threading.Thread | None = None
 
     @property
     def prefix(self) -> str:
@@ -138,7 +140,8 @@ class PywbServer:
         assert self.process.stdout is not None
         # pywb logs every request: drained here (else its pipe fills and pywb blocks), the last
         # lines kept for an error message.
-        threading.Thread(target=self._drain, args=(self.process.stdout,), daemon=True).start()
+        self._drainer = threading.Thread(target=self._drain, args=(self.process.stdout,), daemon=True)
+        self._drainer.start()
 
     def _drain(self, stream: IO[bytes]) -> None:
         for line in stream:
@@ -148,7 +151,7 @@ class PywbServer:
         """Whether pywb on our port lists our collection (and not some other server that took
         the port)."""
         try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{self.port}/collinfo.json", timeout=5) as reply:
+            with _DIRECT.open(f"http://127.0.0.1:{self.port}/collinfo.json", timeout=5) as reply:
                 listing = json.loads(reply.read())
         except (OSError, ValueError):
             return False
@@ -159,6 +162,7 @@ class PywbServer:
         deadline = time.monotonic() + START_TIMEOUT
         while not self._answers():
             if self.process.poll() is not None:
+                self._join_drainer()  # its last lines say why
                 raise PywbFailed(f"pywb exited with code {self.process.returncode}{self._last_words()}")
             if time.monotonic() > deadline:
                 raise PywbFailed(f"pywb did not answer within {START_TIMEOUT:.0f} s{self._last_words()}")
@@ -175,20 +179,26 @@ class PywbServer:
 
     def failure(self) -> str:
         """Why pywb stopped on its own, in one line."""
+        self._join_drainer()
         code = self.process.returncode if self.process else None
         return f"pywb stopped (exit code {code}){self._last_words()}"
 
     def stop(self) -> None:
         """Stop pywb (SIGTERM, then SIGKILL after 10 s) and wait for it. Idempotent."""
         process = self.process
-        if process is None or process.poll() is not None:
-            return
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        if process is not None and process.poll() is None:
+            process.terminate()
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+        self._join_drainer()
+
+    def _join_drainer(self) -> None:
+        """Once pywb has exited, its output pipe ends: wait for the last lines to be read."""
+        if self._drainer is not None:
+            self._drainer.join(timeout=5)
 
 
 @contextmanager
