@@ -1,6 +1,6 @@
 """The ``archiver`` command: a thin layer over the library; each subcommand lives in its own
 module of this package (parse.py: parse, schema; crawl.py: crawl, demo; extract.py: extract;
-export.py: export).
+export.py: export; view.py: view).
 
 Every failure is one line on stderr, ``archiver: error: <cause>; <what to do>``, and an exit
 code (archiver.crawl.outcome: 64 for usage errors, 1 for a bug); tracebacks only with --debug.
@@ -20,6 +20,7 @@ from archiver.cli.crawl import add_log_options, cmd_crawl, cmd_demo
 from archiver.cli.export import EXPORT_DESCRIPTION, EXPORT_HELP, add_export_arguments
 from archiver.cli.extract import cmd_extract
 from archiver.cli.parse import SCHEMA_HELP, add_schema_arguments, cmd_parse
+from archiver.cli.view import VIEW_DESCRIPTION, VIEW_HELP, add_view_arguments
 from archiver.crawl.limits import parse_duration, parse_size
 from archiver.crawl.outcome import EXIT_CODES_HELP, INTERNAL, RESUME_HINT, STOPPED, USAGE, CommandError
 from archiver.crawl.settings_check import SettingError
@@ -186,6 +187,7 @@ def build_parser() -> argparse.ArgumentParser:
     extract.set_defaults(handler=cmd_extract)
 
     add_export_arguments(command("export", EXPORT_HELP, EXPORT_DESCRIPTION))
+    add_view_arguments(command("view", VIEW_HELP, VIEW_DESCRIPTION))
     return parser
 
 
