@@ -56,6 +56,7 @@ def json_for_script(data: object) -> Html:
 STYLE = Html(
     """
 :root{color-scheme:light dark;font-family:system-ui,sans-serif;line-height:1.5}
+h1{font-size:1.6rem}h2{font-size:1.2rem}
 body{margin:0 auto;padding:0 1rem 2rem;max-width:48rem}
 code,dd,p,h1,h2,a{overflow-wrap:anywhere}
 img{max-width:100%;height:auto;display:block}
