@@ -4,6 +4,7 @@ or replaced whole; SIGTERM and Ctrl-C stop the server with exit 0."""
 
 from __future__ import annotations
 
+import html
 import shutil
 import signal
 import socket
@@ -12,8 +13,9 @@ from pathlib import Path
 
 import pytest
 
+from archiver.replay.links import replay_link
 from tests.view_command import fetch, running_view, view_command
-from tests.view_folder import SITE, MadeFolder, picture
+from tests.view_folder import DATE, SITE, MadeFolder, picture
 
 
 @pytest.fixture
@@ -57,16 +59,17 @@ def test_a_taken_port_is_refused_with_69(made: Path) -> None:
 def test_a_damaged_line_is_skipped_with_a_warning_and_the_rest_is_served(made: Path) -> None:
     articles = made / "articles.jsonl"
     good = articles.read_text()
-    articles.write_text('{"not": "an article"}\n' + good + "{cut\n")
+    articles.write_text('{"not": "an article"}\n' + good + '{cut\n{"url": "still being writ')
     with running_view(made) as view:
         index = fetch(view.url)[2].decode()
     assert "1 Made Thing" in index and "1 of 1 articles" in index
-    assert "2 damaged line(s) of articles.jsonl left out" in index
+    assert "3 damaged line(s) of articles.jsonl left out" in index
     assert view.stopped_output is not None
-    warnings = [line for line in view.stopped_output[1].splitlines() if "warning" in line]
+    warnings = [line for line in view.stopped_output[1].splitlines() if " skipped" in line]
     assert [line.split(" skipped")[0] for line in warnings] == [
         "archiver view: warning: line 1 of articles.jsonl",
         "archiver view: warning: line 3 of articles.jsonl",
+        "archiver view: note: line 4 of articles.jsonl",
     ]
 
 
@@ -98,6 +101,14 @@ def test_the_export_replaces_an_earlier_export_whole(made: Path, tmp_path: Path)
     shutil.rmtree(target / "thumbs")
     assert _run(made, "--export", target).returncode == 0  # a damaged export is an export still
     assert len(list((target / "thumbs").iterdir())) == 1
+
+
+def test_the_export_links_items_to_the_replay_given(made: Path, tmp_path: Path) -> None:
+    prefix = "https://replay.example/coll"
+    assert _run(made, "--export", tmp_path / "site", "--replay-url", prefix).returncode == 0
+    page = next((tmp_path / "site" / "articles").iterdir()).read_text()
+    expected = replay_link(prefix, DATE, f"{SITE}/list/", "An item")
+    assert f'<a href="{html.escape(expected)}">Item 1 in the archived page</a>' in page
 
 
 @pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGINT])

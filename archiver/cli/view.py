@@ -37,8 +37,8 @@ def add_view_arguments(view: argparse.ArgumentParser) -> None:
     view.add_argument(
         "--replay-url",
         metavar="PREFIX",
-        help="replay of OUT's WARCs (e.g. a pywb collection URL) the item links point to; without "
-        "one, each item cites its WARC record",
+        help="replay of OUT's WARCs (e.g. a pywb collection URL) the item links point to, served or "
+        "exported; without one, each item cites its WARC record",
     )
     view.add_argument(
         "--export",
@@ -71,16 +71,22 @@ def cmd_view(args: argparse.Namespace) -> int:
         return _fail(str(error), NO_INPUT)
     for number, reason in catalog.damage.damaged:
         print(f"archiver view: warning: line {number} of articles.jsonl skipped ({reason})", file=sys.stderr)
+    if catalog.damage.cut_last_line is not None:
+        print(
+            f"archiver view: note: line {catalog.damage.cut_last_line} of articles.jsonl skipped: cut short "
+            "(a crawl still writing it, or killed)",
+            file=sys.stderr,
+        )
     if args.export is not None:
-        return _export(catalog, args.export)
+        return _export(catalog, args.export, args.replay_url)
     return _serve(args.out, args.port, args.replay_url)
 
 
-def _export(catalog: Catalog, target: Path) -> int:
+def _export(catalog: Catalog, target: Path, replay_url: str | None) -> int:
     from archiver.view.export import ExportRefused, export_site
 
     try:
-        summary = export_site(catalog, target)
+        summary = export_site(catalog, target, replay_url)
     except ExportRefused as error:
         return _fail(str(error), CANT_CREATE)
     print(

@@ -66,8 +66,9 @@ def _check_target(target: Path) -> None:
         )
 
 
-def export_site(catalog: Catalog, target: Path) -> ExportSummary:
-    """Write the static view of ``catalog`` into ``target``. Raises :class:`ExportRefused`
+def export_site(catalog: Catalog, target: Path, replay_prefix: str | None = None) -> ExportSummary:
+    """Write the static view of ``catalog`` into ``target``, its items linked to the replay at
+    ``replay_prefix`` if given (else citing their WARC records). Raises :class:`ExportRefused`
     (also when writing fails: ``OSError`` as its cause)."""
     check_target(target)
     try:
@@ -76,7 +77,7 @@ def export_site(catalog: Catalog, target: Path) -> ExportSummary:
     except OSError as error:
         raise ExportRefused(f"cannot write beside {target} ({error.strerror or error})") from error
     try:
-        summary = _write(catalog, building)
+        summary = _write(catalog, building, replay_prefix)
         _put_in_place(building, target)
     except OSError as error:
         shutil.rmtree(building, ignore_errors=True)
@@ -105,12 +106,14 @@ def _umask() -> int:
     return mask
 
 
-def _write(catalog: Catalog, folder: Path) -> ExportSummary:
+def _write(catalog: Catalog, folder: Path, replay_prefix: str | None) -> ExportSummary:
     for name in ("articles", "photos", "thumbs"):
         (folder / name).mkdir()
     archive = PhotoArchive(catalog.warc_dir)
     shown = _write_photos(catalog, archive, folder)
-    links = Links(index="../index.html", article=lambda a: f"articles/{a.slug}.html")
+    links = Links(
+        index="../index.html", article=lambda a: f"articles/{a.slug}.html", replay_prefix=replay_prefix
+    )
 
     def lookup(photo: PhotoView) -> ShownPhoto | MissingPhoto:
         return shown.get(photo.key or "", MissingPhoto("not captured"))

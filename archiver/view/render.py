@@ -70,8 +70,8 @@ def index_page(
     ``tail`` filters in the browser), under the search form (GET to ``action``)."""
     entries = join(_index_entry(article, links) for article in shown)
     damaged = ""
-    if catalog.damage.damaged:
-        count = len(catalog.damage.damaged)
+    count = len(catalog.damage.damaged) + (catalog.damage.cut_last_line is not None)
+    if count:
         damaged = f'<p role="note">{count} damaged line(s) of articles.jsonl left out.</p>'
     body = Html(
         f"""<header><h1>Archived articles</h1>
