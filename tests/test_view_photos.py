@@ -20,7 +20,7 @@ from archiver.view.catalog import photo_key, read_catalog
 from archiver.view.export import export_site
 from archiver.view.photos import PhotoArchive, PhotoUnavailable
 from archiver.view.server import view_server
-from archiver.view.thumbs import THUMB_WIDTH
+from archiver.view.thumbs import THUMB_MAX_HEIGHT, THUMB_WIDTH, NotDecodable, thumbnail
 from tests.view_command import fetch
 from tests.view_folder import SITE, WARC_NAME, MadeFolder, picture
 
@@ -135,3 +135,17 @@ def test_the_export_writes_decodable_photos_with_thumbnails_and_the_rest_as_plac
     assert len(thumbs) == 3 and photos == [".bin", ".jpg", ".jpg", ".png"]
     page = next((tmp_path / "site" / "articles").iterdir()).read_text()
     assert page.count("<img ") == 3 and 'data-missing="not-decodable"' in page
+
+
+def test_thumbnails_are_bounded_in_both_directions_and_broken_images_are_not_decodable() -> None:
+    strip = thumbnail(picture(600, 6000, "PNG"))
+    assert (strip.width, strip.height) == (THUMB_MAX_HEIGHT // 10, THUMB_MAX_HEIGHT)
+    small = thumbnail(picture(40, 30, "GIF", "P"))
+    assert (small.width, small.height, small.extension, small.content_type) == (40, 30, "gif", "image/gif")
+    for broken in (BIG[: len(BIG) // 2], b"GIF89a" + b"\0" * 20, b"", NOT_AN_IMAGE):
+        with pytest.raises(NotDecodable):
+            thumbnail(broken)
+    bomb = io.BytesIO()
+    Image.new("1", (20_000, 20_000)).save(bomb, "PNG")  # 400 megapixels in a few kilobytes
+    with pytest.raises(NotDecodable, match="too many pixels"):
+        thumbnail(bomb.getvalue())

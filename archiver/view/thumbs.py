@@ -1,5 +1,6 @@
-"""Thumbnails of archived photos (Pillow): JPEG, at most :data:`THUMB_WIDTH` pixels wide
-(smaller photos keep their size), and what kind of image a photo is.
+"""Thumbnails of archived photos (Pillow): JPEG, at most :data:`THUMB_WIDTH` pixels wide and
+:data:`THUMB_MAX_HEIGHT` high (smaller photos keep their size; EXIF rotation applied), and what
+kind of image a photo is.
 
 A photo Pillow cannot decode (damaged, a format it does not read, an HTML error page served as
 an image, a decompression bomb) gets no thumbnail: :class:`NotDecodable` says why, and the page
@@ -12,9 +13,10 @@ import io
 import warnings
 from dataclasses import dataclass
 
-from PIL import Image, UnidentifiedImageError
+from PIL import Image, ImageOps, UnidentifiedImageError
 
 THUMB_WIDTH = 480  # CSS pixels: a phone's width at 1x, half a laptop's column
+THUMB_MAX_HEIGHT = 4 * THUMB_WIDTH  # a long strip (an infographic) stays a few screens high
 THUMB_QUALITY = 82
 # Pillow's format names -> file extension and content type of the photo served as is.
 _FORMATS = {
@@ -53,16 +55,15 @@ def thumbnail(photo: bytes) -> Thumbnail:
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             with Image.open(io.BytesIO(photo)) as image:
                 kind = image.format or ""
-                image.draft("RGB", (THUMB_WIDTH, THUMB_WIDTH * 4))  # JPEG: decode at a reduced scale
+                # JPEG: decode at the smallest scale still at least THUMB_WIDTH wide.
+                image.draft("RGB", (THUMB_WIDTH, 1))
                 image.load()
-                small = _flattened(image)
+                small = _flattened(ImageOps.exif_transpose(image))
     except (UnidentifiedImageError, Image.DecompressionBombError, Image.DecompressionBombWarning) as error:
         raise NotDecodable(_reason(error)) from None
     except (OSError, ValueError, SyntaxError, EOFError) as error:  # Pillow's words for bad data
         raise NotDecodable(f"damaged image data ({error})") from None
-    if small.width > THUMB_WIDTH:
-        height = max(1, round(small.height * THUMB_WIDTH / small.width))
-        small = small.resize((THUMB_WIDTH, height), Image.Resampling.LANCZOS)
+    small.thumbnail((THUMB_WIDTH, THUMB_MAX_HEIGHT), Image.Resampling.LANCZOS)  # never enlarges
     buffer = io.BytesIO()
     small.save(buffer, "JPEG", quality=THUMB_QUALITY, optimize=True)
     extension, content_type = _FORMATS.get(kind, ("bin", "application/octet-stream"))
