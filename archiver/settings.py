@@ -135,6 +135,9 @@ ARCHIVER_PROGRESS_INTERVAL = 30.0
 ARCHIVER_PROGRESS_DISPLAY = True
 # Bytes of WARC this run may write before it stops (finish reason size_limit); 0: no limit.
 ARCHIVER_SIZE_LIMIT = 0
+# Package the output folder as OUT/<job>.wacz at the end of every run (archiver crawl --no-wacz,
+# scrapy crawl -s ARCHIVER_WACZ=False: not); `archiver wacz OUT` writes one for any folder.
+ARCHIVER_WACZ = True
 # Set by archiver crawl for each run, written into crawl.json: the command reports this run's
 # summary, never an older one left in the folder. Empty: the spider makes one.
 ARCHIVER_RUN_ID = ""

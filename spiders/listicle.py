@@ -168,6 +168,7 @@ class ListicleSpider(scrapy.Spider):
             record_secrets=settings.getbool("ARCHIVER_RECORD_SECRETS"),
         )
         spider.session = CrawlSession(out_dir, warc)
+        spider.session.write_wacz = settings.getbool("ARCHIVER_WACZ")
         if spider.output_lock.unreleased is not None:
             spider.session.unrecorded_runs.append(spider.output_lock.unreleased)
         spider.session.on_disk_full = lambda error: stop_for_full_disk(crawler, error)

@@ -26,9 +26,13 @@ class RunningView:
 
 
 @contextmanager
-def running_view(out: Path, *arguments: str) -> Iterator[RunningView]:
+def running_view(out: Path, *arguments: str, pywb: bool = False) -> Iterator[RunningView]:
     """``archiver view OUT ARGUMENTS`` serving: yields its URL (the first stdout line) and the
-    process; on exit stops it with SIGTERM and asserts it ended with 0 and no traceback."""
+    process; on exit stops it with SIGTERM and asserts it ended with 0 and no traceback.
+    ``pywb``: let it start pywb when found (else ``--no-replay`` unless a ``--replay-url`` is
+    given: tests of the view itself do not depend on whether this machine has pywb)."""
+    if not pywb and "--replay-url" not in arguments:
+        arguments = (*arguments, "--no-replay")
     process = subprocess.Popen(
         view_command(out, *arguments), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
     )

@@ -1,6 +1,6 @@
 """The ``archiver`` command: a thin layer over the library; each subcommand lives in its own
 module of this package (parse.py: parse, schema; crawl.py: crawl, demo; extract.py: extract;
-export.py: export; view.py: view).
+export.py: export; wacz.py: wacz; replay.py: replay; view.py: view).
 
 Every failure is one line on stderr, ``archiver: error: <cause>; <what to do>``, and an exit
 code (archiver.crawl.outcome: 64 for usage errors, 1 for a bug); tracebacks only with --debug.
@@ -20,7 +20,9 @@ from archiver.cli.crawl import add_log_options, cmd_crawl, cmd_demo
 from archiver.cli.export import EXPORT_DESCRIPTION, EXPORT_HELP, add_export_arguments
 from archiver.cli.extract import cmd_extract
 from archiver.cli.parse import SCHEMA_HELP, add_schema_arguments, cmd_parse
+from archiver.cli.replay import REPLAY_DESCRIPTION, REPLAY_HELP, add_replay_arguments
 from archiver.cli.view import VIEW_DESCRIPTION, VIEW_HELP, add_view_arguments
+from archiver.cli.wacz import WACZ_DESCRIPTION, WACZ_HELP, add_wacz_arguments
 from archiver.crawl.limits import parse_duration, parse_size
 from archiver.crawl.outcome import EXIT_CODES_HELP, INTERNAL, RESUME_HINT, STOPPED, USAGE, CommandError
 from archiver.crawl.settings_check import SettingError
@@ -160,6 +162,9 @@ def build_parser() -> argparse.ArgumentParser:
     crawl.add_argument("--job-dir", type=_folder, help="pause/resume state folder (Scrapy JOBDIR)")
     crawl.add_argument("--job", default="crawl", help="job name: WARC file prefix and warcinfo isPartOf")
     crawl.add_argument("--allow-private", action="store_true", help="allow loopback and private addresses")
+    crawl.add_argument(
+        "--no-wacz", action="store_true", help="do not package the folder as OUT/<job>.wacz at the end"
+    )
     crawl.add_argument("--contact", help="URL or e-mail for site owners, put in the user agent")
     crawl.add_argument(
         "--allow-domain", action="append", default=[], help="also follow recommendations to this site"
@@ -181,12 +186,16 @@ def build_parser() -> argparse.ArgumentParser:
     add_log_options(demo)
     demo.set_defaults(handler=cmd_demo)
 
-    extract = command("extract", "re-extract articles from WARC files")
-    extract.add_argument("warcs", nargs="+", type=Path, help="WARC files (.warc.gz or .warc)")
+    extract = command("extract", "re-extract articles from WARC files (or the WARCs inside a WACZ)")
+    extract.add_argument(
+        "warcs", nargs="+", type=Path, help="WARC files (.warc.gz or .warc) and WACZ files (.wacz), mixed"
+    )
     extract.add_argument("-o", "--output", type=Path, default=Path("-"), help="JSONL file (- for stdout)")
     extract.set_defaults(handler=cmd_extract)
 
     add_export_arguments(command("export", EXPORT_HELP, EXPORT_DESCRIPTION))
+    add_wacz_arguments(command("wacz", WACZ_HELP, WACZ_DESCRIPTION))
+    add_replay_arguments(command("replay", REPLAY_HELP, REPLAY_DESCRIPTION))
     add_view_arguments(command("view", VIEW_HELP, VIEW_DESCRIPTION))
     return parser
 

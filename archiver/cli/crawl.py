@@ -140,6 +140,8 @@ def _crawl_overrides(args: argparse.Namespace) -> dict[str, Any]:
         overrides["CLOSESPIDER_TIMEOUT"] = args.time_limit
     if args.size_limit is not None:
         overrides["ARCHIVER_SIZE_LIMIT"] = args.size_limit
+    if args.no_wacz:
+        overrides["ARCHIVER_WACZ"] = False
     return overrides
 
 

@@ -1,4 +1,5 @@
-"""`archiver extract`: articles re-extracted from WARC files."""
+"""`archiver extract`: articles re-extracted from WARC files, or from the WARCs inside WACZ files
+(read in place from the ZIP, not extracted), or both mixed."""
 
 from __future__ import annotations
 
@@ -9,13 +10,32 @@ import tempfile
 from pathlib import Path
 
 from archiver.article_file import lines_in_capture_order, sort_articles_file
+from archiver.crawl.outcome import DATA_ERROR, CommandError
 from archiver.jsonl import write_jsonl_atomically
+from archiver.warc.source import WarcSource, as_source
+
+
+def warc_inputs(paths: list[Path]) -> list[WarcSource]:
+    """Each WARC file as it is; each ``.wacz`` as its ``archive/`` WARC members. Raises
+    :class:`CommandError` (65) for a ``.wacz`` that is not a WACZ."""
+    from archiver.wacz import WaczReadError, warc_sources
+
+    sources: list[WarcSource] = []
+    for path in paths:
+        if path.suffix.lower() != ".wacz":
+            sources.append(as_source(path))
+            continue
+        try:
+            sources.extend(warc_sources(path))
+        except WaczReadError as error:
+            raise CommandError(f"{error}; give WARC files or a WACZ", DATA_ERROR) from None
+    return sources
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
     from archiver.reextract import WarcIndex, articles_from_index
 
-    index = WarcIndex(args.warcs)
+    index = WarcIndex(warc_inputs(args.warcs))
     for warning in index.warnings:  # damage, unresolvable revisits, bodies that do not decode
         print(f"warning: {warning}", file=sys.stderr)
     # Articles are written as they are stitched, then the file is sorted into capture order:

@@ -1,5 +1,9 @@
 """`archiver view OUT`: the item view of a crawl, served on 127.0.0.1 or exported as files.
 
+Served, each item links to its page in a replay scrolled to it: ``--replay-url PREFIX``, else a
+pywb started over OUT for the session (:func:`archiver.replay.pywb.serve_collection`) when pywb
+is found (``--no-replay``: never); without a replay, items cite their WARC records.
+
 Exit codes (sysexits, as the crawl's): 0 served until Ctrl-C or SIGTERM, or exported; 64
 usage; 66 OUT is missing or not a crawl's output folder (no articles.jsonl; EX_NOINPUT, as
 ``archiver export``); 69 the port cannot be had (taken, or not allowed; EX_UNAVAILABLE: the
@@ -18,7 +22,7 @@ from pathlib import Path
 from types import FrameType
 from typing import TYPE_CHECKING
 
-from archiver.crawl.outcome import CANT_CREATE, NO_INPUT, UNAVAILABLE, USAGE
+from archiver.crawl.outcome import CANT_CREATE, NO_INPUT, UNAVAILABLE, USAGE, CommandError
 
 if TYPE_CHECKING:
     from archiver.view.catalog import Catalog
@@ -39,6 +43,18 @@ def add_view_arguments(view: argparse.ArgumentParser) -> None:
         metavar="PREFIX",
         help="replay of OUT's WARCs (e.g. a pywb collection URL) the item links point to, served or "
         "exported; without one, each item cites its WARC record",
+    )
+    view.add_argument(
+        "--no-replay",
+        action="store_true",
+        help="start no pywb for the item links (started over OUT when found and no --replay-url is given)",
+    )
+    view.add_argument(
+        "--pywb",
+        type=Path,
+        metavar="DIR",
+        help="folder holding pywb's wayback (a virtualenv or its bin); else $ARCHIVER_PYWB_BIN, "
+        "wayback on PATH, .venv-pywb",
     )
     view.add_argument(
         "--export",
@@ -79,7 +95,7 @@ def cmd_view(args: argparse.Namespace) -> int:
         )
     if args.export is not None:
         return _export(catalog, args.export, args.replay_url)
-    return _serve(args.out, args.port, args.replay_url)
+    return _serve(args)
 
 
 def _export(catalog: Catalog, target: Path, replay_url: str | None) -> int:
@@ -100,25 +116,64 @@ def _export(catalog: Catalog, target: Path, replay_url: str | None) -> int:
     return 0
 
 
-def _serve(out: Path, port: int, replay_url: str | None) -> int:
-    from archiver.view.server import view_server
+def _started_replay(stack: ExitStack, out: Path, pywb: Path | None) -> str | None:
+    """The prefix of a pywb started over ``out`` for as long as ``stack`` lasts; None (and a
+    line saying why) when pywb is not found or does not start. Raises :class:`CommandError`
+    (69) when ``pywb`` names a folder without it: asked for, it is missed."""
+    from archiver.replay.collection import NoWarcs
+    from archiver.replay.pywb import PywbFailed, PywbUnavailable, serve_collection
 
+    without = "items cite their WARC records"
+    try:
+        prefix = stack.enter_context(serve_collection(out, pywb=pywb))
+    except PywbUnavailable as error:
+        if pywb is not None:
+            raise CommandError(str(error), UNAVAILABLE) from None
+        print(
+            f"archiver view: note: pywb not found, {without} (--replay-url PREFIX gives a replay)",
+            file=sys.stderr,
+        )
+        return None
+    except (PywbFailed, NoWarcs, OSError) as error:
+        print(f"archiver view: warning: no replay ({error}); {without}", file=sys.stderr)
+        return None
+    print(f"archiver view: items link to pywb at {prefix}", file=sys.stderr)
+    return prefix
+
+
+def _serve(args: argparse.Namespace) -> int:
+    out: Path = args.out
+    port: int = args.port
     if not 0 <= port <= 65535:
         return _fail(f"--port {port} is not a port number (0 to 65535)", USAGE)
-    with ExitStack() as stack:
-        try:
-            server = stack.enter_context(view_server(out, port, replay_url))
-        except OSError as error:
-            return _fail(
-                f"cannot serve on 127.0.0.1:{port} ({error.strerror or error}); choose another --port, or 0",
-                UNAVAILABLE,
-            )
-        previous = signal.signal(signal.SIGTERM, _stop)
-        stack.callback(signal.signal, signal.SIGTERM, previous)
-        try:
-            print(server.url, flush=True)
-            print(f"archiver view: serving {out}; Ctrl-C to stop", file=sys.stderr, flush=True)
-            server.serve_forever()
-        except (KeyboardInterrupt, _Stop):
-            pass  # the way to stop it: exit 0
+    previous = signal.signal(signal.SIGTERM, _stop)
+    try:
+        with ExitStack() as stack:
+            return _serve_until_stopped(stack, out, port, args)
+    except (KeyboardInterrupt, _Stop):
+        return 0  # the way to stop it, also while pywb starts
+    except CommandError as error:
+        return _fail(str(error), error.exit_code)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _serve_until_stopped(stack: ExitStack, out: Path, port: int, args: argparse.Namespace) -> int:
+    from archiver.view.server import view_server
+
+    try:
+        server = stack.enter_context(view_server(out, port, args.replay_url))
+    except OSError as error:
+        return _fail(
+            f"cannot serve on 127.0.0.1:{port} ({error.strerror or error}); choose another --port, or 0",
+            UNAVAILABLE,
+        )
+    # The port is ours before pywb starts: a taken port costs no pywb start.
+    if args.replay_url is None and not args.no_replay:
+        prefix = _started_replay(stack, out, args.pywb)
+        if prefix is not None:
+            server.state.use_replay(prefix)
+    print(server.url, flush=True)
+    print(f"archiver view: serving {out}; Ctrl-C to stop", file=sys.stderr, flush=True)
+    server.serve_forever()  # until Ctrl-C or SIGTERM: exit 0 (_serve), pywb stopped by the stack
     return 0

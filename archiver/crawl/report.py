@@ -143,8 +143,10 @@ def _outputs_line(run: dict[str, Any], totals: dict[str, Any], out_dir: Path) ->
     warc_files = totals.get("warc_files", len(run.get("warc_files", [])))
     warc = f"{out_dir}/warc/ ({_n(warc_files, 'file')}"
     warc += f", {_size(int(totals['warc_bytes']))})" if "warc_bytes" in totals else ")"
+    wacz = f", {out_dir}/{run['wacz']}" if run.get("wacz") else ""
     return (
-        f"output: {out_dir}/articles.jsonl ({_n(articles, 'article')} in all), {warc}, {out_dir}/crawl.json"
+        f"output: {out_dir}/articles.jsonl ({_n(articles, 'article')} in all), {warc}{wacz}, "
+        f"{out_dir}/crawl.json"
     )
 
 

@@ -177,6 +177,8 @@ class CrawlSession:
         # Told of a full disk met while writing pages.jsonl from a callback (the spider stops
         # the crawl); None: the error is raised.
         self.on_disk_full: Callable[[DiskFullError], None] | None = None
+        # Whether close() packages the folder as OUT/<job>.wacz (setting ARCHIVER_WACZ).
+        self.write_wacz = True
         self._page_log_stopped = False
 
     def adopt_state(self, persisted: dict[str, Any]) -> None:
@@ -480,8 +482,14 @@ class CrawlSession:
             sort_articles_file(self.out_dir / ARTICLES_FILE)
         except OSError as error:
             self.record_error("", f"articles.jsonl left in completion order: {error}", "output")
+        # Before the summary's reserved space is freed: a WACZ that fills the disk is removed,
+        # and crawl.json can still be written. Not tried on a disk already full: the next run
+        # (or `archiver wacz`) writes it once there is room.
+        disk_full = summary.get("finish_reason") == "disk_full"
+        wacz = self._package_wacz() if self.write_wacz and not disk_full else None
         run = {
             **summary,
+            "wacz": wacz,
             **self.counts,
             "started_at": self.started_at,
             "finished_at": _utc_now(),
@@ -508,6 +516,25 @@ class CrawlSession:
             with contextlib.suppress(OSError):
                 (self.out_dir / SUMMARY_FILE).unlink(missing_ok=True)
             logger.error("the crawl summary %s could not be written: %s", SUMMARY_FILE, error)
+
+    def _package_wacz(self) -> str | None:
+        """Write OUT/<job>.wacz; its file name, or None when there is no WARC to package or it
+        could not be written (an output error then: the crawl's own files are all there)."""
+        from archiver.wacz import WaczError, write_wacz
+
+        job = self.warc.info.get("isPartOf") or None
+        logger.debug("writing the WACZ of %s", self.out_dir)
+        try:
+            summary = write_wacz(self.out_dir, job=str(job) if job else None)
+        except WaczError as error:
+            if error.kind != "input":  # "input": no WARC file, nothing was archived
+                self.record_error("", f"WACZ not written: {error}", "output")
+            return None
+        except Exception as error:  # a bug here must not cost the run its crawl.json
+            logger.exception("the WACZ could not be written")
+            self.record_error("", f"WACZ not written: {type(error).__name__}: {error}", "output")
+            return None
+        return summary.path.name
 
     def _reserve_space_for_summary(self) -> None:
         path = self.out_dir / SUMMARY_RESERVE

@@ -81,6 +81,12 @@ class RunSummary(BaseModel):
     status_counts: dict[str, int] = Field(default_factory=dict)
     errors: list[RunError] = Field(default_factory=list)
     warc_files: list[str] = Field(default_factory=list, description="Every WARC file of the folder.")
+    wacz: str | None = Field(
+        default=None,
+        description="The WACZ file this run wrote in the folder (all its WARCs, index, pages): its "
+        "name, e.g. crawl.wacz; null when turned off (--no-wacz), nothing was archived, or it "
+        "could not be written (an output error says why).",
+    )
 
 
 class Totals(BaseModel):

@@ -59,7 +59,7 @@ class PhotoArchive:
         capture = self.index.capture_of_record(photo.record_id)
         if capture is None:
             raise PhotoUnavailable(f"record {photo.record_id} is in none of the WARC files")
-        if capture.payload_path is None:
+        if capture.payload_source is None:
             raise PhotoUnavailable("a revisit whose original is not archived")
         body = self.index.body(capture)
         if not body:

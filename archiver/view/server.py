@@ -56,6 +56,10 @@ class ViewState:
         self._photos: dict[str, PhotoView] = self._catalog.photos()
         self._prepared = LruDict[str, Prepared | Unshowable](max_size=_CACHED_PHOTOS)
 
+    def use_replay(self, prefix: str) -> None:
+        """Link items to the replay at ``prefix`` from now on (one started after the server)."""
+        self.links = Links(index="/", article=self.links.article, replay_prefix=prefix)
+
     def _read(self) -> Catalog:
         # The stamp before the read: a change made while reading is read again next time.
         try:

@@ -52,6 +52,7 @@ from archiver.redirects import IGNORED, redirect_target, refused_hop
 from archiver.urls import canonical_url, fetched_url
 from archiver.warc import payload_digest
 from archiver.warc.http_head import read_response_head
+from archiver.warc.source import WarcSource, as_source
 
 __all__ = [
     "MAX_DECODED_BYTES",
@@ -78,8 +79,8 @@ class Capture:
     url: str
     status: int
     headers: dict[str, str]  # HTTP headers: lower-cased names, last value (Content-Encoding: all)
-    path: Path
-    offset: int  # where this record starts in ``path`` (provenance)
+    source: WarcSource  # the WARC file holding the record (a file, or a member of a WACZ)
+    offset: int  # where this record starts in ``source`` (provenance)
     record_id: str
     date: str
     warc_type: str  # "response", "revisit" or "resource"
@@ -88,7 +89,7 @@ class Capture:
     is_page: bool  # a page that may start an article (see WarcIndex); its body is read when parsed
     truncated: str | None = None
     # Where the payload is: this record, or the original a revisit refers to.
-    payload_path: Path | None = None
+    payload_source: WarcSource | None = None
     payload_offset: int = -1
     payload_is_http: bool = True  # False: the record's block is the payload (resource)
     refresh_url: str | None = None  # a meta refresh the crawl follows like a redirect
@@ -100,7 +101,7 @@ class Capture:
 
     @property
     def filename(self) -> str:
-        return self.path.name.removesuffix(".open")
+        return self.source.name.removesuffix(".open")
 
     @property
     def redirect_url(self) -> str | None:
@@ -333,7 +334,7 @@ def _target_uri(value: str) -> str:
 class _Original:
     """Where a response's payload is, for the revisits that repeat it."""
 
-    path: Path
+    source: WarcSource
     offset: int
     is_http: bool
     status: int
@@ -388,7 +389,7 @@ class WarcIndex:
     reached through a chain is parsed whatever it holds, as the crawl parses it.
     """
 
-    def __init__(self, paths: Iterable[Path]) -> None:
+    def __init__(self, paths: Iterable[Path | WarcSource]) -> None:
         self.captures: dict[str, Capture] = {}
         self._by_record_id: dict[str, Capture] = {}  # every capture, by WARC-Record-ID
         self.fetch_errors: dict[str, str] = {}
@@ -400,10 +401,10 @@ class WarcIndex:
         self._parsed_records: set[str] = set()  # record IDs of responses the crawl parsed
         self._parsed_urls: set[str] = set()  # ... of such notes that name no record
         self._noting = False  # whether the file being read is one of ours
-        for path in sorted(paths, key=lambda p: p.name):
+        for source in sorted(map(as_source, paths), key=lambda s: s.name):
             self._noting = False
-            with path.open("rb") as stream:
-                self._read_file(path, stream)
+            with source.open() as stream:
+                self._read_file(source, stream)
         for revisit in self._revisits:
             self._resolve_revisit(revisit)
         self._revisits.clear()
@@ -421,7 +422,7 @@ class WarcIndex:
         return [url for url in self._first_seen if url in self.captures]
 
     # -- reading --------------------------------------------------------------------------------
-    def _read_file(self, path: Path, stream: BinaryIO) -> None:
+    def _read_file(self, path: WarcSource, stream: BinaryIO) -> None:
         """Every record of one file; past damage, reading resumes at the next record that can be
         read, and one warning says which bytes were skipped."""
         damage: tuple[int, str] | None = None  # (where it starts, first error) while skipping
@@ -459,14 +460,14 @@ class WarcIndex:
                 resume = found
                 stream.seek(resume)
 
-    def _note_damage(self, path: Path, start: int, error: str, skipped: str) -> None:
+    def _note_damage(self, path: WarcSource, start: int, error: str, skipped: str) -> None:
         self._warn_damage(f"{path.name}: damaged data after byte {start} ({error}), skipped {skipped}")
 
     def _warn_damage(self, message: str) -> None:
         self.damaged.append(message)
         self.warnings.append(message)
 
-    def _add(self, record: WarcRecord, block: bytes, path: Path) -> None:
+    def _add(self, record: WarcRecord, block: bytes, path: WarcSource) -> None:
         rec_type = _TYPE_NAMES[int(record.record_type)]
         # One dict of the WARC headers: FastWARC's HeaderMap.get() costs more than reading them all.
         headers: dict[str, str] = {}
@@ -504,7 +505,7 @@ class WarcIndex:
             url=url,
             status=status,
             headers=names,
-            path=path,
+            source=path,
             offset=record.stream_pos,
             record_id=record_id,
             date=date,
@@ -513,7 +514,7 @@ class WarcIndex:
             payload_length=len(raw),
             is_page=False,
             truncated=headers.get("warc-truncated"),
-            payload_path=path,
+            payload_source=path,
             payload_offset=record.stream_pos,
             payload_is_http=rec_type != "resource",
             noted=self._noting,
@@ -523,7 +524,7 @@ class WarcIndex:
         self._by_record_id[record_id] = capture
         self.fetch_errors.pop(url, None)  # a later response replaces an earlier failure
         if rec_type == "revisit":
-            capture.payload_path = None  # until resolved
+            capture.payload_source = None  # until resolved
             self._revisits.append(
                 _Revisit(
                     capture,
@@ -561,7 +562,7 @@ class WarcIndex:
                 "none of the files given: its payload is unknown"
             )
             return
-        capture.payload_path, capture.payload_offset = original.path, original.offset
+        capture.payload_source, capture.payload_offset = original.source, original.offset
         capture.payload_is_http = original.is_http
         capture.payload_length = original.length
         if not revisit.has_http or revisit.not_modified:
@@ -624,9 +625,9 @@ class WarcIndex:
     # -- bodies ---------------------------------------------------------------------------------
     def _payload(self, capture: Capture) -> tuple[bytes, dict[str, str]] | None:
         """(payload as stored, headers of the record holding it), read again from its WARC."""
-        if capture.payload_path is None:
+        if capture.payload_source is None:
             return None
-        with capture.payload_path.open("rb") as stream:
+        with capture.payload_source.open() as stream:
             stream.seek(capture.payload_offset)
             try:
                 for _, block in _read_records(stream):

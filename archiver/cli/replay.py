@@ -1,0 +1,108 @@
+"""`archiver replay OUT`: replay a crawl's WARC files in pywb, on 127.0.0.1, until Ctrl-C.
+
+The first line on standard output is the collection's URL (``http://127.0.0.1:PORT/JOB``), for
+scripts to read; then the replay URL of the first article, for people. Exit codes: 0 stopped by
+Ctrl-C or SIGTERM; 64 usage; 66 no WARC files in OUT; 69 pywb not installed, not starting, or
+stopped on its own; 73 the collection's index cannot be written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import signal
+import sys
+from pathlib import Path
+from types import FrameType
+
+from archiver.crawl.outcome import CANT_CREATE, NO_INPUT, UNAVAILABLE
+from archiver.replay.collection import NoWarcs
+from archiver.replay.links import replay_link
+from archiver.replay.pywb import PywbFailed, PywbServer, PywbUnavailable, running_pywb
+
+REPLAY_HELP = "replay a crawl's WARC files in pywb on 127.0.0.1 (until Ctrl-C)"
+REPLAY_DESCRIPTION = (
+    "Serves OUT/warc/*.warc.gz with pywb (its own virtualenv: --pywb, ARCHIVER_PYWB_BIN, wayback on "
+    "PATH or .venv-pywb) as one collection named after the job, index in OUT/.replay/. The first "
+    "line printed is the collection's URL. Exit codes: 0 stopped by Ctrl-C or SIGTERM, 64 usage, "
+    "66 no WARC files, 69 pywb not installed or not starting, 73 index not writable."
+)
+
+
+def add_replay_arguments(replay: argparse.ArgumentParser) -> None:
+    replay.add_argument("out", type=Path, metavar="OUT", help="a crawl's --out folder")
+    replay.add_argument("--port", type=_port, default=0, help="port on 127.0.0.1 (0: a free one)")
+    replay.add_argument(
+        "--pywb", type=Path, metavar="DIR", help="folder holding pywb's wayback (a virtualenv or its bin)"
+    )
+    replay.set_defaults(handler=cmd_replay)
+
+
+def _port(text: str) -> int:
+    try:
+        port = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a port number") from None
+    if not 0 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"{port} is not a port number (0-65535)")
+    return port
+
+
+def _fail(message: str, code: int) -> int:
+    print(f"archiver: error: {message}", file=sys.stderr)
+    return code
+
+
+class _Stop(Exception):
+    """SIGTERM: stop as Ctrl-C does."""
+
+
+def _stop(signum: int, frame: FrameType | None) -> None:
+    raise _Stop
+
+
+def first_article_link(out: Path, prefix: str) -> str | None:
+    """The replay URL of the first article's first page in ``articles.jsonl``, or None when
+    there is none (or the line is unreadable)."""
+    try:
+        with (out / "articles.jsonl").open(encoding="utf-8") as lines:
+            first = json.loads(next(lines))
+        page = first["pages"][0]
+        return replay_link(prefix, page["fetched_at"], page["url"])
+    except (OSError, StopIteration, ValueError, KeyError, IndexError, TypeError):
+        return None
+
+
+def _serve(server: PywbServer, out: Path) -> int:
+    print(server.prefix, flush=True)
+    link = first_article_link(out, server.prefix)
+    if link:
+        print(f"first article: {link}", flush=True)
+    print("serving; Ctrl-C stops", file=sys.stderr, flush=True)
+    try:
+        server.wait()
+    except (KeyboardInterrupt, _Stop):
+        return 0
+    return _fail(server.failure(), UNAVAILABLE)
+
+
+def cmd_replay(args: argparse.Namespace) -> int:
+    out: Path = args.out
+    if not out.is_dir():
+        return _fail(f"{out} is not a folder; give a crawl's --out folder", NO_INPUT)
+    previous = signal.signal(signal.SIGTERM, _stop)
+    try:
+        with running_pywb(out, port=args.port, pywb=args.pywb) as server:
+            return _serve(server, out)
+    except (KeyboardInterrupt, _Stop):
+        return 0  # stopped while pywb was starting
+    except PywbUnavailable as error:
+        return _fail(str(error), UNAVAILABLE)
+    except PywbFailed as error:
+        return _fail(f"{error}; is --port {args.port} free?" if args.port else str(error), UNAVAILABLE)
+    except NoWarcs as error:
+        return _fail(f"{error}; give a crawl's --out folder", NO_INPUT)
+    except OSError as error:
+        return _fail(f"cannot build the replay index: {error}", CANT_CREATE)
+    finally:
+        signal.signal(signal.SIGTERM, previous)

@@ -1,0 +1,114 @@
+"""The crawl's WACZ (``archiver wacz``) opened in ReplayWeb.page, embedded in a local page the way
+its embedding guide describes (``ui.js`` on the page, ``sw.js`` under ``replayBase``, the WACZ
+read by HTTP Range), in headless Chromium: every item photo renders and every heading is there.
+"""
+
+from __future__ import annotations
+
+import html
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+
+from tests.browser import browser, rendered_images, screenshot  # noqa: F401
+from tests.range_server import Served, serve_files
+from tests.replay_support import archived_pages, chromium, crawled_site, skip_or_fail  # noqa: F401
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Frame, Page
+
+BIN = Path(sys.executable).parent
+# ``.ci/run`` unpacks ``npm pack replaywebpage@2.4.6`` here (prebuilt ui.js and sw.js).
+REPLAYWEBPAGE = Path(__file__).resolve().parents[1] / ".replaywebpage" / "package"
+REPLAY_BASE = "/replay/"  # the service worker's folder: its scope covers the replay under it
+LOAD_TIMEOUT_MS = 60_000
+
+
+@pytest.fixture(scope="module")
+def out(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    if not (REPLAYWEBPAGE / "ui.js").is_file() or not (REPLAYWEBPAGE / "sw.js").is_file():
+        skip_or_fail(f"ReplayWeb.page is not unpacked at {REPLAYWEBPAGE} (.ci/run does it)")
+    yield from crawled_site(tmp_path_factory)
+
+
+@pytest.fixture(scope="module")
+def wacz(out: Path) -> Path:
+    """The WACZ of the crawl, written by ``archiver wacz OUT -o FILE``."""
+    target = out.parent / "site.wacz"
+    result = subprocess.run(
+        [str(BIN / "archiver"), "wacz", str(out), "-o", str(target)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    return target
+
+
+def _embed_page(source: str, url: str) -> bytes:
+    """A page embedding ReplayWeb.page on ``url`` of the WACZ at ``source``, replay only (no
+    ReplayWeb.page controls around it)."""
+    return (
+        "<!DOCTYPE html><html><head><meta charset='utf-8'><title>replay</title>"
+        "<script src='/ui.js'></script></head><body style='margin:0'>"
+        f"<replay-web-page style='height:100vh' source='{html.escape(source)}' url='{html.escape(url)}' "
+        f"replayBase='{REPLAY_BASE}' embed='replayonly'></replay-web-page></body></html>"
+    ).encode()
+
+
+def _replayed_frame(tab: Page, embed_url: str, page_url: str) -> Frame:
+    """Open ``embed_url`` and return the frame in which ReplayWeb.page replays ``page_url``
+    (``{replayBase}w/<collection>/<ts>mp_/<url>``, inside its own frames), once loaded."""
+    with tab.expect_event(
+        "framenavigated",
+        predicate=lambda frame: frame.url.endswith("mp_/" + page_url),
+        timeout=LOAD_TIMEOUT_MS,
+    ) as navigated:
+        tab.goto(embed_url)
+    frame: Frame = navigated.value
+    frame.wait_for_load_state("load", timeout=LOAD_TIMEOUT_MS)
+    return frame
+
+
+def test_every_item_photo_and_heading_of_every_article_page_renders_in_replaywebpage(
+    out: Path,
+    wacz: Path,
+    chromium: Browser,  # noqa: F811 (the fixture imported above)
+    tmp_path: Path,
+) -> None:
+    pages = archived_pages(out)
+    assert len(pages) == 8
+    files = {
+        "/ui.js": Served("application/javascript", path=REPLAYWEBPAGE / "ui.js"),
+        f"{REPLAY_BASE}sw.js": Served("application/javascript", path=REPLAYWEBPAGE / "sw.js"),
+        "/site.wacz": Served("application/wacz", path=wacz),
+    }
+    for number, page in enumerate(pages):
+        files[f"/page-{number}.html"] = Served(
+            "text/html; charset=utf-8", body=_embed_page("/site.wacz", page.url)
+        )
+    # The site is stopped (crawled_site): a photo can only come from the WACZ.
+    with serve_files(files) as base:
+        context = chromium.new_context()
+        try:
+            tab = context.new_page()
+            for number, page in enumerate(pages):
+                frame = _replayed_frame(tab, f"{base}/page-{number}.html", page.url)
+                images = rendered_images(frame)
+                # The replay is an iframe, which a full-page shot does not extend: show the first
+                # item in the window instead.
+                frame.locator("article img").first.scroll_into_view_if_needed()
+                screenshot(tab, tmp_path, f"replaywebpage-page-{number}")
+                assert images and all(image.src.startswith(base + REPLAY_BASE) for image in images), images
+                assert [image.src for image in images if image.natural_width == 0] == []
+                rendered = {image.src.split("im_/", 1)[1] for image in images}
+                assert set(page.photos) <= rendered, page.url
+                text = frame.inner_text("body")
+                assert [heading for heading in page.headings if heading not in text] == []
+        finally:
+            context.close()
