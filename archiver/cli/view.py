@@ -31,7 +31,8 @@ VIEW_HELP = "look at a crawl's articles item by item, photos from the archive (a
 VIEW_DESCRIPTION = (
     "Serves the item view of OUT on 127.0.0.1 (its URL is the first line printed) until Ctrl-C, "
     "or with --export writes it as static files. Exit codes: 0 done, 64 usage, 66 OUT is not a "
-    "crawl's output folder, 69 the port is taken, 73 the export folder cannot be used."
+    "crawl's output folder, 69 the port is taken (or --pywb DIR holds no pywb), 73 the export folder "
+    "cannot be used."
 )
 
 
@@ -42,7 +43,7 @@ def add_view_arguments(view: argparse.ArgumentParser) -> None:
         "--replay-url",
         metavar="PREFIX",
         help="replay of OUT's WARCs (e.g. a pywb collection URL) the item links point to, served or "
-        "exported; without one, each item cites its WARC record",
+        "exported; without one, a pywb is started over OUT when found, else each item cites its WARC record",
     )
     view.add_argument(
         "--no-replay",
