@@ -1,6 +1,6 @@
 """The ``archiver`` command: a thin layer over the library; each subcommand lives in its own
 module of this package (parse.py: parse, schema; crawl.py: crawl, demo; extract.py: extract;
-export.py: export; wacz.py: wacz; replay.py: replay).
+export.py: export; wacz.py: wacz; replay.py: replay; view.py: view).
 
 Every failure is one line on stderr, ``archiver: error: <cause>; <what to do>``, and an exit
 code (archiver.crawl.outcome: 64 for usage errors, 1 for a bug); tracebacks only with --debug.
@@ -21,6 +21,7 @@ from archiver.cli.export import EXPORT_DESCRIPTION, EXPORT_HELP, add_export_argu
 from archiver.cli.extract import cmd_extract
 from archiver.cli.parse import SCHEMA_HELP, add_schema_arguments, cmd_parse
 from archiver.cli.replay import REPLAY_DESCRIPTION, REPLAY_HELP, add_replay_arguments
+from archiver.cli.view import VIEW_DESCRIPTION, VIEW_HELP, add_view_arguments
 from archiver.cli.wacz import WACZ_DESCRIPTION, WACZ_HELP, add_wacz_arguments
 from archiver.crawl.limits import parse_duration, parse_size
 from archiver.crawl.outcome import EXIT_CODES_HELP, INTERNAL, RESUME_HINT, STOPPED, USAGE, CommandError
@@ -195,6 +196,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_export_arguments(command("export", EXPORT_HELP, EXPORT_DESCRIPTION))
     add_wacz_arguments(command("wacz", WACZ_HELP, WACZ_DESCRIPTION))
     add_replay_arguments(command("replay", REPLAY_HELP, REPLAY_DESCRIPTION))
+    add_view_arguments(command("view", VIEW_HELP, VIEW_DESCRIPTION))
     return parser
 
 

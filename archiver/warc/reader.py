@@ -391,6 +391,7 @@ class WarcIndex:
 
     def __init__(self, paths: Iterable[Path | WarcSource]) -> None:
         self.captures: dict[str, Capture] = {}
+        self._by_record_id: dict[str, Capture] = {}  # every capture, by WARC-Record-ID
         self.fetch_errors: dict[str, str] = {}
         self.damaged: list[str] = []  # "file: what could not be read"
         self.warnings: list[str] = []
@@ -520,6 +521,7 @@ class WarcIndex:
         )
         self._first_seen.setdefault(url, None)
         self.captures[url] = capture
+        self._by_record_id[record_id] = capture
         self.fetch_errors.pop(url, None)  # a later response replaces an earlier failure
         if rec_type == "revisit":
             capture.payload_source = None  # until resolved
@@ -648,6 +650,13 @@ class WarcIndex:
             return _decoded(raw, capture.headers, holder).body
         except (CodingError, ValueError, OSError):
             return b""
+
+    def capture_of_record(self, record_id: str) -> Capture | None:
+        """The capture made from the record ``record_id`` (``<urn:uuid:...>``, as an article's
+        ``capture.warc_record_id`` names it), a revisit resolved to its original's payload; also
+        one a later capture of its URL replaced in :attr:`captures`, or whose body does not
+        decode (:meth:`body` is then empty). None if no file given holds it."""
+        return self._by_record_id.get(record_id)
 
     def resolve(self, url: str) -> tuple[str, Capture | None]:
         """Follow archived redirects and followed meta refreshes from ``url``: (last URL, its
