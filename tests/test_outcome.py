@@ -50,6 +50,23 @@ def test_failed_pages_photos_or_outputs_make_a_run_partial(failure: dict[str, An
     assert outcome.line.startswith("partial crawl: 1 ")
 
 
+def test_the_partial_line_says_what_failed_to_fetch_and_what_was_not_written() -> None:
+    outcome = classify(
+        run(
+            error("image", "HTTP 500", kind="image"),
+            error("output", "WACZ not written: cannot write", kind="output"),
+            error("output", "crawl.json: No space left", kind="output"),
+            error("warc", "No space left", kind="warc"),
+            error("other-step", "boom", kind="other"),
+            rejects=1,
+        )
+    )
+    assert outcome.line.startswith(
+        "partial crawl: 1 photo, 1 error (other-step) failed and 2 output files, 1 WARC record not "
+        "written and 1 page rejected; "
+    )
+
+
 def test_rejected_pages_make_a_run_partial() -> None:
     assert "2 pages rejected" in classify(run(rejects=2)).line
 

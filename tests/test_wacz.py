@@ -6,7 +6,9 @@ and by `archiver wacz`, accepted by py-wacz's validator and by the project's own
 from __future__ import annotations
 
 import hashlib
+import io
 import json
+import os
 import shutil
 import struct
 import subprocess
@@ -18,13 +20,20 @@ from typing import Any
 
 import pytest
 from warcio.archiveiterator import ArchiveIterator
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
 
+from archiver.cli.replay import first_article_link
 from archiver.crawl.lock import OutputLock
-from archiver.wacz import check_wacz, write_wacz
+from archiver.names import job_file_stem
+from archiver.replay.collection import collection_name
+from archiver.replay.links import replay_link
+from archiver.wacz import WaczError, check_wacz, write_wacz
 from archiver.wacz.datapackage import digest_bytes
+from archiver.warc.cdxj import sorted_lines
 from tests.crawl_command import BIN, loopback_crawl
 from tests.fault_server import page as page_route
-from tests.fault_server import robots_allow_all, serve
+from tests.fault_server import robots_allow_all, serve, status
 from tests.listicle_site import article_urls, crawl_listicle_site, serve_listicle_site
 
 ARTICLE_PAGES = 8  # the site's 5 articles: three of one page, one of two, one of three
@@ -318,6 +327,7 @@ def test_a_wacz_the_crawl_cannot_write_is_an_output_error_not_a_crash(site: str,
         "--out", out, "--allow-private", "--set", "AUTOTHROTTLE_ENABLED=False",
     )  # fmt: skip
     assert result.returncode == 2, result.stderr
+    assert "partial crawl: 1 output file not written; " in result.stderr
     run = json.loads((out / "crawl.json").read_text())["run"]
     assert run["wacz"] is None and run["articles"] == 5
     [error] = run["errors"]
@@ -417,3 +427,289 @@ def test_the_checker_catches_a_wrong_hash_and_a_wrong_digest(crawled: Path, tmp_
         for name, data in members.items():
             archive.writestr(name, data, zipfile.ZIP_STORED)
     assert any(p.startswith("datapackage-digest.json: hash sha256:00") for p in check_wacz(wrong_digest))
+
+
+# -- job names: text from --job or crawl.json never names a file outside OUT ---------------------
+
+
+@pytest.mark.parametrize("job", ["../../evil", "a/b", "..", "", " ", "/tmp/evil", "a\\b", "tab\there"])
+def test_a_job_that_reads_as_a_path_is_refused_before_anything_is_written(
+    site: str, tmp_path: Path, job: str
+) -> None:
+    out = tmp_path / "x" / "out"
+    result = _run(*loopback_crawl(out, article_urls(site)[0], "--depth", "0", "--job", job))
+    assert result.returncode == 64, result.stderr
+    assert result.stderr.count("\n") == 1 and "job name" in result.stderr
+    assert list(tmp_path.rglob("*")) == []
+
+
+def test_a_unicode_job_names_a_safe_wacz_the_report_and_crawl_json_agree_on(
+    site: str, tmp_path: Path
+) -> None:
+    job = "Ünïcødé ☃ list"
+    out = tmp_path / "out"
+    result = _run(*loopback_crawl(out, article_urls(site)[0], "--depth", "0", "--job", job))
+    assert result.returncode == 0, result.stderr
+    document = json.loads((out / "crawl.json").read_text())
+    assert document["job"] == job
+    assert document["run"]["wacz"] == "n-c-d-list.wacz" == f"{job_file_stem(job)}.wacz"
+    assert (out / "n-c-d-list.wacz").is_file() and "n-c-d-list.wacz" in result.stdout + result.stderr
+    assert json.loads(zipfile.ZipFile(out / "n-c-d-list.wacz").read("datapackage.json"))["title"] == job
+    assert check_wacz(out / "n-c-d-list.wacz") == []
+    assert collection_name(out) == "n-c-d-list"
+    assert sorted(p.name for p in (out / "warc").glob("*.warc.gz"))[0].startswith("n-c-d-list-")
+
+
+@pytest.mark.parametrize(
+    ("job", "stem"),
+    [("../../evil", "evil"), ("/", "crawl"), ("..", "crawl"), ("☃☃", "crawl"), ("a/b", "a-b")],
+)
+def test_archiver_wacz_makes_the_job_of_crawl_json_a_safe_file_name(
+    crawled: Path, tmp_path: Path, job: str, stem: str
+) -> None:
+    out = tmp_path / "deep" / "out"
+    shutil.copytree(crawled, out)
+    for old in out.glob("*.wacz"):
+        old.unlink()
+    document = json.loads((out / "crawl.json").read_text())
+    (out / "crawl.json").write_text(json.dumps({**document, "job": job}))
+    result = _archiver("wacz", out)
+    assert result.returncode == 0, result.stderr
+    assert [path.name for path in out.glob("*.wacz")] == [f"{stem}.wacz"]
+    assert [path for path in tmp_path.rglob("*.wacz") if path.parent != out] == []
+    assert f"{out / stem}.wacz" in result.stdout
+    assert collection_name(out) == stem
+
+
+# -- packaging beside a crawl, and after a kill ---------------------------------------------------
+
+
+def _scratch_left(folder: Path) -> list[str]:
+    return sorted(
+        path.name
+        for path in folder.iterdir()
+        if path.name.endswith(".tmp") or path.name.startswith(".archiver-")
+    )
+
+
+@pytest.mark.parametrize("change", ["new WARC", "WARC grown", "WARC closed"])
+def test_a_crawl_writing_while_packaging_is_not_overwritten_by_the_older_package(
+    crawled: Path, tmp_path: Path, change: str
+) -> None:
+    out = tmp_path / "out"
+    shutil.copytree(crawled, out)
+    newer = (out / "crawl.wacz").read_bytes()  # stands for what that crawl's own packaging wrote
+    [warc] = sorted((out / "warc").glob("*.warc.gz"))
+
+    def crawl_meanwhile() -> None:
+        if change == "new WARC":
+            shutil.copy(warc, out / "warc" / warc.name.replace("-00000-", "-00001-"))
+        elif change == "WARC grown":
+            with warc.open("ab") as grown:
+                grown.write(warc.read_bytes()[:100])
+        else:  # a crawl that was writing an .open file closed it
+            (out / "warc" / f"{warc.name}.open").rename(out / "warc" / f"{warc.name}x")
+
+    if change == "WARC closed":
+        shutil.copy(warc, out / "warc" / f"{warc.name}.open")
+    with pytest.raises(WaczError) as caught:
+        write_wacz(out, before_replace=crawl_meanwhile)
+    assert caught.value.kind == "changed"
+    assert str(caught.value).endswith("nothing written, run archiver wacz again")
+    assert (out / "crawl.wacz").read_bytes() == newer
+    assert _scratch_left(out) == []
+
+
+def test_the_cli_says_a_crawl_wrote_meanwhile_in_one_line_with_exit_75() -> None:
+    from archiver.cli.wacz import _EXIT_CODES
+
+    assert _EXIT_CODES["changed"] == 75
+
+
+_PAUSED_PACKAGING = """
+import sys
+from pathlib import Path
+from archiver.wacz import write_wacz
+
+def paused() -> None:
+    print("packaged", flush=True)
+    sys.stdin.read()  # until the test kills this process
+
+write_wacz(Path(sys.argv[1]), before_replace=paused)
+"""
+
+
+def test_what_a_killed_packaging_left_is_removed_by_the_next_one(crawled: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    shutil.copytree(crawled, out)
+    (out / "crawl.wacz").unlink()
+    (out / ".replay").mkdir()
+    # A packaging killed once its WACZ was written in full, before the rename.
+    with subprocess.Popen(
+        [str(BIN / "python"), "-c", _PAUSED_PACKAGING, str(out)],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+    ) as paused:  # fmt: skip
+        assert paused.stdout is not None and paused.stdout.readline() == "packaged\n"
+        left = _scratch_left(out)
+        paused.kill()
+    assert paused.returncode == -9
+    [scratch, temp] = left
+    assert temp.startswith(f".crawl.wacz.pid{paused.pid}-") and (out / temp).stat().st_size > 100_000
+    assert scratch.startswith(f".archiver-wacz-pid{paused.pid}-") and (out / scratch).is_dir()
+    # Scratch of a process still running (this one) is never removed; a dead one's cdxj sort is.
+    live = out / f".other.wacz.pid{os.getpid()}-abc.tmp"
+    live.write_bytes(b"in progress")
+    (out / ".replay" / f"archiver-cdxj-pid{paused.pid}-x").mkdir()
+    result = _archiver("wacz", out)
+    assert result.returncode == 0, result.stderr
+    assert _scratch_left(out) == [live.name]
+    assert check_wacz(out / "crawl.wacz") == []
+    with sorted_lines([], scratch_dir=out / ".replay") as lines:
+        assert list(lines) == []
+    assert list((out / ".replay").iterdir()) == []
+
+
+# -- the writer and the checker agree on a crawl that found no article ----------------------------
+
+
+def test_a_crawl_that_found_no_article_writes_a_wacz_the_checker_calls_sound(tmp_path: Path) -> None:
+    about = b"<html><head><title>About us</title></head><body><p>No list here.</p></body></html>"
+    routes = {"/about/": page_route(about), "/gone/": status(404), "/robots.txt": robots_allow_all()}
+    with serve(routes) as base:
+        some, none = tmp_path / "some", tmp_path / "none"
+        _run(*loopback_crawl(some, f"{base}/about/", "--depth", "0"))
+        _run(*loopback_crawl(none, f"{base}/gone/", "--depth", "0"))
+    # Pages but no article: pages.jsonl has its header alone, the page is in extraPages.jsonl.
+    assert len(_member_lines(some / "crawl.wacz", "pages/pages.jsonl")) == 1
+    assert len(_member_lines(some / "crawl.wacz", "pages/extraPages.jsonl")) == 2
+    checked = _archiver("wacz", "--check", some / "crawl.wacz")
+    assert checked.returncode == 0 and checked.stderr == "", checked.stderr
+    # No page archived at all (a 404 seed): sound, with a warning saying so.
+    checked = _archiver("wacz", "--check", none / "crawl.wacz")
+    assert checked.returncode == 0, checked.stderr
+    assert checked.stderr.count("\n") == 1 and checked.stderr.startswith("warning: ")
+    assert "lists no page" in checked.stderr and "sound" in checked.stdout
+    for wacz in (some / "crawl.wacz", none / "crawl.wacz"):
+        assert _run(BIN / "wacz", "validate", "-f", wacz).returncode == 0
+
+
+# -- the main page is the first capture, at full precision; replay's first article agrees --------
+
+
+def _folder_with_first_pages(out: Path, dates: list[str]) -> list[str]:
+    """An output folder whose WARC holds one-page articles captured at ``dates`` (WARC-Dates as
+    given), listed in pages.jsonl and articles.jsonl in that order; their URLs."""
+    (out / "warc").mkdir(parents=True)
+    name = "crawl-20260101000000-00000-host.warc.gz"
+    urls = [f"http://127.0.0.1:9/article-{number}/" for number in range(len(dates))]
+    pages, articles = [], []
+    with (out / "warc" / name).open("wb") as file:
+        writer = WARCWriter(file, gzip=True, warc_version="WARC/1.1")
+        for url, date in zip(urls, dates, strict=True):
+            head = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+            body = b"<html><head><title>3 things</title></head><body>list</body></html>"
+            record = writer.create_warc_record(
+                url,
+                "response",
+                payload=io.BytesIO(body),
+                http_headers=head,
+                warc_headers_dict={"WARC-Date": date},
+            )
+            offset = file.tell()
+            writer.write_record(record)
+            pages.append(
+                {
+                    "url": url, "status": 200, "listicle": True, "page_number": 1, "article_url": url,
+                    "warc_filename": name, "warc_offset": offset, "items": 3, "title": "3 things",
+                    "warc_record_id": record.rec_headers.get_header("WARC-Record-ID"),
+                }
+            )  # fmt: skip
+            articles.append({"url": url, "pages": [{"url": url, "fetched_at": date}]})
+    (out / "pages.jsonl").write_text("".join(json.dumps(page) + "\n" for page in pages))
+    (out / "articles.jsonl").write_text("".join(json.dumps(article) + "\n" for article in articles))
+    return urls
+
+
+def test_the_main_page_and_replays_first_article_are_the_first_capture_to_the_microsecond(
+    tmp_path: Path,
+) -> None:
+    out = tmp_path / "out"
+    # All in one second, listed out of capture order; the earliest has no fraction (".0"), which
+    # a comparison as text would put after ".1".
+    dates = ["2026-01-01T00:00:00.900000Z", "2026-01-01T00:00:00Z", "2026-01-01T00:00:00.100000Z"]
+    urls = _folder_with_first_pages(out, dates)
+    wacz = write_wacz(out).path
+    package = json.loads(zipfile.ZipFile(wacz).read("datapackage.json"))
+    assert (package["mainPageURL"], package["mainPageDate"]) == (urls[1], dates[1])
+    assert first_article_link(out, "http://replay/crawl") == replay_link(
+        "http://replay/crawl", dates[1], urls[1]
+    )
+    assert check_wacz(wacz) == []
+
+
+def test_replays_first_article_is_the_wacz_main_page_of_a_real_crawl(crawled: Path) -> None:
+    package = json.loads(zipfile.ZipFile(crawled / "crawl.wacz").read("datapackage.json"))
+    link = first_article_link(crawled, "http://replay/crawl")
+    assert link == replay_link("http://replay/crawl", package["mainPageDate"], package["mainPageURL"])
+
+
+# -- extract tells a WACZ by its bytes, not its name ----------------------------------------------
+
+
+def test_extract_reads_a_wacz_under_any_name_and_refuses_a_zip_that_is_not_one(
+    crawled: Path, tmp_path: Path
+) -> None:
+    expected = _archiver("extract", crawled / "crawl.wacz")
+    assert expected.returncode == 0 and expected.stdout.count("\n") == 5, expected.stderr
+    for name in ("archive.zip", "renamed.warc.gz", "no-extension"):
+        shutil.copy(crawled / "crawl.wacz", tmp_path / name)
+        result = _archiver("extract", tmp_path / name)
+        assert (result.returncode, result.stdout, result.stderr) == (0, expected.stdout, ""), name
+    with zipfile.ZipFile(tmp_path / "notes.zip", "w") as other:
+        other.writestr("notes.txt", "not an archive")
+    refused = _archiver("extract", tmp_path / "notes.zip")
+    assert refused.returncode == 65 and refused.stdout == ""
+    assert refused.stderr.count("\n") == 1 and "not a WACZ" in refused.stderr
+
+
+# -- messages that say what happened and what to do -----------------------------------------------
+
+
+def test_a_killed_crawls_open_warcs_get_the_run_it_again_hint(crawled: Path, tmp_path: Path) -> None:
+    only_open = tmp_path / "only-open"
+    shutil.copytree(crawled, only_open)
+    [warc] = (only_open / "warc").glob("*.warc.gz")
+    warc.rename(warc.with_name(f"{warc.name}.open"))  # what a SIGKILLed crawl leaves
+    result = _archiver("wacz", only_open)
+    assert result.returncode == 66 and result.stderr.count("\n") == 1, result.stderr
+    assert "the crawl was interrupted" in result.stderr and "run the same crawl again" in result.stderr
+    assert "holds no WARC file" not in result.stderr
+    # A later run killed: its WARC still .open, an earlier run's closed; pages.jsonl cites the open one.
+    second = tmp_path / "second-killed"
+    shutil.copytree(crawled, second)
+    [warc] = (second / "warc").glob("*.warc.gz")
+    shutil.copy(warc, warc.with_name(warc.name.replace("-00000-", "-00001-")))
+    warc.rename(warc.with_name(f"{warc.name}.open"))
+    result = _archiver("wacz", second)
+    assert result.returncode == 65 and result.stderr.count("\n") == 1, result.stderr
+    assert f"still {warc.name}.open: the crawl was interrupted" in result.stderr
+    assert "run the same crawl again" in result.stderr
+
+
+def test_a_damaged_stored_member_is_named_with_its_crc_and_hash(crawled: Path, tmp_path: Path) -> None:
+    wacz = tmp_path / "damaged.wacz"
+    shutil.copy(crawled / "crawl.wacz", wacz)
+    with zipfile.ZipFile(wacz) as archive:
+        [info] = [info for info in archive.infolist() if info.filename.startswith("archive/")]
+    with wacz.open("r+b") as file:  # one byte in the middle of the stored WARC's data
+        file.seek(
+            info.header_offset + 30 + len(info.filename.encode()) + len(info.extra) + info.file_size // 2
+        )
+        byte = file.read(1)
+        file.seek(-1, 1)
+        file.write(bytes([byte[0] ^ 0xFF]))
+    result = _archiver("wacz", "--check", wacz)
+    assert result.returncode == 65, result.stderr
+    [line] = result.stderr.splitlines()
+    assert line.startswith(f"{wacz}: {info.filename}: damaged:")
+    assert "CRC-32" in line and "sha256" in line and "not a ZIP file" not in line

@@ -82,6 +82,17 @@ def _folder(text: str) -> Path:
     return Path(text)
 
 
+def _job(text: str) -> str:
+    """A --job value; one that reads as a path is refused before anything is crawled (the
+    files it names are made safe anyway: archiver.names)."""
+    from archiver.names import job_argument_problem
+
+    problem = job_argument_problem(text)
+    if problem is not None:
+        raise argparse.ArgumentTypeError(problem)
+    return text
+
+
 def build_parser() -> argparse.ArgumentParser:
     # Options every subcommand takes, after its name (archiver crawl ... --debug).
     common = CommandParser(add_help=False)
@@ -160,7 +171,9 @@ def build_parser() -> argparse.ArgumentParser:
         "continue; default: no limit",
     )
     crawl.add_argument("--job-dir", type=_folder, help="pause/resume state folder (Scrapy JOBDIR)")
-    crawl.add_argument("--job", default="crawl", help="job name: WARC file prefix and warcinfo isPartOf")
+    crawl.add_argument(
+        "--job", default="crawl", type=_job, help="job name: WARC file prefix and warcinfo isPartOf"
+    )
     crawl.add_argument("--allow-private", action="store_true", help="allow loopback and private addresses")
     crawl.add_argument(
         "--no-wacz", action="store_true", help="do not package the folder as OUT/<job>.wacz at the end"

@@ -14,15 +14,30 @@ from archiver.crawl.outcome import DATA_ERROR, CommandError
 from archiver.jsonl import write_jsonl_atomically
 from archiver.warc.source import WarcSource, as_source
 
+# A ZIP file starts with a local file header, or (empty) the end of its central directory.
+_ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
+
+
+def _is_zip(path: Path) -> bool:
+    """Whether ``path`` starts as a ZIP file does (a WARC starts with ``WARC/`` or a gzip
+    header): what it holds decides, not its name. False when it cannot be read (the WARC
+    reader then says why)."""
+    try:
+        with path.open("rb") as file:
+            return file.read(4) in _ZIP_MAGIC
+    except OSError:
+        return False
+
 
 def warc_inputs(paths: list[Path]) -> list[WarcSource]:
-    """Each WARC file as it is; each ``.wacz`` as its ``archive/`` WARC members. Raises
-    :class:`CommandError` (65) for a ``.wacz`` that is not a WACZ."""
+    """Each WARC file as it is; each WACZ (a ZIP file, whatever its name, or a ``.wacz``) as its
+    ``archive/`` WARC members. Raises :class:`CommandError` (65) for a ZIP or ``.wacz`` that is
+    not a WACZ."""
     from archiver.wacz import WaczReadError, warc_sources
 
     sources: list[WarcSource] = []
     for path in paths:
-        if path.suffix.lower() != ".wacz":
+        if not (_is_zip(path) or path.suffix.lower() == ".wacz"):
             sources.append(as_source(path))
             continue
         try:

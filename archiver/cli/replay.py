@@ -12,9 +12,11 @@ import argparse
 import json
 import signal
 import sys
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from types import FrameType
 
+from archiver.capture_time import first_captured
 from archiver.crawl.outcome import CANT_CREATE, NO_INPUT, UNAVAILABLE
 from archiver.replay.collection import NoWarcs
 from archiver.replay.links import replay_link
@@ -62,15 +64,25 @@ def _stop(signum: int, frame: FrameType | None) -> None:
 
 
 def first_article_link(out: Path, prefix: str) -> str | None:
-    """The replay URL of the first article's first page in ``articles.jsonl``, or None when
-    there is none (or the line is unreadable)."""
+    """The replay URL of the first page of the article captured first in ``articles.jsonl``
+    (its first page's ``fetched_at``, compared as the WACZ's main page is:
+    :func:`archiver.capture_time.first_captured`), or None when there is none. Lines that
+    cannot be read are passed over; the file is streamed."""
+
+    def first_pages(lines: Iterable[str]) -> Iterator[tuple[str, tuple[str, str]]]:
+        for line in lines:
+            try:
+                page = json.loads(line)["pages"][0]
+                yield str(page["fetched_at"]), (str(page["fetched_at"]), str(page["url"]))
+            except (ValueError, KeyError, IndexError, TypeError):
+                continue
+
     try:
         with (out / "articles.jsonl").open(encoding="utf-8") as lines:
-            first = json.loads(next(lines))
-        page = first["pages"][0]
-        return replay_link(prefix, page["fetched_at"], page["url"])
-    except (OSError, StopIteration, ValueError, KeyError, IndexError, TypeError):
+            first = first_captured(first_pages(lines))
+    except (OSError, ValueError):
         return None
+    return None if first is None else replay_link(prefix, *first)
 
 
 def _serve(server: PywbServer, out: Path) -> int:

@@ -3,7 +3,8 @@
 Exit codes (sysexits, as the crawl's): 0 written (or checked sound); 64 usage; 65 damaged
 input (a WARC or pages.jsonl that cannot be read; with --check: the problems found, one line
 each); 66 not an output folder or no WARC file in it; 73 the WACZ cannot be written; 75 a crawl
-is writing into the folder (it writes the WACZ itself when it ends).
+is writing into the folder (it writes the WACZ itself when it ends), or wrote into it while it
+was packaged (run again).
 """
 
 from __future__ import annotations
@@ -27,10 +28,10 @@ WACZ_DESCRIPTION = (
     "in pages/pages.jsonl, sha256 digests); a crawl writes it at its end already unless --no-wacz. "
     "--check FILE checks a WACZ (digests, sorted index, pages in the index). Exit codes: 0 done, "
     "64 usage, 65 damaged input (or problems found by --check), 66 no output folder or no WARC "
-    "file, 73 the WACZ cannot be written, 75 a crawl is writing into OUT."
+    "file, 73 the WACZ cannot be written, 75 a crawl is writing (or wrote) into OUT meanwhile."
 )
 
-_EXIT_CODES = {"input": NO_INPUT, "damaged": DATA_ERROR, "output": CANT_CREATE}
+_EXIT_CODES = {"input": NO_INPUT, "damaged": DATA_ERROR, "output": CANT_CREATE, "changed": LOCKED}
 
 
 def add_wacz_arguments(wacz: argparse.ArgumentParser) -> None:
@@ -105,10 +106,13 @@ def describe(summary: WaczSummary) -> str:
 def _check(path: Path) -> int:
     from archiver.wacz import check_wacz
 
+    warnings: list[str] = []
     try:
-        problems = check_wacz(path)
+        problems = check_wacz(path, warnings)
     except OSError as error:
         return _fail(f"cannot read {path}: {error.strerror or error}", NO_INPUT)
+    for warning in warnings:
+        print(f"warning: {path}: {warning}", file=sys.stderr)
     for problem in problems:
         print(f"{path}: {problem}", file=sys.stderr)
     if problems:

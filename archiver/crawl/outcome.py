@@ -131,6 +131,8 @@ _ROLE_NOUNS = {
     "recommended": "recommended page",
     "image": "photo",
 }
+# Errors of writing, not of fetching (the WACZ, crawl.json, a WARC record).
+_WRITTEN_NOUNS = {"output": "output file", "warc": "WARC record"}
 
 
 def classify(run: Mapping[str, Any]) -> Outcome:
@@ -156,12 +158,22 @@ def classify(run: Mapping[str, Any]) -> Outcome:
     if failures:
         rejected = failures.pop("rejected", 0)
         parts = []
+        # Fetches "failed"; files the crawl could not write were "not written" (never "1 output
+        # error failed"); a role without a noun is named as it is.
+        unwritten = {role: failures.pop(role) for role in list(failures) if role in _WRITTEN_NOUNS}
         if failures:
             listed = ", ".join(
-                _plural(count, _ROLE_NOUNS.get(role, f"{role} error"))
+                _plural(count, _ROLE_NOUNS[role])
+                if role in _ROLE_NOUNS
+                else f"{_plural(count, 'error')} ({role})"
                 for role, count in sorted(failures.items())
             )
             parts.append(f"{listed} failed")
+        if unwritten:
+            listed = ", ".join(
+                _plural(count, _WRITTEN_NOUNS[role]) for role, count in sorted(unwritten.items())
+            )
+            parts.append(f"{listed} not written")
         if rejected:
             parts.append(f"{_plural(rejected, 'page')} rejected")
         return Outcome(

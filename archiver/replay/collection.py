@@ -14,7 +14,6 @@ end.
 
 from __future__ import annotations
 
-import contextlib
 import errno
 import json
 import os
@@ -25,6 +24,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from archiver.names import JOB_FALLBACK, job_file_stem, job_of
 from archiver.warc.cdxj import sorted_lines
 
 REPLAY_FOLDER = ".replay"
@@ -84,13 +84,9 @@ def collection_name(out: Path) -> str:
     >>> collection_name(Path("/nonexistent/static"))
     'crawl'
     """
-    job: object = None
-    # No crawl.json, or not one this project wrote: the folder's name.
-    with contextlib.suppress(OSError, ValueError, AttributeError):
-        job = json.loads((out / "crawl.json").read_text("utf-8")).get("job")
-    name = job if isinstance(job, str) and job.strip() else out.resolve().name
-    name = _UNSAFE.sub("-", name).strip("-")
-    return name if name and name not in _RESERVED else "crawl"
+    # The file-name rule of every job-named file, then no dots either (a URL path segment).
+    name = _UNSAFE.sub("-", job_file_stem(job_of(out))).strip("-")
+    return name if name and name not in _RESERVED else JOB_FALLBACK
 
 
 def warc_files(out: Path) -> list[Path]:

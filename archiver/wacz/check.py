@@ -8,8 +8,9 @@ with an unsorted index): one line per problem found, none for a sound file.
   reads them by byte range);
 - the index is sorted: ``indexes/index.cdxj`` line by line; a ZipNum index block by block,
   each ``index.idx`` line giving its block's first key, offset and length (and digest);
-- ``pages/pages.jsonl`` is there, starts with a ``json-pages-1.0`` header, lists at least one
-  page, and each page's URL is in the index.
+- ``pages/pages.jsonl`` (and ``pages/extraPages.jsonl`` when there) is there, starts with a
+  ``json-pages-1.0`` header, and each page's URL is in the index. A crawl that found no
+  article lists its pages in extraPages.jsonl alone: sound; no page in either is a warning.
 
 Files are streamed; in memory: the page URLs (to look them up in the index).
 """
@@ -19,6 +20,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import re
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -26,7 +28,7 @@ from typing import Any
 
 from archiver.wacz.datapackage import DATAPACKAGE_PATH, DIGEST_PATH
 from archiver.wacz.index import CDX_GZ_PATH, CDXJ_PATH, IDX_PATH
-from archiver.wacz.pages import FORMAT, PAGES_PATH
+from archiver.wacz.pages import EXTRA_PAGES_PATH, FORMAT, PAGES_PATH
 from archiver.wacz.zipping import CHUNK_BYTES
 
 
@@ -61,7 +63,11 @@ def _check_package(archive: zipfile.ZipFile, names: set[str]) -> list[str]:
         if path not in names:
             problems.append(f"{path}: listed in {DATAPACKAGE_PATH} but not in the file")
             continue
-        digest, size = _digest(archive, path)
+        try:
+            digest, size = _digest(archive, path)
+        except zipfile.BadZipFile as error:
+            problems.append(_damaged(error))
+            continue
         if digest != entry.get("hash"):
             problems.append(f"{path}: sha256 {digest} differs from the listed {entry.get('hash')}")
         if size != entry.get("bytes"):
@@ -159,16 +165,14 @@ def _check_zipnum(archive: zipfile.ZipFile, reader: _IndexReader) -> None:
             reader.problems.append(f"{CDX_GZ_PATH}: bytes after the last block of {IDX_PATH}")
 
 
-def _page_urls(archive: zipfile.ZipFile, names: set[str]) -> tuple[set[str], list[str]]:
-    if PAGES_PATH not in names:
-        return set(), [f"no {PAGES_PATH}"]
-    lines = _text_lines(archive, PAGES_PATH)
+def _list_urls(archive: zipfile.ZipFile, name: str) -> tuple[set[str], list[str]]:
+    lines = _text_lines(archive, name)
     try:
         header = json.loads(next(lines))
     except (StopIteration, ValueError):
         header = None
     if not isinstance(header, dict) or header.get("format") != FORMAT:
-        return set(), [f"{PAGES_PATH}: the first line is not a {FORMAT!r} header"]
+        return set(), [f"{name}: the first line is not a {FORMAT!r} header"]
     urls: set[str] = set()
     problems: list[str] = []
     for number, line in enumerate(lines, 2):
@@ -176,24 +180,42 @@ def _page_urls(archive: zipfile.ZipFile, names: set[str]) -> tuple[set[str], lis
             page = json.loads(line)
             urls.add(str(page["url"]))
             if not page.get("ts"):
-                problems.append(f"{PAGES_PATH}: line {number} has no ts")
+                problems.append(f"{name}: line {number} has no ts")
         except (ValueError, KeyError, TypeError):
-            problems.append(f"{PAGES_PATH}: line {number} is not a page")
-    if not urls and not problems:
-        problems.append(f"{PAGES_PATH}: lists no page")
+            problems.append(f"{name}: line {number} is not a page")
     return urls, problems
 
 
-def check_wacz(path: Path) -> list[str]:
-    """The problems of the WACZ at ``path``, one line each (empty: none found). Raises
-    ``OSError`` when it cannot be read."""
+def _page_urls(archive: zipfile.ZipFile, names: set[str], warnings: list[str]) -> tuple[set[str], list[str]]:
+    """The URLs of both page lists and their problems. pages.jsonl lists the article pages;
+    a crawl that found no article writes it with its header alone (the writer's rule), which
+    is sound: its other pages are in extraPages.jsonl, and with none there either the crawl
+    archived no page at all, said as a warning (the WARCs hold what was fetched)."""
+    if PAGES_PATH not in names:
+        return set(), [f"no {PAGES_PATH}"]
+    urls, problems = _list_urls(archive, PAGES_PATH)
+    extra: set[str] = set()
+    if EXTRA_PAGES_PATH in names:
+        extra, extra_problems = _list_urls(archive, EXTRA_PAGES_PATH)
+        problems += extra_problems
+    if not urls and not extra and not problems:
+        warnings.append("lists no page: the crawl archived no page with a 2xx answer")
+    return urls | extra, problems
+
+
+def check_wacz(path: Path, warnings: list[str] | None = None) -> list[str]:
+    """The problems of the WACZ at ``path``, one line each (empty: none found); what is sound
+    but worth saying (no page listed at all) is appended to ``warnings``. Raises ``OSError``
+    when it cannot be read."""
+    warnings = [] if warnings is None else warnings
+    problems: list[str] = []
     try:
         with zipfile.ZipFile(path) as archive:
             names = set(archive.namelist())
-            problems = _check_package(archive, names) + _check_storage(archive)
+            problems += _check_package(archive, names) + _check_storage(archive)
             if not any(name.startswith("archive/") for name in names):
                 problems.append("no WARC file under archive/")
-            urls, page_problems = _page_urls(archive, names)
+            urls, page_problems = _page_urls(archive, names, warnings)
             problems += page_problems
             reader = _IndexReader(set(urls))
             if CDXJ_PATH in names:
@@ -207,7 +229,24 @@ def check_wacz(path: Path) -> list[str]:
             if reader.lines and reader.wanted:
                 missing = sorted(reader.wanted)
                 more = f" and {len(missing) - 3} more" if len(missing) > 3 else ""
-                problems.append(f"{PAGES_PATH}: pages not in the index: {', '.join(missing[:3])}{more}")
+                problems.append(f"pages not in the index: {', '.join(missing[:3])}{more}")
     except zipfile.BadZipFile as error:
+        if _BAD_CRC.match(str(error)):  # a member damaged inside a sound ZIP (index, pages)
+            return [*problems, _damaged(error)]
         return [f"{path} is not a ZIP file ({error})"]
     return problems
+
+
+# zipfile's words for a member whose bytes are not those it was written with.
+_BAD_CRC = re.compile(r"Bad CRC-32 for file '(?P<name>.*)'$")
+
+
+def _damaged(error: zipfile.BadZipFile) -> str:
+    """The line for a member that cannot be read whole: named, and why (the ZIP is a ZIP)."""
+    match = _BAD_CRC.match(str(error))
+    if match is None:
+        return f"a member cannot be read ({error})"
+    return (
+        f"{match.group('name')}: damaged: its bytes match neither the CRC-32 the ZIP lists for it "
+        "nor (so) its sha256"
+    )

@@ -122,5 +122,5 @@ def warc_sources(wacz: Path) -> list[MemberSource]:
     except zipfile.BadZipFile as error:
         raise WaczReadError(f"{wacz} is not a WACZ (not a ZIP file: {error})") from None
     if not sources:
-        raise WaczReadError(f"{wacz} holds no WARC file (nothing under archive/)")
+        raise WaczReadError(f"{wacz} is a ZIP file but not a WACZ (nothing under archive/)")
     return sorted(sources, key=lambda source: source.name)

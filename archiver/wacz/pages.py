@@ -23,6 +23,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from archiver.capture_time import capture_time_key
+
 PAGES_PATH = "pages/pages.jsonl"
 EXTRA_PAGES_PATH = "pages/extraPages.jsonl"
 FORMAT = "json-pages-1.0"
@@ -59,6 +61,11 @@ class _RecordDates:
             try:
                 stream = self.files.enter_context((self.warc_dir / filename).open("rb"))
             except FileNotFoundError:
+                if (self.warc_dir / f"{filename}.open").exists():
+                    raise PagesError(
+                        f"it cites {filename}, still {filename}.open: the crawl was interrupted; "
+                        "run the same crawl again, which repairs and closes it, then package"
+                    ) from None
                 raise PagesError(f"it cites {filename}, which is not in {self.warc_dir}") from None
             self.opened[filename] = stream
         stream.seek(offset)
@@ -72,11 +79,6 @@ class _RecordDates:
         if match is None:
             raise PagesError(f"{filename}: no WARC record at byte {offset}")
         return match.group(1).decode("ascii", "replace").strip()
-
-
-def _sort_key(ts: str) -> str:
-    # WARC-Dates compare as text once the optional fraction is cut (all are UTC, "Z").
-    return ts[:19]
 
 
 def _header(page_list_id: str, title: str) -> str:
@@ -129,9 +131,12 @@ def write_page_lists(
                 )
                 pages.write(json.dumps(line, ensure_ascii=False) + "\n")
                 result.pages += 1
-                # The main page: the first page of the article captured first.
+                # The main page: the first page of the article captured first, by the rule
+                # `archiver replay` names its first article by (full WARC-Date precision).
                 first = entry.get("page_number") == 1
-                if first and (result.main_ts is None or _sort_key(ts) < _sort_key(result.main_ts)):
+                if first and (
+                    result.main_ts is None or capture_time_key(ts) < capture_time_key(result.main_ts)
+                ):
                     result.main_url, result.main_ts = entry["url"], ts
             elif 200 <= int(entry.get("status") or 0) < 300:
                 extra.write(json.dumps(line, ensure_ascii=False) + "\n")

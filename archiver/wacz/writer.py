@@ -14,15 +14,18 @@ one stays until the new one replaces it.
 
 from __future__ import annotations
 
-import json
+import contextlib
 import os
 import secrets
 import tempfile
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
+from archiver.names import job_file_stem, job_of
+from archiver.scratch import owner_tag, remove_stale
 from archiver.wacz.datapackage import DATAPACKAGE_PATH, DIGEST_PATH, datapackage_bytes, digest_bytes
 from archiver.wacz.index import BLOCK_LINES, ZIPNUM_THRESHOLD, IndexKind, build_index
 from archiver.wacz.pages import EXTRA_PAGES_PATH, PAGES_PATH, PagesError, write_page_lists
@@ -30,6 +33,12 @@ from archiver.wacz.wholeness import GzipMembers
 from archiver.wacz.zipping import Resource, add_bytes, add_file
 
 WARC_FOLDER = "warc"
+# A killed crawl leaves its WARC as .warc.gz.open; the next run into the folder repairs and
+# closes it (archiver.warc.repair).
+INTERRUPTED_HINT = (
+    "the crawl was interrupted (its WARC files are still .warc.gz.open): run the same crawl "
+    "again, which repairs and closes them, then package"
+)
 PAGES_FILE = "pages.jsonl"
 SUMMARY_FILE = "crawl.json"
 
@@ -37,7 +46,8 @@ SUMMARY_FILE = "crawl.json"
 class WaczError(Exception):
     """Why a WACZ could not be written. ``kind``: ``"input"`` (not an output folder, no WARC
     file), ``"damaged"`` (a WARC or pages.jsonl that cannot be read as such), ``"output"``
-    (the target cannot be written: read-only, a folder, a full disk)."""
+    (the target cannot be written: read-only, a folder, a full disk), ``"changed"`` (a crawl
+    wrote into the folder while it was packaged: the package would be older than the folder)."""
 
     def __init__(self, message: str, kind: str) -> None:
         super().__init__(message)
@@ -60,12 +70,9 @@ class WaczSummary:
 
 
 def job_name(out_dir: Path) -> str:
-    """The crawl's job name: crawl.json's ``job``, else the folder's name."""
-    try:
-        job = json.loads((out_dir / SUMMARY_FILE).read_text(encoding="utf-8")).get("job")
-    except (OSError, ValueError, AttributeError):
-        job = None
-    return str(job) if job else out_dir.resolve().name
+    """The crawl's job name: crawl.json's ``job``, else the folder's name (a title: any text;
+    the file name is :func:`archiver.names.job_file_stem` of it)."""
+    return job_of(out_dir)
 
 
 def warc_files(out_dir: Path) -> list[Path]:
@@ -75,6 +82,8 @@ def warc_files(out_dir: Path) -> list[Path]:
     if not out_dir.is_dir():
         raise WaczError(f"{out_dir} is not a folder; give a crawl's --out folder", "input")
     found = sorted((out_dir / WARC_FOLDER).glob("*.warc.gz"))
+    if not found and any((out_dir / WARC_FOLDER).glob("*.warc.gz.open")):
+        raise WaczError(f"{out_dir}: {INTERRUPTED_HINT}", "input")
     if not found:
         raise WaczError(
             f"{out_dir} holds no WARC file ({WARC_FOLDER}/*.warc.gz); give a crawl's --out folder", "input"
@@ -82,11 +91,21 @@ def warc_files(out_dir: Path) -> list[Path]:
     return found
 
 
+def _warc_state(out_dir: Path) -> list[tuple[str, int]]:
+    """Every WARC file of the folder, finished or ``.open``, by name and size."""
+    state = []
+    for path in sorted((out_dir / WARC_FOLDER).glob("*.warc.gz*")):
+        with contextlib.suppress(FileNotFoundError):  # renamed from .open meanwhile: differs anyway
+            state.append((path.name, path.stat().st_size))
+    return state
+
+
 def _create_beside(target: Path) -> tuple[int, Path]:
     # Not tempfile.mkstemp: its files are 0600 whatever the umask; this one is renamed into
     # place and keeps the mode every other output gets.
     while True:
-        temp = target.parent / f".{target.name}.{secrets.token_hex(6)}.tmp"
+        # The owner's pid in the name: a later packaging removes it if this process is killed.
+        temp = target.parent / f".{target.name}.{owner_tag()}{secrets.token_hex(6)}.tmp"
         try:
             return os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666), temp
         except FileExistsError:
@@ -101,35 +120,57 @@ def write_wacz(
     software: str | None = None,
     zipnum_threshold: int = ZIPNUM_THRESHOLD,
     block_lines: int = BLOCK_LINES,
+    before_replace: Callable[[], None] | None = None,
 ) -> WaczSummary:
     """Package ``out_dir`` (a crawl's output folder) as a WACZ at ``target`` (default
-    ``out_dir/<job>.wacz``; ``job``: :func:`job_name` by default, the datapackage's title too).
+    ``out_dir/<job_file_stem(job)>.wacz``; ``job``: :func:`job_name` by default, the datapackage's title too).
     The index is ZipNum past ``zipnum_threshold`` lines (blocks of ``block_lines``).
+
+    ``before_replace`` is called once the package is complete (its temporary file and scratch
+    folder still there), just before it is checked against the folder and renamed into place
+    (tests make a crawl write meanwhile there, or kill the process there). Scratch files of
+    packagings whose process is gone are removed first (:mod:`archiver.scratch`).
 
     Raises :class:`WaczError`; nothing is left behind (temporary file, scratch folder) and an
     existing target is untouched when it does.
     """
+    state = _warc_state(out_dir)
     warcs = warc_files(out_dir)
     job = job or job_name(out_dir)
-    target = target or out_dir / f"{job}.wacz"
+    # The job is text from --job or crawl.json: only its safe part names the file (never a path).
+    target = target or out_dir / f"{job_file_stem(job)}.wacz"
     if software is None:
         from archiver import __version__
 
         software = f"listicle-archiver {__version__}"
+    remove_stale(target.parent)  # what a killed packaging left beside the target
     try:
         descriptor, temp = _create_beside(target)
     except OSError as error:
         raise WaczError(f"cannot write {target}: {error.strerror or error}", "output") from None
     try:
+        scratch_prefix = f".archiver-wacz-{owner_tag()}"
         with (
             os.fdopen(descriptor, "w+b") as file,
-            tempfile.TemporaryDirectory(prefix=".archiver-wacz-", dir=target.parent) as scratch_name,
+            tempfile.TemporaryDirectory(prefix=scratch_prefix, dir=target.parent) as scratch_name,
         ):
             scratch = Path(scratch_name)
             summary = _write(file, scratch, out_dir, warcs, job, software, zipnum_threshold, block_lines)
             file.flush()
             os.fsync(file.fileno())
             size = file.tell()
+            if before_replace is not None:
+                before_replace()
+        # No lock is held while packaging (a shared lock beside the crawl's exclusive one would
+        # make a crawl started meanwhile fail, for a WACZ the user may not even wait for):
+        # instead, a package of WARCs that are no longer exactly the folder's (a crawl ran and
+        # wrote while it was made) is not put over what that crawl's own packaging wrote.
+        if _warc_state(out_dir) != state:
+            message = (
+                f"a crawl wrote into {out_dir} while it was packaged; nothing written, run "
+                "archiver wacz again"
+            )
+            raise WaczError(message, "changed")
         os.replace(temp, target)
     except BaseException as error:
         temp.unlink(missing_ok=True)

@@ -18,6 +18,8 @@ from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import IO, Protocol
 
+from archiver.scratch import owner_tag, remove_stale
+
 # A run of lines is sorted in memory up to this many bytes of text: ~10,000 index lines.
 DEFAULT_RUN_BYTES = 4 * 1024 * 1024
 
@@ -89,7 +91,10 @@ def sorted_lines(
     ...     list(lines)
     []
     """
-    with tempfile.TemporaryDirectory(prefix="archiver-cdxj-", dir=scratch_dir) as folder:
+    if scratch_dir is not None:  # never sweep the system's temp folder: only a folder of ours
+        remove_stale(scratch_dir)
+    # The owner's pid in the name: the next sort into the same folder removes it after a kill.
+    with tempfile.TemporaryDirectory(prefix=f"archiver-cdxj-{owner_tag()}", dir=scratch_dir) as folder:
         sorter = _RunSorter(Path(folder), run_bytes)
         for path, filename in warcs:
             index_warc(path, filename, sorter)

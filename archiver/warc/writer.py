@@ -28,19 +28,13 @@ from warcio.warcwriter import WARCWriter
 
 from archiver.appending import NO_SPACE, DiskFullError, append_whole
 from archiver.lru import LruDict
+from archiver.names import safe_name_part as safe_name_part  # re-exported: tests use it here
 from archiver.urls import redacted_url
 from archiver.warc.exchange import HEAD_NOTE_FIELD, HttpExchange, payload_digest, warc_date
 from archiver.warc.repair import recover_open_file
 
 DEFAULT_MAX_SIZE = 1_000_000_000
-_SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
 _SERIAL = re.compile(r"-(\d{5})-[^-]*\.warc\.gz(?:\.open)?$")
-
-
-def safe_name_part(text: str, fallback: str = "x") -> str:
-    """A file-name fragment that cannot leave its folder (no separators, no dot-dot)."""
-    cleaned = _SAFE_NAME.sub("-", text).strip(".-")[:80]
-    return cleaned or fallback
 
 
 class _VerbatimHead(StatusAndHeaders):  # type: ignore[misc]
