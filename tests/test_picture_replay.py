@@ -163,7 +163,7 @@ def test_extract_writes_the_same_record_as_the_crawl(
     out, _ = crawled
     again = tmp_path / "again.jsonl"
     result = subprocess.run(
-        [str(BIN / "archiver"), "extract", str(out / "warc"), "-o", str(again)],
+        [str(BIN / "archiver"), "extract", *map(str, sorted((out / "warc").glob("*.warc.gz"))), "-o", str(again)],
         capture_output=True,
         text=True,
         timeout=300,
@@ -196,7 +196,8 @@ def test_every_item_photo_shows_in_pywb_replay_with_the_site_stopped(
     assert all(image.src.startswith(prefix + "/") for image in images), images
     assert [image.src for image in images if image.natural_width == 0] == []
     # What Chromium chose is the WebP the crawl archived, not the <img>'s JPEG.
-    shown = [image.src.split("_/", 1)[1] for image in images]
+    # "{prefix}/{timestamp}[modifier_]/{archived URL}"
+    shown = [image.src[len(prefix) + 1 :].split("/", 1)[1] for image in images]
     displayed = [image["displayed_url"] for item in article["items"] for image in item["images"]]
     assert shown == displayed
 
