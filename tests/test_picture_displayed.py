@@ -103,7 +103,9 @@ def test_density_descriptors_take_the_1x_candidate() -> None:
 
 
 def test_only_higher_densities_take_the_lowest_of_them() -> None:
-    image = _picture('<picture><source srcset="/p/a-3x.webp 3x, /p/a-2x.webp 2x"><img src="/p/a.jpg"></picture>')
+    image = _picture(
+        '<picture><source srcset="/p/a-3x.webp 3x, /p/a-2x.webp 2x"><img src="/p/a.jpg"></picture>'
+    )
     assert image.displayed_url == _abs("/p/a-2x.webp")
 
 
@@ -128,7 +130,9 @@ def test_width_descriptors_take_the_smallest_at_least_the_slot(sizes: str | None
 
 
 def test_widths_all_narrower_than_the_slot_take_the_widest() -> None:
-    image = _picture('<picture><source srcset="/p/s-300.webp 300w, /p/s-600.webp 600w"><img src="/p/s.jpg"></picture>')
+    image = _picture(
+        '<picture><source srcset="/p/s-300.webp 300w, /p/s-600.webp 600w"><img src="/p/s.jpg"></picture>'
+    )
     assert image.displayed_url == _abs("/p/s-600.webp")
 
 
@@ -141,7 +145,9 @@ def test_lazy_data_srcset_on_a_source_is_what_the_loader_shows() -> None:
 
 
 def test_lazy_data_src_on_a_source() -> None:
-    image = _picture('<picture><source type="image/webp" data-src="/p/elk.webp"><img src="/p/elk.jpg"></picture>')
+    image = _picture(
+        '<picture><source type="image/webp" data-src="/p/elk.webp"><img src="/p/elk.jpg"></picture>'
+    )
     assert image.displayed_url == _abs("/p/elk.webp")
 
 
@@ -159,7 +165,9 @@ def test_a_source_naming_the_img_file_adds_nothing() -> None:
 
 
 def test_a_plain_img_has_no_displayed_url() -> None:
-    root = parse_html_bytes(b'<html><body><img src="/p/x.jpg" srcset="/p/x.jpg 1x, /p/x@2x.jpg 2x"></body></html>')
+    root = parse_html_bytes(
+        b'<html><body><img src="/p/x.jpg" srcset="/p/x.jpg 1x, /p/x@2x.jpg 2x"></body></html>'
+    )
     img = next(node for node in root.iter() if node.tag == "img")
     image = image_from_element(img, BASE)
     assert image is not None and image.displayed_url is None
@@ -172,7 +180,14 @@ def test_the_displayed_file_is_archived_beside_url_and_largest() -> None:
     )
     draft = ArticleDraft()
     record = ListiclePage(url=BASE, is_listicle=True, items=[Item(position=1, page_url=BASE, images=[image])])
-    page = PageCapture(url=BASE, status=200, fetched_at="2026-11-30T00:00:00Z", warc_filename="a.warc.gz", warc_offset=0, warc_record_id="<urn:uuid:0>")
+    page = PageCapture(
+        url=BASE,
+        status=200,
+        fetched_at="2026-11-30T00:00:00Z",
+        warc_filename="a.warc.gz",
+        warc_offset=0,
+        warc_record_id="<urn:uuid:0>",
+    )
     draft.pages.append((record, page))
     assert draft.image_urls() == [_abs("/p/k.jpg"), image.largest_url, _abs("/p/k.webp")]
 

@@ -60,8 +60,7 @@ def _item(number: int) -> str:
         f'<img src="{stem}.jpg" alt="Photo {number}">',
         f'<source type="image/jxl" srcset="{stem}.jxl"><source type="image/webp" srcset="{stem}.webp">'
         f'<img src="{stem}.jpg" alt="Photo {number}">',
-        f'<source type="image/webp" data-srcset="{stem}.webp">'
-        f'<img src="{stem}.jpg" alt="Photo {number}">',
+        f'<source type="image/webp" data-srcset="{stem}.webp"><img src="{stem}.jpg" alt="Photo {number}">',
     ]
     picture = forms[number % len(forms)]
     return (
@@ -77,8 +76,8 @@ def _page() -> bytes:
         f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>{title}</title></head><body>"
         f"<article><h1>{title}</h1>{items}</article>"
         # The lazy loader's job: data-srcset becomes srcset once the page runs.
-        "<script>for (const s of document.querySelectorAll('source[data-srcset]')) s.srcset = s.dataset.srcset;"
-        "</script></body></html>"
+        "<script>for (const s of document.querySelectorAll('source[data-srcset]'))"
+        " s.srcset = s.dataset.srcset;</script></body></html>"
     ).encode()
 
 
@@ -147,7 +146,9 @@ def test_the_file_a_browser_shows_is_crawled_and_archived(crawled: tuple[Path, C
         "photos/6-800.webp",
     ]
     # The page's own URL is unchanged: still the <img>'s.
-    assert [str(image["url"]).rsplit("/", 1)[1] for image in images] == [f"{n}.jpg" for n in range(1, ITEMS + 1)]
+    assert [str(image["url"]).rsplit("/", 1)[1] for image in images] == [
+        f"{n}.jpg" for n in range(1, ITEMS + 1)
+    ]
     archived = _archived(out)
     for image in images:
         assert archived[image["displayed_url"]] == (200, "image/webp"), image
@@ -163,7 +164,13 @@ def test_extract_writes_the_same_record_as_the_crawl(
     out, _ = crawled
     again = tmp_path / "again.jsonl"
     result = subprocess.run(
-        [str(BIN / "archiver"), "extract", *map(str, sorted((out / "warc").glob("*.warc.gz"))), "-o", str(again)],
+        [
+            str(BIN / "archiver"),
+            "extract",
+            *map(str, sorted((out / "warc").glob("*.warc.gz"))),
+            "-o",
+            str(again),
+        ],
         capture_output=True,
         text=True,
         timeout=300,
@@ -205,7 +212,11 @@ def test_every_item_photo_shows_in_pywb_replay_with_the_site_stopped(
 def test_every_slideshow_photo_of_the_demo_has_a_capture(tmp_path: Path) -> None:
     out = tmp_path / "demo"
     result = subprocess.run(
-        [str(BIN / "archiver"), "demo", "--out", str(out)], capture_output=True, text=True, timeout=300, check=False
+        [str(BIN / "archiver"), "demo", "--out", str(out)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
     )
     assert result.returncode == 0, result.stderr
     slideshow = next(article for article in _articles(out) if "slideshow-7-bridges" in article["url"])

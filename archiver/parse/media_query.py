@@ -23,7 +23,9 @@ DEVICE_PIXEL_RATIO = 1.0
 _FONT_PX = 16.0
 
 _SHOWN_MEDIA_TYPES = frozenset({"all", "screen"})
-_KNOWN_MEDIA_TYPES = _SHOWN_MEDIA_TYPES | {"print", "speech", "tv", "handheld", "projection", "tty", "braille", "embossed", "aural"}  # fmt: skip
+_KNOWN_MEDIA_TYPES = _SHOWN_MEDIA_TYPES | {
+    "print", "speech", "tv", "handheld", "projection", "tty", "braille", "embossed", "aural",
+}  # fmt: skip
 _KEYWORDS = {
     "orientation": "landscape",
     "prefers-color-scheme": "light",
@@ -76,8 +78,17 @@ def _number(text: str, kind: str) -> float | None:
             match = _LENGTH.match(text)
             if match is None:
                 return None
-            value, unit = float(match.group(1)), match.group(2) or ("px" if float(match.group(1)) == 0 else "")
-            scale = {"px": 1.0, "em": _FONT_PX, "rem": _FONT_PX, "vw": VIEWPORT_WIDTH / 100, "vh": VIEWPORT_HEIGHT / 100}
+            value, unit = (
+                float(match.group(1)),
+                match.group(2) or ("px" if float(match.group(1)) == 0 else ""),
+            )
+            scale = {
+                "px": 1.0,
+                "em": _FONT_PX,
+                "rem": _FONT_PX,
+                "vw": VIEWPORT_WIDTH / 100,
+                "vh": VIEWPORT_HEIGHT / 100,
+            }
             return value * scale[unit] if unit in scale else None
         if kind == "resolution":
             match = _RESOLUTION.match(text)
@@ -146,7 +157,10 @@ def _feature(text: str) -> bool:
     prefix = ""
     for candidate in ("min-", "max-", "-webkit-min-", "-webkit-max-"):
         if name.startswith(candidate):
-            prefix, name = candidate, ("-webkit-" if candidate.startswith("-webkit") else "") + name[len(candidate) :]
+            prefix, name = (
+                candidate,
+                ("-webkit-" if candidate.startswith("-webkit") else "") + name[len(candidate) :],
+            )
             break
     if name not in _NUMBERS:
         return False
