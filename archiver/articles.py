@@ -59,15 +59,17 @@ class ArticleDraft:
         return any(record.items for record, _ in self.pages)
 
     def image_urls(self) -> list[str]:
-        """Every item image to archive: the URL the page names and, when the srcset offers a
-        larger file, that one too (a researcher wants the best copy)."""
+        """Every item image to archive: the URL the page names; when the srcset offers a larger
+        file, that one too (a researcher wants the best copy); and when a <picture> makes a
+        browser show another file (a WebP <source>), that one (replay asks the archive for it)."""
         urls: dict[str, None] = {}
         for record, _ in self.pages:
             for item in record.items:
                 for image in item.images:
                     urls[image.url] = None
-                    if image.largest_url:
-                        urls[image.largest_url] = None
+                    for variant in (image.largest_url, image.displayed_url):
+                        if variant:
+                            urls[variant] = None
         return list(urls)
 
     @property

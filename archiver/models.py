@@ -42,6 +42,13 @@ class Image(_Record):
         default=None,
         description="Largest candidate of the image's srcset, when it offers a larger one than url.",
     )
+    displayed_url: str | None = Field(
+        default=None,
+        description="For a <picture>: the file a browser requests on a default screen (1280 CSS px "
+        "wide, 1x): the first <source> of a type it shows whose media matches, its 1x candidate; "
+        "when it is another file than url (a WebP or AVIF beside a JPEG <img>). Archived like "
+        "largest_url, so that replay shows the photo.",
+    )
     alt: str | None = None
     title: str | None = None
     width: int | None = None

@@ -2,19 +2,25 @@
 
 It behaves like the sites the crawler meets: gzip-encoded HTML when the client accepts it,
 chunked transfer on article continuation pages, a redirect (``/nk``), 404 pages, a robots.txt,
-and JPEG images (one of them served under two URLs, to exercise WARC deduplication).
+JPEG images (one of them served under two URLs, to exercise WARC deduplication), and the WebP
+files the slideshow's ``<picture><source type="image/webp">`` names (what a browser shows).
 """
 
 from __future__ import annotations
 
 import gzip
+import hashlib
+import io
 import re
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import lru_cache
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from importlib import resources
 from importlib.abc import Traversable
+
+from PIL import Image as PillowImage
 
 # An 8x8 baseline JPEG; each image path gets its own COM segment so payloads differ by URL.
 _JPEG = bytes.fromhex(
@@ -51,7 +57,9 @@ def _feed(base: str) -> bytes:
     return f'<?xml version="1.0"?><rss version="2.0">{channel}</rss>'.encode()
 
 
-_SIZE_NAME = re.compile(r"(?:-\d+|@\dx)(?=\.jpg$)")
+_SIZE_NAME = re.compile(r"(?:-\d+|@\dx)(?=\.(?:jpg|webp)$)")
+# Side of the demo WebP images, in pixels.
+_WEBP_SIDE = 8
 
 
 def jpeg_for(path: str) -> bytes:
@@ -61,6 +69,19 @@ def jpeg_for(path: str) -> bytes:
     key = _SIZE_NAME.sub("", path).encode("utf-8")[:200]
     comment = b"\xff\xfe" + (len(key) + 2).to_bytes(2, "big") + key
     return _JPEG[:2] + comment + _JPEG[2:]
+
+
+@lru_cache(maxsize=256)
+def webp_for(path: str) -> bytes:
+    """The demo WebP image for a path (lossless, ``_WEBP_SIDE`` pixels square, decodable by a
+    browser). Its pixels come from the path's digest, so each path has its own payload; size
+    variants share one, as with :func:`jpeg_for`."""
+    key = _SIZE_NAME.sub("", path).encode("utf-8")
+    pixels = hashlib.shake_256(key).digest(_WEBP_SIDE * _WEBP_SIDE * 3)
+    picture = PillowImage.frombytes("RGB", (_WEBP_SIDE, _WEBP_SIDE), pixels)
+    buffer = io.BytesIO()
+    picture.save(buffer, format="WEBP", lossless=True)
+    return buffer.getvalue()
 
 
 def _site_root() -> Traversable:
@@ -108,6 +129,8 @@ class DemoHandler(BaseHTTPRequestHandler):
             )
         elif path.startswith(("/images/", "/img/")) and path.endswith(".jpg"):
             self._send(200, "image/jpeg", jpeg_for(path), extra=[("Cache-Control", "max-age=3600")])
+        elif path.startswith(("/images/", "/img/")) and path.endswith(".webp"):
+            self._send(200, "image/webp", webp_for(path), extra=[("Cache-Control", "max-age=3600")])
         else:
             page = _find_page(path)
             if page is None:

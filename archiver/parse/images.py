@@ -14,6 +14,12 @@ only, the widest) of the img's own srcset, or else of the first ``<source>`` a b
 (a type it shows, a media query that is not print-only). ``largest_url`` is the widest candidate
 of the img's srcset and every such ``<source>``, when it is known to be larger than ``url`` (a
 wider ``w``, a higher density, a wider screen's media query) and is another file.
+``displayed_url`` is, for a ``<picture>``, the file a browser requests on a default screen
+(``media_query``: 1280 CSS px wide, 1x), when it is another file than ``url``: the first
+``<source>`` whose type it shows and whose ``media`` matches (else the ``<img>``), and of its
+candidates the one Chromium picks: the lowest density at least 1x, a width descriptor counting as
+its width over the ``sizes`` width (``100vw`` by default); without one, the highest. A
+``<source type="image/webp">`` beside ``<img src="a.jpg">`` is what replay asks the archive for.
 
 Placeholders are recognised by what they are, never by a word inside an ordinary file name:
 ``data:`` URIs, a declared size of at most ``TINY_IMAGE_SIDE`` pixels, file stems and folders made
@@ -47,6 +53,7 @@ from urllib.parse import parse_qsl, unquote
 from lxml import etree
 
 from archiver.models import Image
+from archiver.parse import media_query
 from archiver.parse.dom import HEADING_TAGS, HtmlElement, tag_of, text_of
 from archiver.parse.vocabulary import (
     BUTTON_CLASS_WORDS,
@@ -435,6 +442,47 @@ def _srcset_group(
     return None
 
 
+def _displayed(attrs: Mapping[str, str], drawn_as_photo: bool, single: str | None = None) -> str | None:
+    """The candidate of one srcset (a <source>'s, or an <img>'s with ``single`` as 1x) that a
+    browser requests on the default screen: sorted by density (a ``w`` descriptor's width over the
+    ``sizes`` width), the lowest at least ``DEVICE_PIXEL_RATIO``, else the highest (Chromium's
+    rule, ``HTMLSrcsetParser``'s pickCandidate, for a 1x screen). None without a usable one."""
+    found = _srcset_group(attrs, drawn_as_photo)
+    pairs = _srcset_candidates(attrs[found[1]]) if found else []
+    slot = media_query.sizes_width(attrs.get("sizes"))
+    densities: list[tuple[float, str]] = []
+    widths = False
+    for url, descriptor in pairs:
+        if _not_a_picture(url, drawn_as_photo):
+            continue
+        rank = _rank(descriptor)
+        widths = widths or rank[0] == 2
+        densities.append((rank[1] / slot if rank[0] == 2 else rank[1], url))
+    if single is not None and not widths and all(density != 1.0 for density, _ in densities):
+        densities.append((1.0, single))  # src is the 1x candidate, unless widths are given (HTML spec)
+    densities.sort(key=lambda candidate: candidate[0])
+    chosen = next((url for density, url in densities if density >= media_query.DEVICE_PIXEL_RATIO), None)
+    return chosen or (densities[-1][1] if densities else None)
+
+
+def _displayed_in_picture(picture: HtmlElement, img_attrs: Mapping[str, str], photo: bool) -> str | None:
+    """What a browser shows for a <picture> on the default screen: the first <source> of a type
+    it renders whose media query matches and which has a usable candidate, else the <img>."""
+    for source in picture.iter("source"):
+        kind = (source.get("type") or "").split(";")[0].strip().lower()
+        if (kind and kind not in _SHOWN_TYPES) or not media_query.matches(source.get("media") or ""):
+            continue
+        source_attrs = _attrs(source)
+        chosen = _displayed(source_attrs, photo)
+        if chosen is None:  # <source data-src="..."> of some lazy loaders
+            single = _single_url({k: v for k, v in source_attrs.items() if k != "src"}, photo)
+            chosen = single[0] if single else None
+        if chosen is not None:
+            return chosen
+    single = _single_url(img_attrs, photo)
+    return _displayed(img_attrs, photo, single[0] if single else None)
+
+
 def _make_image(
     url: str,
     source_attr: str,
@@ -444,12 +492,15 @@ def _make_image(
     width: int | None,
     height: int | None,
     in_noscript: bool,
+    displayed: str | None = None,
 ) -> Image:
     absolute = absolute_url(url, base_url)
     largest_absolute = absolute_url(largest, base_url) if largest else None
+    displayed_absolute = absolute_url(displayed, base_url) if displayed else None
     return Image(
         url=absolute,
         largest_url=largest_absolute if largest_absolute != absolute else None,
+        displayed_url=displayed_absolute if displayed_absolute != absolute else None,
         alt=(attrs.get("alt") or "").strip() or None,
         title=(attrs.get("title") or "").strip() or None,
         width=width,
@@ -486,6 +537,7 @@ def _resolve(
     height: int | None,
     photo: bool,
     in_noscript: bool,
+    displayed: str | None = None,
 ) -> Image | None:
     """One image from an <img>'s own URLs and the candidate groups of its <picture>'s sources
     (in the page's order, those a browser could show).
@@ -513,7 +565,7 @@ def _resolve(
     if larger and widest is not None and single is not None and width is not None and widest[0][0] == 2:
         larger = widest[0][1] > width  # "970w" beside <img src width="970">: the same size
     largest = widest[1] if widest is not None and larger else None
-    return _make_image(url, source_attr, largest, base_url, img_attrs, width, height, in_noscript)
+    return _make_image(url, source_attr, largest, base_url, img_attrs, width, height, in_noscript, displayed)
 
 
 # -- elements ---------------------------------------------------------------------------------
@@ -553,7 +605,8 @@ def _image_from_picture(picture: HtmlElement, base_url: str, in_noscript: bool) 
         # A 1x1 <img> inside a <picture> is the lazy loader's stand-in: only the sources count.
         img_attrs = {name: img_attrs[name] for name in ("alt", "title") if name in img_attrs}
         width = height = None
-    image = _resolve(img_attrs, sources, base_url, width, height, photo, in_noscript)
+    displayed = _displayed_in_picture(picture, img_attrs, photo)
+    image = _resolve(img_attrs, sources, base_url, width, height, photo, in_noscript, displayed)
     if image is not None:
         return image
     # Nothing but placeholders outside: a lazy loader's <noscript> copy inside the picture.
