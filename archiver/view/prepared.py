@@ -3,7 +3,10 @@ server and the static export both show photos this way."""
 
 from __future__ import annotations
 
+import mimetypes
+import re
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from archiver.view.catalog import PhotoView
 from archiver.view.photos import ArchivedPhoto, PhotoArchive, PhotoUnavailable
@@ -44,3 +47,28 @@ def prepare(archive: PhotoArchive, photo: PhotoView) -> Prepared | Unshowable:
         return Prepared(archived, thumbnail(archived.body))
     except NotDecodable as error:
         return Unshowable(str(error), archived)
+
+
+_EXTENSION = re.compile(r"\.([A-Za-z0-9]{1,5})$")
+
+
+def download_kind(photo: PhotoView, archived: ArchivedPhoto) -> tuple[str, str]:
+    """(file extension, content type) of bytes offered as a download: the archived type when it
+    names an image (``image/heic``), the extension its type implies, else the one of the photo's
+    URL, else ``bin`` and ``application/octet-stream``. Served as an attachment, never shown.
+
+    >>> view = PhotoView("http://s/a/b.HEIC?x=1", "", None, None, None, 200, None)
+    >>> download_kind(view, ArchivedPhoto(b"", "image/heic"))
+    ('heic', 'image/heic')
+    >>> download_kind(view, ArchivedPhoto(b"", "text/html"))
+    ('heic', 'application/octet-stream')
+    """
+    declared = (archived.content_type or "").split(";", 1)[0].strip().lower()
+    kind = declared if re.fullmatch(r"image/[a-z0-9.+-]+", declared) else "application/octet-stream"
+    guessed = mimetypes.guess_extension(kind) if kind != "application/octet-stream" else None
+    if guessed:
+        return guessed.lstrip("."), kind
+    if kind.startswith("image/") and "+" not in kind and "." not in kind:
+        return kind.split("/", 1)[1], kind
+    match = _EXTENSION.search(urlsplit(photo.url).path)
+    return (match.group(1).lower() if match else "bin"), kind
