@@ -41,13 +41,16 @@ def text_directive(text: str) -> str:
 
     >>> text_directive("7. The  Ryugyong Hotel, 105 floors")
     ':~:text=7.%20The%20Ryugyong%20Hotel%2C%20105%20floors'
+    >>> text_directive("Hand-painted posters")
+    ':~:text=Hand%2Dpainted%20posters'
     >>> text_directive("  ")
     ''
     """
     phrase = directive_words(text)
     if not phrase:
         return ""
-    return ":~:text=" + quote(phrase, safe="")
+    # quote() leaves "-" alone (unreserved in URLs), but in a directive it marks a prefix or suffix.
+    return ":~:text=" + quote(phrase, safe="").replace("-", "%2D")
 
 
 def directive_words(text: str) -> str:

@@ -53,22 +53,27 @@ _EXTENSION = re.compile(r"\.([A-Za-z0-9]{1,5})$")
 
 
 def download_kind(photo: PhotoView, archived: ArchivedPhoto) -> tuple[str, str]:
-    """(file extension, content type) of bytes offered as a download: the archived type when it
-    names an image (``image/heic``), the extension its type implies, else the one of the photo's
-    URL, else ``bin`` and ``application/octet-stream``. Served as an attachment, never shown.
+    """(file extension, content type) of bytes offered as a download: when the archived type
+    names an image (``image/heic``), that type and its extension (from the type, else from the
+    photo's URL); else ``bin`` and ``application/octet-stream`` (an HTML page served for a
+    photo is no image, whatever its URL says). Served as an attachment, never shown.
 
-    >>> view = PhotoView("http://s/a/b.HEIC?x=1", "", None, None, None, 200, None)
-    >>> download_kind(view, ArchivedPhoto(b"", "image/heic"))
+    >>> view = PhotoView("http://s/a/b.HEIF?x=1", "", None, None, None, 200, None)
+    >>> download_kind(view, ArchivedPhoto(b"", "image/heic; q=1"))
     ('heic', 'image/heic')
+    >>> download_kind(view, ArchivedPhoto(b"", "image/vnd.x-raw"))
+    ('heif', 'image/vnd.x-raw')
     >>> download_kind(view, ArchivedPhoto(b"", "text/html"))
-    ('heic', 'application/octet-stream')
+    ('bin', 'application/octet-stream')
     """
     declared = (archived.content_type or "").split(";", 1)[0].strip().lower()
-    kind = declared if re.fullmatch(r"image/[a-z0-9.+-]+", declared) else "application/octet-stream"
-    guessed = mimetypes.guess_extension(kind) if kind != "application/octet-stream" else None
+    if not re.fullmatch(r"image/[a-z0-9.+-]+", declared):
+        return "bin", "application/octet-stream"
+    guessed = mimetypes.guess_extension(declared)
     if guessed:
-        return guessed.lstrip("."), kind
-    if kind.startswith("image/") and "+" not in kind and "." not in kind:
-        return kind.split("/", 1)[1], kind
+        return guessed.lstrip("."), declared
+    subtype = declared.split("/", 1)[1]
+    if re.fullmatch(r"[a-z0-9]{1,5}", subtype):
+        return subtype, declared
     match = _EXTENSION.search(urlsplit(photo.url).path)
-    return (match.group(1).lower() if match else "bin"), kind
+    return (match.group(1).lower() if match else "bin"), declared

@@ -88,7 +88,7 @@ def occurrences(text: str, phrase: str) -> list[int]:
 
 def candidates(item: ItemView) -> list[str]:
     """The texts that may mark ``item`` in its page, best first (each as a directive names it:
-    its first words, lower-cased), each once."""
+    its first words), each once (case ignored)."""
     found: list[str] = []
     if item.heading:
         found.append(item.heading)
@@ -100,18 +100,26 @@ def candidates(item: ItemView) -> list[str]:
         if item.number is not None:
             found.append(f"{item.number}. " + " ".join(words[: _CAPTION_WORDS - 1]))
     found += item.credits
-    phrases = (_SPACE.sub(" ", directive_words(text)).lower() for text in found)
-    return [phrase for phrase in dict.fromkeys(phrases) if phrase]
+    kept: dict[str, str] = {}
+    for text in found:
+        phrase = directive_words(text)
+        if phrase:
+            kept.setdefault(phrase.lower(), phrase)
+    return list(kept.values())
 
 
 def choose(page_text: str, items: list[ItemView]) -> dict[int, list[str]]:
     """For each of ``items`` (one page's, in page order), by position: the texts its replay
-    link names, one when it is known to land on the item, else every candidate."""
+    link names, one when it is known to land on the item, else every candidate (without
+    ``page_text``, the visible text of the page: its heading, else its caption's start)."""
     chosen: dict[int, list[str]] = {}
     after = -1  # where the previous item's chosen text is
     for item in items:
         options = candidates(item)
-        found = {phrase: occurrences(page_text, phrase) for phrase in options}
+        if not page_text:  # the page is not readable here: its heading or caption, as before
+            chosen[item.position] = [item.scroll_text] if item.scroll_text else []
+            continue
+        found = {phrase: occurrences(page_text, phrase.lower()) for phrase in options}
         unique = [phrase for phrase in options if len(found[phrase]) == 1]
         later = [phrase for phrase in options if found[phrase] and found[phrase][0] > after]
         pick = unique[0] if unique else later[0] if later else None

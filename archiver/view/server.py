@@ -220,6 +220,9 @@ class _Handler(BaseHTTPRequestHandler):
 
 class _Server(ThreadingHTTPServer):
     daemon_threads = True  # a browser's open connection does not keep the command alive
+    # ... nor its closing: ThreadingMixIn joins every handler thread on close, daemon or not,
+    # and one waiting on a browser's idle keep-alive connection never ends.
+    block_on_close = False
 
     def __init__(self, address: tuple[str, int], state: ViewState) -> None:
         self.state = state
