@@ -41,22 +41,25 @@ _BLOCKS = frozenset(
     }
 )
 _SPACE = re.compile(r"\s+")
+_EDGE = "\ufffc"  # marks a block edge while collecting text (one in the page only splits a line)
 _CAPTION_WORDS = 8
 
 
 def visible_text(html: bytes) -> str:
     """The text a browser shows of the page ``html``: the body's text without scripts, styles,
     ``<noscript>``, ``<template>``, ``hidden`` elements or any attribute (``alt``, ``title``),
-    blocks kept apart, whitespace collapsed, lower-cased. Empty when it does not parse.
+    whitespace collapsed, lower-cased; one line per block, since a text directive never matches
+    across a block's edge. Empty when it does not parse.
 
-    >>> visible_text(b"<p>A <b>B</b></p><img alt='x'><p>C<script>no</script></p>")
-    'a b c'
+    >>> visible_text(b"<p>A <b>B</b></p><img alt='x'><p>C<script>no</script></p>").splitlines()
+    ['a b', 'c']
     """
     try:
         root = lxml.html.document_fromstring(html)
     except (etree.ParserError, ValueError):
         return ""
-    return _SPACE.sub(" ", " ".join(_texts(root))).strip().lower()
+    lines = (_SPACE.sub(" ", line).strip() for line in "".join(_texts(root)).split(_EDGE))
+    return "\n".join(line for line in lines if line).lower()
 
 
 def _texts(element: lxml.html.HtmlElement) -> Iterator[str]:
@@ -65,12 +68,12 @@ def _texts(element: lxml.html.HtmlElement) -> Iterator[str]:
     if not hidden:
         block = tag in _BLOCKS
         if block:
-            yield " "
+            yield _EDGE
         yield element.text or ""
         for child in element:
             yield from _texts(child)
         if block:
-            yield " "
+            yield _EDGE
     yield element.tail or ""  # the tail belongs to the parent, shown even after a hidden element
 
 
