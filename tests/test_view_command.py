@@ -107,8 +107,10 @@ def test_the_export_links_items_to_the_replay_given(made: Path, tmp_path: Path) 
     prefix = "https://replay.example/coll"
     assert _run(made, "--export", tmp_path / "site", "--replay-url", prefix).returncode == 0
     page = next((tmp_path / "site" / "articles").iterdir()).read_text()
+    # The archived page does not show the heading: its words, then the other candidates.
     expected = replay_link(prefix, DATE, f"{SITE}/list/", "An item")
-    assert f'<a href="{html.escape(expected)}">Item 1 in the archived page</a>' in page
+    href = html.unescape(page.split('<p class="replay"><a href="', 1)[1].split('"', 1)[0])
+    assert href.startswith(expected + "&text=") and ">Item 1 in the archived page</a>" in page
 
 
 @pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGINT])

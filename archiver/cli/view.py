@@ -79,6 +79,27 @@ def _stop(signum: int, frame: FrameType | None) -> None:
     raise _Stop
 
 
+def replay_url_problem(prefix: str) -> str | None:
+    """Why ``prefix`` cannot be a replay's URL prefix (None: it can): only an absolute http(s)
+    URL with a host, which a browser opens as a page (never ``javascript:`` or a path).
+
+    >>> replay_url_problem("http://127.0.0.1:8080/crawl") is None
+    True
+    >>> replay_url_problem("javascript:alert(1)")
+    'not an http(s) URL (e.g. http://127.0.0.1:8080/crawl)'
+    """
+    from urllib.parse import urlsplit
+
+    try:
+        parts = urlsplit(prefix)
+        parts.port  # noqa: B018 (raises ValueError on a port that is not a number)
+    except ValueError:
+        return "not a URL (e.g. http://127.0.0.1:8080/crawl)"
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname or prefix != prefix.strip():
+        return "not an http(s) URL (e.g. http://127.0.0.1:8080/crawl)"
+    return None
+
+
 def cmd_view(args: argparse.Namespace) -> int:
     from archiver.view.catalog import NotAnOutputFolder, read_catalog
 
@@ -94,6 +115,8 @@ def cmd_view(args: argparse.Namespace) -> int:
             "(a crawl still writing it, or killed)",
             file=sys.stderr,
         )
+    if args.replay_url is not None and (problem := replay_url_problem(args.replay_url)):
+        return _fail(f"--replay-url {args.replay_url!r}: {problem}", USAGE)
     if args.export is not None:
         return _export(catalog, args.export, args.replay_url)
     return _serve(args)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -116,6 +117,14 @@ class Catalog:
     @property
     def by_slug(self) -> dict[str, ArticleView]:
         return {article.slug: article for article in self.articles}
+
+    @cached_property
+    def by_url(self) -> dict[str, ArticleView]:
+        """Articles by their URL (the first of a URL twice in the file)."""
+        found: dict[str, ArticleView] = {}
+        for article in self.articles:
+            found.setdefault(article.record.url, article)
+        return found
 
     @property
     def sites(self) -> list[str]:

@@ -5,7 +5,7 @@ included), all links relative::
                                    itself needs none)
     DIR/articles/<slug>.html       one article's items
     DIR/photos/<key>.<ext>         archived photos, as the site sent them (decoded)
-    DIR/thumbs/<key>.jpg           their thumbnails
+    DIR/thumbs/<key>.jpg           their thumbnails (.svg: an SVG photo itself)
     DIR/.archiver-view-export      marks the folder as an export (may be replaced)
 
 The export is built in a new folder beside ``DIR`` and put in place by renames: an earlier
@@ -26,8 +26,9 @@ from pathlib import Path
 from archiver.view.catalog import Catalog, PhotoView
 from archiver.view.markup import Html, json_for_script
 from archiver.view.photos import PhotoArchive
-from archiver.view.prepared import Prepared, prepare
+from archiver.view.prepared import Prepared, download_kind, prepare
 from archiver.view.render import Links, MissingPhoto, ShownPhoto, article_page, index_page
+from archiver.view.scroll import ScrollTexts
 from archiver.view.search import Query, search_data
 
 MARKER = ".archiver-view-export"
@@ -112,7 +113,13 @@ def _write(catalog: Catalog, folder: Path, replay_prefix: str | None) -> ExportS
     archive = PhotoArchive(catalog.warc_dir)
     shown = _write_photos(catalog, archive, folder)
     links = Links(
-        index="../index.html", article=lambda a: f"articles/{a.slug}.html", replay_prefix=replay_prefix
+        index="../index.html",
+        article=lambda a: f"articles/{a.slug}.html",
+        replay_prefix=replay_prefix,
+        scroll=ScrollTexts(archive).of,
+        peer=lambda a: f"{a.slug}.html",
+        crawled=catalog.by_url.get,
+        archived=archive.status_of,
     )
 
     def lookup(photo: PhotoView) -> ShownPhoto | MissingPhoto:
@@ -142,12 +149,14 @@ def _write_photos(
         if isinstance(state, Prepared):
             name = f"{key}.{state.thumb.extension}"
             (folder / "photos" / name).write_bytes(state.photo.body)
-            (folder / "thumbs" / f"{key}.jpg").write_bytes(state.thumb.body)
             thumb = state.thumb
-            shown[key] = ShownPhoto(f"../thumbs/{key}.jpg", f"../photos/{name}", thumb.width, thumb.height)
+            thumb_name = f"{key}.{thumb.thumb_extension}"
+            (folder / "thumbs" / thumb_name).write_bytes(thumb.body)
+            shown[key] = ShownPhoto(f"../thumbs/{thumb_name}", f"../photos/{name}", thumb.width, thumb.height)
         elif state.photo is not None:
-            (folder / "photos" / f"{key}.bin").write_bytes(state.photo.body)
-            shown[key] = MissingPhoto(state.reason, True, f"../photos/{key}.bin")
+            name = f"{key}.{download_kind(photo, state.photo)[0]}"
+            (folder / "photos" / name).write_bytes(state.photo.body)
+            shown[key] = MissingPhoto(state.reason, True, f"../photos/{name}")
         else:
             shown[key] = MissingPhoto(state.reason)
     return shown
@@ -164,8 +173,20 @@ _SCRIPT = """
   document.querySelectorAll("#articles > li").forEach(function (li) { entries[li.dataset.slug] = li; });
   data.forEach(function (a) { a.wordSet = new Set(a.words); });
   var params = new URLSearchParams(location.search);
+  var sites = form.elements.site;
+  var askedSite = (params.get("site") || "").trim().toLowerCase();
+  if (askedSite &&
+      !Array.prototype.some.call(sites.options, function (o) { return o.value === askedSite; })) {
+    // A site this crawl lacks (a shared link): kept, so no article matches, as on the server.
+    var asked = document.createElement("option");
+    asked.value = askedSite;
+    asked.textContent = params.get("site").trim() + " (not in this crawl)";
+    sites.appendChild(asked);
+  }
   ["site", "q", "credit"].forEach(function (name) {
-    if (params.has(name)) { form.elements[name].value = params.get(name); }
+    if (params.has(name)) {
+      form.elements[name].value = name === "site" ? params.get(name).trim().toLowerCase() : params.get(name);
+    }
   });
   function words(text) { return text.toLowerCase().match(/[\\p{L}\\p{N}_]+/gu) || []; }
   function apply() {

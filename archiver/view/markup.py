@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from collections.abc import Iterable
 from urllib.parse import urlsplit
 
@@ -42,6 +43,41 @@ def join(parts: Iterable[Html], separator: str = "\n") -> Html:
 def safe_href(url: str) -> str | None:
     """``url`` if it may be a link target (http or https), else None."""
     return url if urlsplit(url.strip()).scheme.lower() in ("http", "https") else None
+
+
+_ESCAPES = re.compile(r"(?:%[0-9A-Fa-f]{2})+")
+
+
+def readable_url(url: str) -> str:
+    """``url`` as a person reads it (its IRI form): percent-escapes of non-ASCII UTF-8 text
+    decoded; those of ASCII (``%20``, ``%2F``), of bytes that are not UTF-8 and of control
+    characters kept, so the text still names the same resource. For display only: links keep
+    the URL as it is.
+
+    >>> readable_url("http://s.example/%E6%97%A5%20x.jpg?q=%2F")
+    'http://s.example/日%20x.jpg?q=%2F'
+    """
+
+    def decoded(match: re.Match[str]) -> str:
+        escapes = match.group(0)
+        raw = bytes.fromhex(escapes.replace("%", ""))
+        out: list[str] = []
+        start = 0
+        # Decode only the runs of non-ASCII bytes; ASCII escapes stay as written.
+        for part in re.finditer(rb"[\x80-\xff]+", raw):
+            out.append(escapes[start * 3 : part.start() * 3])
+            try:
+                text = part.group(0).decode("utf-8")
+            except UnicodeDecodeError:
+                text = escapes[part.start() * 3 : part.end() * 3]
+            if not text.isprintable():
+                text = escapes[part.start() * 3 : part.end() * 3]
+            out.append(text)
+            start = part.end()
+        out.append(escapes[start * 3 :])
+        return "".join(out)
+
+    return _ESCAPES.sub(decoded, url)
 
 
 def json_for_script(data: object) -> Html:
@@ -85,6 +121,7 @@ def document(title: str, body: Html, *, lang: str = "en", tail: Html = EMPTY) ->
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
+<link rel="icon" href="data:,">
 <title>{esc(title)}</title>
 <style>{STYLE}</style>
 </head>

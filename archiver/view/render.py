@@ -11,8 +11,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from archiver.replay.links import replay_link
-from archiver.view.catalog import ArticleView, Catalog, ItemView, PhotoView
-from archiver.view.markup import EMPTY, Html, document, esc, join, safe_href
+from archiver.view.catalog import ARTICLES_FILE, ArticleView, Catalog, ItemView, PhotoView
+from archiver.view.markup import EMPTY, Html, document, esc, join, readable_url, safe_href
 from archiver.view.search import Query
 
 _LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
@@ -42,14 +42,28 @@ class MissingPhoto:
 PhotoLookup = Callable[[PhotoView], "ShownPhoto | MissingPhoto"]
 
 
+def _nothing(url: str) -> None:
+    return None
+
+
 @dataclass(frozen=True)
 class Links:
     """Where the pages link: ``index`` (from an article page), ``article`` (from the index),
-    ``replay_prefix`` of a replay of the crawl's WARCs (None: cite the WARC record instead)."""
+    ``replay_prefix`` of a replay of the crawl's WARCs (None: cite the WARC record instead).
+
+    ``scroll``: an article's item position -> the texts its replay link scrolls to (see
+    :mod:`archiver.view.scroll`; None: the item's heading or caption); ``peer``: the link to
+    another article from an article page (None: ``article``); ``crawled``: the article of the
+    crawl at a URL; ``archived``: the HTTP status of a URL's capture in the WARCs (None: never
+    archived)."""
 
     index: str
     article: Callable[[ArticleView], str]
     replay_prefix: str | None = None
+    scroll: Callable[[ArticleView], dict[int, list[str]]] | None = None
+    peer: Callable[[ArticleView], str] | None = None
+    crawled: Callable[[str], ArticleView | None] = _nothing
+    archived: Callable[[str], int | None] = _nothing
 
 
 def yes_no(flag: bool) -> Html:
@@ -80,6 +94,7 @@ def index_page(
 {_search_form(catalog, query, action)}
 <p id="result-count" role="status">{len(shown)} of {len(catalog.articles)} articles</p>
 {damaged}
+{"" if catalog.articles else _why_empty(catalog)}
 <ol class="articles" id="articles">
 {entries}
 </ol>
@@ -88,11 +103,23 @@ def index_page(
     return document("Archived articles", body, tail=tail)
 
 
+def _why_empty(catalog: Catalog) -> Html:
+    return Html(
+        f'<p role="note">No article in {esc(ARTICLES_FILE)}: the crawl found no listicle article '
+        "(or has not written one yet).</p>"
+    )
+
+
 def _search_form(catalog: Catalog, query: Query, action: str) -> Html:
+    asked = query.site.lower()
     options = join(
-        Html(f'<option value="{esc(site)}"{" selected" if site == query.site else ""}>{esc(site)}</option>')
+        Html(f'<option value="{esc(site)}"{" selected" if site == asked else ""}>{esc(site)}</option>')
         for site in catalog.sites
     )
+    if asked and asked not in catalog.sites:
+        # A shared link naming a site this crawl lacks: shown as asked (no article matches).
+        unknown = f'<option value="{esc(asked)}" selected>{esc(query.site)} (not in this crawl)</option>'
+        options = Html(f"{options}\n{unknown}")
     return Html(
         f"""<form method="get" action="{esc(action)}" role="search" id="search">
 <label for="site">Site <select id="site" name="site"><option value="">all sites</option>
@@ -139,7 +166,8 @@ def article_page(article: ArticleView, links: Links, shown: PhotoLookup) -> Html
     record = article.record
     lang = record.language if record.language and _LANGUAGE_TAG.match(record.language) else None
     lang_attr = f' lang="{esc(lang)}"' if lang else ""
-    items = join(_item(article, item, links, shown) for item in article.items)
+    scroll = links.scroll(article) if links.scroll is not None and links.replay_prefix else {}
+    items = join(_item(article, item, links, shown, scroll.get(item.position)) for item in article.items)
     recs = join(
         _recommendation(article, link.url, link.title, link.section, links) for link in record.recommendations
     )
@@ -174,7 +202,9 @@ def article_page(article: ArticleView, links: Links, shown: PhotoLookup) -> Html
     return document(article.title, body)
 
 
-def _item(article: ArticleView, item: ItemView, links: Links, shown: PhotoLookup) -> Html:
+def _item(
+    article: ArticleView, item: ItemView, links: Links, shown: PhotoLookup, scroll: list[str] | None
+) -> Html:
     heading = f" {esc(item.heading)}" if item.heading else ""
     caption = f'<p class="caption">{esc(item.caption)}</p>' if item.caption else ""
     credit = f'<p class="credit">{esc(item.credits[0])}</p>' if item.credits else ""
@@ -185,13 +215,13 @@ def _item(article: ArticleView, item: ItemView, links: Links, shown: PhotoLookup
 {photos}
 {caption}
 {credit}
-{_provenance(article, item, links)}
+{_provenance(article, item, links, scroll)}
 </li>"""
     )
 
 
 def _photo(photo: PhotoView, state: ShownPhoto | MissingPhoto) -> Html:
-    original = f'<span class="muted">Original: <code>{esc(photo.url)}</code></span>'
+    original = f'<span class="muted">Original: <code>{esc(readable_url(photo.url))}</code></span>'
     if isinstance(state, ShownPhoto):
         return Html(
             f"""<figure><a href="{esc(state.href)}"><img src="{esc(state.src)}" alt="{esc(photo.alt)}" """
@@ -208,14 +238,18 @@ data-missing="{"not-decodable" if state.not_decodable else "unavailable"}">
     )
 
 
-def _provenance(article: ArticleView, item: ItemView, links: Links) -> Html:
-    """A link to the item in the replay of its page, scrolled to it; without a replay, the
+def _provenance(article: ArticleView, item: ItemView, links: Links, scroll: list[str] | None) -> Html:
+    """A link to the item in the replay of its page, scrolled to it (to ``scroll``, the texts
+    chosen from the archived page, else its heading or caption); without a replay, the
     citation of the page's WARC record."""
     page = item.page or (article.record.pages[0] if article.record.pages else None)
     if page is None:
         return Html('<p class="citation muted">The page of this item is not archived.</p>')
     if links.replay_prefix:
-        href = replay_link(links.replay_prefix, page.fetched_at, item.page_url, item.scroll_text)
+        if scroll:
+            href = replay_link(links.replay_prefix, page.fetched_at, item.page_url, scroll_texts=scroll)
+        else:
+            href = replay_link(links.replay_prefix, page.fetched_at, item.page_url, item.scroll_text)
         return Html(
             f'<p class="replay"><a href="{esc(href)}">Item {esc(item.label)} in the archived page</a></p>'
         )
@@ -226,15 +260,27 @@ def _provenance(article: ArticleView, item: ItemView, links: Links) -> Html:
 
 
 def _recommendation(article: ArticleView, url: str, title: str | None, section: str, links: Links) -> Html:
-    """A recommended link: to its replay (the capture nearest the article's) when a replay is
-    known, else to the live web, said so; never a link of another scheme (``javascript:``)."""
+    """A recommended link: to its page in this view when the crawl made an article of it; to
+    its replay (the capture nearest the article's) when a replay is known and the archive holds
+    a successful answer for it; else to the live web, said so (with the archived status of a
+    failed capture); never a link of another scheme (``javascript:``)."""
     href = safe_href(url)
     text = esc(title or url)
-    if href and links.replay_prefix and article.captured_at:
+    other = links.crawled(href) if href else None
+    status = links.archived(href) if href else None
+    live = f'<a href="{esc(href)}" rel="noreferrer noopener">{text}</a>' if href else text
+    if other is not None and other is not article:
+        local = (links.peer or links.article)(other)
+        label = f'<a href="{esc(local)}">{text}</a> (archived article)'
+    elif href and status is not None and 200 <= status < 400 and links.replay_prefix and article.captured_at:
         replayed = replay_link(links.replay_prefix, article.captured_at, href)
         label = f'<a href="{esc(replayed)}">{text}</a> (archive)'
+    elif href and status is not None and not 200 <= status < 400:
+        label = f"{live} (live web; the archive holds HTTP {status})"
+    elif href and status is None:
+        label = f"{live} (live web, not archived)"
     elif href:
-        label = f'<a href="{esc(href)}" rel="noreferrer noopener">{text}</a> (live web)'
+        label = f"{live} (live web)"
     else:
         label = text
     return Html(f'<li>{label} <span class="muted">{esc(section)}: <code>{esc(url)}</code></span></li>')

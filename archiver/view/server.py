@@ -4,12 +4,13 @@ Routes (GET and HEAD)::
 
     /                       the index; query string: site, q (words), credit
     /articles/<slug>        one article's items
-    /thumbs/<key>.jpg       a photo's thumbnail, made from the archived photo
+    /thumbs/<key>.jpg       a photo's thumbnail, made from the archived photo (.svg: an SVG photo)
     /photos/<key>           the archived photo itself (its bytes as the site sent them, decoded)
 
 Photos come only from the WARC files, and only those an article names (no other record of the
 archive is served). Archived bytes are served with the type Pillow found in them, never the
-archived ``Content-Type``, and every answer forbids scripts (``Content-Security-Policy``), so a
+archived ``Content-Type`` (an SVG is ``image/svg+xml``; in ``<img>`` its scripts never run),
+and every answer forbids scripts (``Content-Security-Policy``), so a
 page that lied about being a photo cannot run in the view's origin. ``articles.jsonl`` is read
 again when it changes (a crawl still writing it).
 """
@@ -30,14 +31,16 @@ from archiver.lru import LruDict
 from archiver.view.catalog import ARTICLES_FILE, ArticleView, Catalog, PhotoView, read_catalog
 from archiver.view.markup import Html
 from archiver.view.photos import PhotoArchive
-from archiver.view.prepared import Prepared, Unshowable, prepare
+from archiver.view.prepared import Prepared, Unshowable, download_kind, prepare
 from archiver.view.render import Links, MissingPhoto, ShownPhoto, article_page, index_page, not_found_page
+from archiver.view.scroll import ScrollTexts
 from archiver.view.search import Query, filtered
 
 _CACHED_PHOTOS = 256  # prepared photos (bytes + thumbnail) kept in memory
-_PAGE_POLICY = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; form-action 'self'"
+# data: in img-src: the empty inline favicon, so the browser asks for no /favicon.ico.
+_PAGE_POLICY = "default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; form-action 'self'"
 _PHOTO_POLICY = "default-src 'none'; sandbox"
-_THUMB = re.compile(r"^/thumbs/([0-9a-f]{32})\.jpg$")
+_THUMB = re.compile(r"^/thumbs/([0-9a-f]{32})\.(?:jpg|svg)$")
 _PHOTO = re.compile(r"^/photos/([0-9a-f]{32})$")
 _ARTICLE = re.compile(r"^/articles/([a-z0-9-]+)$")
 
@@ -49,7 +52,8 @@ class ViewState:
     def __init__(self, out: Path, replay_prefix: str | None) -> None:
         self.out = out
         self.archive = PhotoArchive(out / "warc")
-        self.links = Links(index="/", article=lambda a: f"/articles/{a.slug}", replay_prefix=replay_prefix)
+        self.scroll = ScrollTexts(self.archive)
+        self.links = self._links(replay_prefix)
         self._lock = threading.Lock()
         self._stamp: tuple[int, int] | None = None
         self._catalog = self._read()
@@ -58,7 +62,17 @@ class ViewState:
 
     def use_replay(self, prefix: str) -> None:
         """Link items to the replay at ``prefix`` from now on (one started after the server)."""
-        self.links = Links(index="/", article=self.links.article, replay_prefix=prefix)
+        self.links = self._links(prefix)
+
+    def _links(self, replay_prefix: str | None) -> Links:
+        return Links(
+            index="/",
+            article=lambda a: f"/articles/{a.slug}",
+            replay_prefix=replay_prefix,
+            scroll=self.scroll.of,
+            crawled=lambda url: self.catalog.by_url.get(url),
+            archived=self.archive.status_of,
+        )
 
     def _read(self) -> Catalog:
         # The stamp before the read: a change made while reading is read again next time.
@@ -103,7 +117,7 @@ class ViewState:
         href = f"/photos/{photo.key}"
         if isinstance(state, Prepared):
             thumb = state.thumb
-            return ShownPhoto(f"/thumbs/{photo.key}.jpg", href, thumb.width, thumb.height)
+            return ShownPhoto(f"/thumbs/{photo.key}.{thumb.thumb_extension}", href, thumb.width, thumb.height)
         return MissingPhoto(state.reason, state.not_decodable, href if state.not_decodable else None)
 
 
@@ -157,17 +171,21 @@ class _Handler(BaseHTTPRequestHandler):
         prepared = state.prepared(photo) if photo is not None else None
         if isinstance(prepared, Prepared):
             if thumb:
-                body, kind = prepared.thumb.body, "image/jpeg"
+                body, kind = prepared.thumb.body, prepared.thumb.thumb_type
             else:
                 body, kind = prepared.photo.body, prepared.thumb.content_type
             return self._send(HTTPStatus.OK, body, kind, with_body, _PHOTO_POLICY, cache=True)
-        if isinstance(prepared, Unshowable) and prepared.photo is not None and not thumb:
-            # Bytes that are no image a browser would show: offered as a download, never rendered.
-            extra = {"Content-Disposition": f'attachment; filename="{key}.bin"'}
+        if (
+            isinstance(prepared, Unshowable)
+            and prepared.photo is not None
+            and photo is not None
+            and not thumb
+        ):
+            # Bytes that are no image the view decodes: offered as a download, never rendered.
+            extension, kind = download_kind(photo, prepared.photo)
+            extra = {"Content-Disposition": f'attachment; filename="{key}.{extension}"'}
             body = prepared.photo.body
-            return self._send(
-                HTTPStatus.OK, body, "application/octet-stream", with_body, _PHOTO_POLICY, extra
-            )
+            return self._send(HTTPStatus.OK, body, kind, with_body, _PHOTO_POLICY, extra)
         why = prepared.reason if isinstance(prepared, Unshowable) else "no such photo in the articles"
         self._send(HTTPStatus.NOT_FOUND, f"{why}\n".encode(), "text/plain; charset=utf-8", with_body)
 
@@ -202,6 +220,9 @@ class _Handler(BaseHTTPRequestHandler):
 
 class _Server(ThreadingHTTPServer):
     daemon_threads = True  # a browser's open connection does not keep the command alive
+    # ... nor its closing: ThreadingMixIn joins every handler thread on close, daemon or not,
+    # and one waiting on a browser's idle keep-alive connection never ends.
+    block_on_close = False
 
     def __init__(self, address: tuple[str, int], state: ViewState) -> None:
         self.state = state
