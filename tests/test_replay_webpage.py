@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from tests.browser import browser, rendered_images, screenshot  # noqa: F401
 from tests.range_server import Served, serve_files
@@ -61,16 +62,44 @@ def _embed_page(source: str, url: str) -> bytes:
     ).encode()
 
 
+def _wait_for_service_worker(tab: Page, embed_url: str) -> None:
+    """Open ``embed_url`` once and wait until ReplayWeb.page's service worker is active.
+
+    On a fresh profile the embed registers ``sw.js`` and loads its replay frame at once; when
+    the frame's request wins the race it reaches the embedding server (a 404) instead of the
+    worker, and the embed does not always reload (webrecorder/replayweb.page#412). With the
+    worker active first, every replay frame is served by it.
+    """
+    tab.goto(embed_url)
+    tab.wait_for_function(
+        """async (scope) => {
+            const registration = await navigator.serviceWorker.getRegistration(scope);
+            return Boolean(registration && registration.active
+                           && registration.active.state === "activated");
+        }""",
+        arg=REPLAY_BASE,
+        polling=100,
+        timeout=LOAD_TIMEOUT_MS,
+    )
+
+
 def _replayed_frame(tab: Page, embed_url: str, page_url: str) -> Frame:
     """Open ``embed_url`` and return the frame in which ReplayWeb.page replays ``page_url``
-    (``{replayBase}w/<collection>/<ts>mp_/<url>``, inside its own frames), once loaded."""
-    with tab.expect_event(
-        "framenavigated",
-        predicate=lambda frame: frame.url.endswith("mp_/" + page_url),
-        timeout=LOAD_TIMEOUT_MS,
-    ) as navigated:
-        tab.goto(embed_url)
-    frame: Frame = navigated.value
+    (``{replayBase}w/<collection>/<ts>mp_/<url>``, inside its own frames), once loaded.
+
+    Raises ``AssertionError`` naming the frames that did load when the replay frame does not.
+    """
+    try:
+        with tab.expect_event(
+            "framenavigated",
+            predicate=lambda frame: frame.url.endswith("mp_/" + page_url),
+            timeout=LOAD_TIMEOUT_MS,
+        ) as navigated:
+            tab.goto(embed_url)
+        frame: Frame = navigated.value
+    except PlaywrightTimeout:
+        loaded = [frame.url for frame in tab.frames]
+        raise AssertionError(f"no replay frame for {page_url}; frames: {loaded}") from None
     frame.wait_for_load_state("load", timeout=LOAD_TIMEOUT_MS)
     return frame
 
@@ -97,6 +126,7 @@ def test_every_item_photo_and_heading_of_every_article_page_renders_in_replayweb
         context = chromium.new_context()
         try:
             tab = context.new_page()
+            _wait_for_service_worker(tab, f"{base}/page-0.html")
             for number, page in enumerate(pages):
                 frame = _replayed_frame(tab, f"{base}/page-{number}.html", page.url)
                 images = rendered_images(frame)
