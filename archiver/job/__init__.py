@@ -1,0 +1,1 @@
+"""Scheduled crawl jobs (issue 13)."""
