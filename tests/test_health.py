@@ -146,6 +146,12 @@ def test_a_photo_drop_warns() -> None:
     assert health.reasons[0].startswith("photos per item fell from 1.00 (median of 5 runs) to 0.20")
 
 
+def test_a_site_without_photos_has_none_to_lose() -> None:
+    history = [judged([], make_run(40, 2, photos_per_item=0.0)) for _ in range(3)]
+    assert assess(make_run(40, 2, photos_per_item=0.0), history).status == "ok"
+    assert assess(make_run(40, 2, photos_per_item=0.05), history).status == "ok"
+
+
 def test_a_reject_rise_warns() -> None:
     health = assess(make_run(40, 2, rejects=20), steady_history())
     assert health.status == "warn"

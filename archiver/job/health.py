@@ -81,6 +81,7 @@ ERROR_WARN_RISE = 0.1
 # Photos per item: a warning at or below this fraction of the baseline (lazy-loaded photos the
 # extractor no longer sees, a CDN that refuses the crawler).
 PHOTO_WARN_FRACTION = 0.5
+MIN_BASELINE_PHOTOS = 0.2  # photos per item the earlier runs must have had
 # Rejects: a warning at this share when it rose by at least REJECT_WARN_RISE.
 REJECT_WARN_SHARE = 0.2
 REJECT_WARN_RISE = 0.15
@@ -249,6 +250,8 @@ def assess(run: Mapping[str, Any], earlier: Sequence[Mapping[str, Any]]) -> Heal
     )
 
     def items_per_article(base: float, now: float) -> None:
+        if base <= 0:
+            return
         line = f"items per article fell from {base:.1f} ({of_runs}) to {now:.1f}"
         if now <= base * COLLAPSE_FRACTION:
             findings.append((COLLAPSED, f"{line}: items are no longer found in the listicles"))
@@ -266,7 +269,8 @@ def assess(run: Mapping[str, Any], earlier: Sequence[Mapping[str, Any]]) -> Heal
         findings.append((OK, f"items per article {baseline['items_per_article']:.1f} -> 0.0"))
 
     def photos_per_item(base: float, now: float) -> None:
-        if now <= base * PHOTO_WARN_FRACTION:
+        # A site whose items have (almost) no photos has none to lose.
+        if base >= MIN_BASELINE_PHOTOS and now <= base * PHOTO_WARN_FRACTION:
             findings.append(
                 (
                     WARN,
