@@ -128,6 +128,8 @@ class CrawlSession:
         # The job folder of a job run (ARCHIVER_JOB_ROOT): the run's health is judged against
         # the other run folders there; None: against this folder's crawl.json history.
         self.job_root: Path | None = None
+        # Log the health line (scrapy crawl, scrapyd); False when a command reports it itself.
+        self.log_health = True
         self.started = time.monotonic()
         self.started_at = _utc_now()
         out_dir.mkdir(parents=True, exist_ok=True)
@@ -523,11 +525,11 @@ class CrawlSession:
 
     def _health(self, run: dict[str, Any]) -> dict[str, Any]:
         """crawl.json's ``run.health`` (archiver.job.health), logged as one warning when not ok
-        (the line scrapyd's and scrapy crawl's logs show; archiver crawl's report repeats it)."""
+        (the line scrapyd's and scrapy crawl's logs show; archiver crawl's report says it instead)."""
         from archiver.job.health import assess, earlier_runs
 
         health = assess(run, earlier_runs(self.out_dir, self.job_root))
-        if health.status != "ok":
+        if health.status != "ok" and self.log_health:
             logger.warning("run health: %s: %s", health.status, health.line)
         return health.as_json()
 
