@@ -10,6 +10,7 @@ scrapyd exits and is started again on another one.
 from __future__ import annotations
 
 import json
+import os
 import socket
 import subprocess
 import sys
@@ -88,7 +89,10 @@ def running_scrapyd(folder: Path) -> Iterator[str]:
         base = f"http://127.0.0.1:{port}"
         with (folder / "scrapyd.log").open("ab") as log:
             # cwd: scrapyd reads ./scrapyd.conf (after /etc/scrapyd and before ~/.scrapyd.conf).
-            process = subprocess.Popen([str(BIN / "scrapyd")], cwd=folder, stdout=log, stderr=log)
+            # The address and port also by environment: they win over any config file (a
+            # ~/.scrapyd.conf, read after ./scrapyd.conf, must not move the test's scrapyd).
+            env = {**os.environ, "SCRAPYD_BIND_ADDRESS": "127.0.0.1", "SCRAPYD_HTTP_PORT": str(port)}
+            process = subprocess.Popen([str(BIN / "scrapyd")], cwd=folder, stdout=log, stderr=log, env=env)
         try:
             if _wait_until_up(process, base):
                 yield base
