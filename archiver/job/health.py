@@ -37,8 +37,12 @@ LocalStorageStatsHistoryCollector``, read by monitors as ``self.stats_history``)
 deque of Scrapy stats per *spider name* under the project's data dir (``.scrapy/stats/
 listicle_stats_history``): every job and every ``--out`` crawled by the one listicle spider
 would share one history, it sits beside crawl.json as a second record of the same runs (which
-already holds each run's counts, and in a job each run folder's), and its place depends on where
-the process finds a ``scrapy.cfg`` (scrapyd runs a deployed egg from its own working folder).
+already holds each run's counts, and in a job each run folder's), and its place is found through
+a ``scrapy.cfg``: under scrapyd, which runs the deployed egg from its own working folder with no
+scrapy.cfg, Scrapy's ``data_path`` raises NotConfigured ("Unable to find scrapy.cfg file to
+infer project data dir") and the collector fails at spider open (tried with the scrapyd of
+tests/scrapyd_server.py and ``setting=STATS_CLASS=...``; a ``[datadir]`` section in a
+system-wide scrapy.cfg would be the workaround).
 Its monitors are unittest cases run at ``spider_closed`` whose results go to actions (e-mail,
 Slack, Sentry, a report file), not into crawl.json or the process's exit code, which is where a
 scheduler looks: using it would mean a custom action writing back into the summary, ordered
