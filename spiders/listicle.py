@@ -169,6 +169,10 @@ class ListicleSpider(scrapy.Spider):
         )
         spider.session = CrawlSession(out_dir, warc)
         spider.session.write_wacz = settings.getbool("ARCHIVER_WACZ")
+        if settings.get("ARCHIVER_JOB_ROOT"):  # a job run: health compares the job's run folders
+            spider.session.job_root = Path(settings["ARCHIVER_JOB_ROOT"])
+        # archiver crawl (which sets the run id) prints the health line in its report.
+        spider.session.log_health = not settings.get("ARCHIVER_RUN_ID")
         if spider.output_lock.unreleased is not None:
             spider.session.unrecorded_runs.append(spider.output_lock.unreleased)
         spider.session.on_disk_full = lambda error: stop_for_full_disk(crawler, error)

@@ -13,6 +13,8 @@ Exit codes (README "Exit codes", ``archiver crawl --help``)::
         were rejected
     3   stopped early: a signal, --time-limit, --size-limit, a full disk; run the same command
         again to continue
+    4   run unhealthy: extraction collapsed compared with the earlier runs (run.health in
+        crawl.json, archiver.job.health): the site's template may have changed
     64  usage: a bad option, seed or setting (EX_USAGE)
     69  nothing could be fetched: no seed gave a usable HTTP answer (EX_UNAVAILABLE)
     73  output not writable: --out, --log-file (EX_CANTCREAT)
@@ -30,6 +32,7 @@ DONE = 0
 INTERNAL = 1
 PARTIAL = 2
 STOPPED = 3
+UNHEALTHY = 4
 USAGE = 64
 DATA_ERROR = 65  # archiver export: damaged input lines left out (EX_DATAERR)
 NO_INPUT = 66  # archiver export: no articles.jsonl (EX_NOINPUT)
@@ -43,6 +46,7 @@ exit codes:
   1   internal error (a bug): rerun with --debug for the traceback
   2   partial: some seeds, article pages or photos failed, or pages were rejected
   3   stopped early (signal, --time-limit, --size-limit, disk full): run the same command again
+  4   run unhealthy: extraction collapsed compared with earlier runs (crawl.json run.health)
   64  bad option, seed or setting
   69  nothing could be fetched: no seed gave a usable HTTP answer
   73  output not writable (--out)
@@ -76,7 +80,7 @@ class CommandError(Exception):
 
 @dataclass(frozen=True)
 class Outcome:
-    """``exit_code``: as the table above; ``kind``: done, partial, stopped or unavailable;
+    """``exit_code``: as the table above; ``kind``: done, partial, stopped, unavailable or unhealthy;
     ``line``: the cause and what to do, one line (empty when done)."""
 
     exit_code: int
@@ -137,7 +141,9 @@ _WRITTEN_NOUNS = {"output": "output file", "warc": "WARC record"}
 
 def classify(run: Mapping[str, Any]) -> Outcome:
     """The verdict on one run, from its summary: ``finish_reason``, ``seeds``, ``seed_lists``,
-    ``errors`` (each with ``role``, ``kind``, ``answered``, ``error``, ``url``), ``rejects``, ``job_dir``."""
+    ``errors`` (each with ``role``, ``kind``, ``answered``, ``error``, ``url``), ``rejects``, ``job_dir``,
+    ``health`` (archiver.job.health: a collapsed run is UNHEALTHY, before partial: a run that
+    archived pages but found no listicle in them must not pass for one with a few failures)."""
     reason = str(run.get("finish_reason", "finished"))
     if reason != "finished":
         cause = STOP_REASONS.get(reason, f"stopped early ({reason})")
@@ -153,6 +159,14 @@ def classify(run: Mapping[str, Any]) -> Outcome:
             "unavailable",
             f"nothing could be fetched: no seed gave a usable HTTP answer{first}; "
             "check the URLs and the network, then run again",
+        )
+    health = run.get("health")
+    if isinstance(health, Mapping) and health.get("status") == "collapsed":
+        return Outcome(
+            UNHEALTHY,
+            "unhealthy",
+            f"run unhealthy: extraction collapsed: {health.get('line')}; look at this run's "
+            "archived pages before trusting its articles (crawl.json run.health)",
         )
     failures = failure_counts(run)
     if failures:

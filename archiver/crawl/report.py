@@ -71,6 +71,7 @@ def report_lines(summary: dict[str, Any], out_dir: Path) -> list[str]:
         )
     else:
         lines.append(_pages_line(run))
+    lines += _health_lines(run)
     lines += _error_lines(failures)
     if dead:
         example = dead[0]
@@ -105,6 +106,14 @@ def _pages_line(run: dict[str, Any]) -> str:
     if "image_responses" in run:
         parts.append(f"{_n(run['image_responses'], 'image')} archived")
     return "; ".join(parts)
+
+
+def _health_lines(run: dict[str, Any]) -> list[str]:
+    """One line when the run's health (archiver.job.health) is not ok."""
+    health = run.get("health")
+    if not isinstance(health, dict) or health.get("status") in (None, "ok"):
+        return []
+    return [f"warning: run health: {health['status']}: {health.get('line', '')}"]
 
 
 def _error_lines(failures: list[dict[str, Any]]) -> list[str]:

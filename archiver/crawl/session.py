@@ -125,6 +125,11 @@ class CrawlSession:
         self.errors: list[dict[str, Any]] = []
         # Runs that ended without writing their crawl.json entry (killed): see build_summary.
         self.unrecorded_runs: list[dict[str, Any]] = []
+        # The job folder of a job run (ARCHIVER_JOB_ROOT): the run's health is judged against
+        # the other run folders there; None: against this folder's crawl.json history.
+        self.job_root: Path | None = None
+        # Log the health line (scrapy crawl, scrapyd); False when a command reports it itself.
+        self.log_health = True
         self.started = time.monotonic()
         self.started_at = _utc_now()
         out_dir.mkdir(parents=True, exist_ok=True)
@@ -499,6 +504,7 @@ class CrawlSession:
             "warc_files": sorted(path.name for path in (self.out_dir / "warc").glob("*.warc.gz")),
             "duration_seconds": round(time.monotonic() - self.started, 3),
         }
+        run["health"] = self._health(run)
         outcome = classify(run)
         run.update(outcome=outcome.kind, exit_code=outcome.exit_code)
         (self.out_dir / SUMMARY_RESERVE).unlink(missing_ok=True)
@@ -516,6 +522,16 @@ class CrawlSession:
             with contextlib.suppress(OSError):
                 (self.out_dir / SUMMARY_FILE).unlink(missing_ok=True)
             logger.error("the crawl summary %s could not be written: %s", SUMMARY_FILE, error)
+
+    def _health(self, run: dict[str, Any]) -> dict[str, Any]:
+        """crawl.json's ``run.health`` (archiver.job.health), logged as one warning when not ok
+        (the line scrapyd's and scrapy crawl's logs show; archiver crawl's report says it instead)."""
+        from archiver.job.health import assess, earlier_runs
+
+        health = assess(run, earlier_runs(self.out_dir, self.job_root))
+        if health.status != "ok" and self.log_health:
+            logger.warning("run health: %s: %s", health.status, health.line)
+        return health.as_json()
 
     def _package_wacz(self) -> str | None:
         """Write OUT/<job>.wacz; its file name, or None when there is no WARC to package or it

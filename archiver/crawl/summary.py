@@ -87,6 +87,11 @@ class RunSummary(BaseModel):
         "name, e.g. crawl.wacz; null when turned off (--no-wacz), nothing was archived, or it "
         "could not be written (an output error says why).",
     )
+    health: dict[str, Any] | None = Field(
+        default=None,
+        description="How this run compares with the earlier ones (archiver.job.health): status "
+        "ok, warn or collapsed, line, reasons, notes, compared_runs, baseline, this_run.",
+    )
 
 
 class Totals(BaseModel):
@@ -115,6 +120,7 @@ class RunEntry(BaseModel):
     outcome: str | None = None
     exit_code: int | None = None
     errors: int | None = Field(description="How many errors the run recorded; null for a killed run.")
+    health: str | None = Field(default=None, description="The run's health status: ok, warn, collapsed.")
 
 
 class CrawlSummary(BaseModel):
@@ -153,6 +159,8 @@ def run_entry(run: dict[str, Any]) -> dict[str, Any]:
     entry = {name: run[name] for name in RUN_ENTRY_FIELDS if run.get(name) is not None}
     entry.update({name: run[name] for name in RUN_ENTRY_COUNTS if name in run})
     entry["errors"] = len(run.get("errors", []))
+    if isinstance(run.get("health"), dict):  # its status only: the next runs' baseline skips collapses
+        entry["health"] = run["health"].get("status")
     return entry
 
 
