@@ -11,7 +11,7 @@ from twisted.python.failure import Failure
 
 from archiver.crawl.outcome import LOCKED, USAGE, CommandError
 from archiver.crawl.runner import _CrawlerProcess, _raise_start_failure, _summary_of_run, crawl_settings
-from archiver.job.config import Job, JobFileError
+from archiver.job.config import Job, JobFileError, checked_settings
 from archiver.job.lock import JobLocked
 
 
@@ -22,7 +22,15 @@ def run_job(job: Job, overrides: dict[str, Any] | None = None) -> tuple[Path, di
     from spiders.listicle import ListicleSpider
 
     run_id = uuid.uuid4().hex
-    process = _CrawlerProcess(crawl_settings({**(overrides or {}), "ARCHIVER_RUN_ID": run_id}))
+    # The spider sets the job's settings on its crawler (archiver.job.spider); those the process
+    # reads before any crawler exists (the DNS resolver's ARCHIVER_ALLOW_PRIVATE, the reactor)
+    # are given to the process too. Under scrapyd, give those with -s.
+    process_settings, _ = checked_settings(job)
+    if job.file.allow_private:
+        process_settings["ARCHIVER_ALLOW_PRIVATE"] = True
+    process_settings.update(overrides or {})
+    process_settings["ARCHIVER_RUN_ID"] = run_id
+    process = _CrawlerProcess(crawl_settings(process_settings))
     crawler = process.create_crawler(ListicleSpider)
     crawl = process.crawl(crawler, job_file=str(job.path))
     failures: list[Failure] = []
