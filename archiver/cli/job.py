@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from archiver.crawl.outcome import CANT_CREATE, EXIT_CODES_HELP, LOCKED, USAGE, CommandError, classify
+from archiver.crawl.outcome import CANT_CREATE, EXIT_CODES_HELP, LOCKED, USAGE, CommandError
 
 JOB_HELP = "run scheduled crawl jobs from a job file (TOML)"
 JOB_EXIT_CODES = EXIT_CODES_HELP.replace(
@@ -67,6 +67,7 @@ def _load(path: Path) -> Any:
 def cmd_job_run(args: argparse.Namespace) -> int:
     from archiver.cli.crawl import _log_overrides, _print_report, _report_outcome
     from archiver.crawl.summary import this_run
+    from archiver.job.finish import job_outcome
     from archiver.job.lock import JobLocked, hold_job_lock
     from archiver.job.run import run_job
 
@@ -90,7 +91,7 @@ def cmd_job_run(args: argparse.Namespace) -> int:
             f"job {job.file.name}, run {run_dir.name}: {run['new']} new, {run['changed']} changed, "
             f"{run['unchanged']} unchanged, {run['gone']} gone (changes: {run_dir / 'changes.jsonl'})"
         )
-    return int(_report_outcome(classify(run)))
+    return int(_report_outcome(job_outcome(run)))
 
 
 def cmd_job_schedule(args: argparse.Namespace) -> int:

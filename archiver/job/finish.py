@@ -17,7 +17,7 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from archiver.crawl.outcome import classify
+from archiver.crawl.outcome import Outcome, classify
 from archiver.crawl.summary import SUMMARY_FILE, read_summary, this_run
 from archiver.job.config import Job
 from archiver.job.prune import job_warcs, prune_runs
@@ -81,8 +81,22 @@ def _output_error(run: dict[str, Any], message: str) -> None:
     )
 
 
+def job_outcome(run: dict[str, Any]) -> Outcome:
+    """The verdict on a job run: as a crawl's (archiver.crawl.outcome), except that a known
+    article that answered 404/410 (an error marked ``gone``) is a change, not a failure."""
+    errors = [error for error in run.get("errors") or [] if not error.get("gone")]
+    return classify({**run, "errors": errors})
+
+
+def _mark_gone(run: dict[str, Any], changes: list[dict[str, Any]]) -> None:
+    gone = {canonical_url(change["url"]) for change in changes if change["change"] == "gone"}
+    for error in run.get("errors") or []:
+        if error.get("url") and canonical_url(str(error["url"])) in gone:
+            error["gone"] = True
+
+
 def _write_summary(run_dir: Path, summary: dict[str, Any], run: dict[str, Any]) -> None:
-    outcome = classify(run)
+    outcome = job_outcome(run)
     run.update(outcome=outcome.kind, exit_code=outcome.exit_code)
     history = summary.get("runs")
     if isinstance(history, list) and history and history[-1].get("run_id") == run.get("run_id"):
@@ -121,6 +135,7 @@ def finish_job_run(job: Job, folder: RunFolder, crawl_run_id: str, reason: str) 
             listed=listing,
         )
         write_changes(run_dir, merge.changes)
+        _mark_gone(run, merge.changes)
         run.update(merge.counts)
         run["job_run"] = folder.run_id
         _write_summary(run_dir, summary, run)
