@@ -22,7 +22,9 @@ NEW_CAPTION = "This caption was rewritten for the second edition of the site."
 
 def _sitemap(base: str, paths: list[str]) -> bytes:
     urls = "".join(f"<url><loc>{base}{path}</loc></url>" for path in paths)
-    return gzip.compress(f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{urls}</urlset>'.encode(), mtime=0)
+    return gzip.compress(
+        f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{urls}</urlset>'.encode(), mtime=0
+    )
 
 
 def edition_two(base: str) -> dict[str, bytes]:

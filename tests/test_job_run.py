@@ -54,13 +54,15 @@ def runs_of(job_dir: Path) -> list[Path]:
 def content(articles: list[dict[str, Any]]) -> dict[str, Any]:
     """What the articles say (not where or when they were captured)."""
     return {
-        article["url"]: (article["title"], [item_fields(item) for item in article["items"]]) for article in articles
+        article["url"]: (article["title"], [item_fields(item) for item in article["items"]])
+        for article in articles
     }
 
 
 def listing(folder: Path) -> dict[str, bytes | None]:
     return {
-        str(path.relative_to(folder)): path.read_bytes() if path.is_file() else None for path in sorted(folder.rglob("*"))
+        str(path.relative_to(folder)): path.read_bytes() if path.is_file() else None
+        for path in sorted(folder.rglob("*"))
     }
 
 
@@ -85,7 +87,9 @@ def test_two_runs_give_the_current_state_and_exactly_the_changes(tmp_path: Path)
     assert changes[NEW_ARTICLE]["change"] == "new"
     edited = changes[EDITED_ARTICLE]
     old_item = first_state[site.base + EDITED_ARTICLE]["items"][3]
-    assert edited["change"] == "changed" and edited["previous_run"] == run1.name and edited["run"] == run2.name
+    assert (
+        edited["change"] == "changed" and edited["previous_run"] == run1.name and edited["run"] == run2.name
+    )
     assert edited["article"] == {}
     assert edited["items"]["added"] == edited["items"]["removed"] == edited["items"]["moved"] == []
     [item] = edited["items"]["changed"]
@@ -104,7 +108,11 @@ def test_two_runs_give_the_current_state_and_exactly_the_changes(tmp_path: Path)
     assert "1 new, 1 changed, 4 unchanged, 0 gone" in result.stdout
     # Run 3: the taken-down article is gone, the others stay.
     [gone] = read_lines(run3 / "changes.jsonl")
-    assert (gone["change"], gone["url"], gone["reason"]) == ("gone", f"{site.base}/a/00002-things/", "HTTP 404")
+    assert (gone["change"], gone["url"], gone["reason"]) == (
+        "gone",
+        f"{site.base}/a/00002-things/",
+        "HTTP 404",
+    )
     state = read_lines(job_dir / "articles.jsonl")
     expected = content(read_lines(fresh / "articles.jsonl"))
     expected.pop(f"{site.base}/a/00002-things/")
@@ -133,17 +141,21 @@ def test_a_second_run_while_one_runs_exits_75_and_writes_nothing(tmp_path: Path)
     with serve_job_site() as site:
         job_file = write_job(tmp_path, site)
         site.hold_prefix = "/a/"
-        first = subprocess.Popen(job_command(job_file), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        first = subprocess.Popen(
+            job_command(job_file), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        )
         try:
             assert site.seen.wait(120), "the first run never asked for an article page"
             before = listing(tmp_path)
             # Returns while the first run is still held: it did not wait for the lock.
-            second = subprocess.run(job_command(job_file), capture_output=True, text=True, timeout=60, check=False)
+            second = subprocess.run(
+                job_command(job_file), capture_output=True, text=True, timeout=60, check=False
+            )
             after = listing(tmp_path)
             assert first.poll() is None
         finally:
             site.release.set()
-            out, err = first.communicate(timeout=300)
+            _, err = first.communicate(timeout=300)
     assert second.returncode == 75, second.stderr
     assert second.stdout == ""
     [line] = second.stderr.splitlines()

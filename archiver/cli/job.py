@@ -56,10 +56,13 @@ def add_job_arguments(parser: argparse.ArgumentParser, common: argparse.Argument
 
 
 def _load(path: Path) -> Any:
-    from archiver.job.config import JobFileError, load_job
+    """The checked job file (its [settings] too); a bad one is a usage error."""
+    from archiver.job.config import JobFileError, checked_settings, load_job
 
     try:
-        return load_job(path)
+        job = load_job(path)
+        checked_settings(job)
+        return job
     except JobFileError as error:
         raise CommandError(str(error), USAGE) from None
 
