@@ -213,3 +213,39 @@ def test_keep_runs_prunes_old_runs_but_keeps_the_warcs_the_state_cites(tmp_path:
         [run3] = runs_of(job_dir)
     assert run3.name > run2.name
     assert {line["run"] for line in read_lines(job_dir / "articles.jsonl")} == {run3.name}
+
+
+def test_scrapy_crawl_with_job_file_gives_the_same_outputs(tmp_path: Path) -> None:
+    """What scrapyd runs: ``scrapy crawl listicle -a job_file=PATH`` (the spider does the job's
+    part itself), then ``archiver job run`` of the same job continues from its state."""
+    project = Path(__file__).resolve().parent.parent
+    with serve_job_site() as site:
+        job_file = write_job(tmp_path, site)
+        scrapy = subprocess.run(
+            [
+                str(BIN / "scrapy"),
+                "crawl",
+                "listicle",
+                "-a",
+                f"job_file={job_file}",
+                "-s",
+                "ARCHIVER_ALLOW_PRIVATE=True",
+            ],
+            capture_output=True,
+            text=True,
+            timeout=300,
+            check=False,
+            cwd=project,
+        )
+        assert scrapy.returncode == 0, scrapy.stderr
+        site.edition(2)
+        run_job(job_file)
+        crawl_listicle_site(site.base, tmp_path / "fresh", "--no-wacz")
+    job_dir = tmp_path / "job"
+    run1, run2 = runs_of(job_dir)
+    assert [line["change"] for line in read_lines(run1 / "changes.jsonl")] == ["new"] * 5
+    assert sorted(line["change"] for line in read_lines(run2 / "changes.jsonl")) == ["changed", "new"]
+    assert content(read_lines(job_dir / "articles.jsonl")) == content(
+        read_lines(tmp_path / "fresh" / "articles.jsonl")
+    )
+    assert (job_dir / "daily.wacz").is_file() and not list(run1.glob("*.wacz"))
