@@ -19,7 +19,7 @@ from scrapy.settings import BaseSettings
 from archiver.job.config import Job, JobFileError, checked_settings, load_job
 from archiver.job.lock import hold_job_lock, release_job_lock
 from archiver.job.runs import RunFolder, choose_run_folder
-from archiver.job.state import read_state
+from archiver.job.state import LISTED_FIELD, read_state
 
 logger = logging.getLogger(__name__)
 # Above the command line's priority (40): the job's folder layout is not for -s to change.
@@ -45,10 +45,16 @@ class JobRun:
 
 def job_seeds(job: Job) -> list[str]:
     """The job's seeds, then every article URL of its current state not among them (each known
-    article is checked again: changed, unchanged or gone)."""
+    article is checked again: changed, unchanged or gone). With ``lastmod_skip``, not those a
+    sitemap listed: they come through the sitemap, which skips the ones not modified."""
     seeds = list(dict.fromkeys(job.file.seeds))
     known = set(seeds)
-    return seeds + [url for url in read_state(job.out_dir) if url not in known]
+    skip_listed = job.file.lastmod_skip
+    return seeds + [
+        url
+        for url, line in read_state(job.out_dir).items()
+        if url not in known and not (skip_listed and line.get(LISTED_FIELD))
+    ]
 
 
 def _name_contact(settings: BaseSettings, contact: str) -> None:
