@@ -51,7 +51,6 @@ from archiver.crawl.redirect_dedup import AlreadyRequested
 from archiver.crawl.redirects import EARLIER_PAGES, LeadsBack
 from archiver.crawl.session import CrawlSession, Rebuilt
 from archiver.crawl.settings_check import check_cmdline_settings
-from archiver.job.spider import JobRun, prepare_job_run
 from archiver.models import ListiclePage, PageFailure
 from archiver.page_log import NO_ITEMS, page_entry
 from archiver.redirects import status_failure_reason
@@ -96,7 +95,6 @@ class ListicleSpider(scrapy.Spider):
     output_lock: OutputLock
     run_id: str
     on_site: Callable[[str], bool]  # recommendations followed (archiver.crawl.offsite)
-    job_run: JobRun | None  # the run of a scheduled job (spider argument job_file)
 
     def __init__(
         self,
@@ -130,9 +128,10 @@ class ListicleSpider(scrapy.Spider):
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> ListicleSpider:
         job_run = None
         if kwargs.get("job_file"):  # a scheduled job (archiver job run, scrapyd): archiver.job
+            from archiver.job.spider import prepare_job_run
+
             job_run = prepare_job_run(crawler.settings, Path(kwargs.pop("job_file")), kwargs)
         spider = super().from_crawler(crawler, *args, **kwargs)
-        spider.job_run = job_run
         settings = crawler.settings
         out_dir = Path(kwargs.get("out") or settings.get("ARCHIVER_OUTPUT_DIR"))
         job = str(kwargs.get("job") or settings.get("ARCHIVER_JOB_NAME"))
@@ -188,6 +187,9 @@ class ListicleSpider(scrapy.Spider):
         spider.on_site = on_site_rule(spider.allowed_domains)
         crawler.signals.connect(spider.closed_session, signal=signals.spider_closed)
         crawler.signals.connect(spider.spider_idle, signal=signals.spider_idle)
+        if job_run is not None:  # connected after closed_session: runs once the files are closed
+            # weak=False: nothing else holds the job run (signals keep weak references by default).
+            crawler.signals.connect(job_run.spider_closed, signal=signals.spider_closed, weak=False)
         return spider
 
     # -- requests -----------------------------------------------------------------------------
@@ -610,5 +612,3 @@ class ListicleSpider(scrapy.Spider):
             }
         )
         self.output_lock.release()
-        if self.job_run is not None:  # after the session closed its files
-            self.job_run.finish(self.run_id, reason)

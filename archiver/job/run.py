@@ -9,10 +9,11 @@ from typing import Any
 
 from twisted.python.failure import Failure
 
-from archiver.crawl.outcome import LOCKED, USAGE, CommandError
+from archiver.crawl.outcome import CANT_CREATE, LOCKED, USAGE, CommandError
 from archiver.crawl.runner import _CrawlerProcess, _raise_start_failure, _summary_of_run, crawl_settings
 from archiver.job.config import Job, JobFileError, checked_settings
 from archiver.job.lock import JobLocked
+from archiver.job.runs import run_folders
 
 
 def run_job(job: Job, overrides: dict[str, Any] | None = None) -> tuple[Path, dict[str, Any]]:
@@ -31,21 +32,21 @@ def run_job(job: Job, overrides: dict[str, Any] | None = None) -> tuple[Path, di
     process_settings.update(overrides or {})
     process_settings["ARCHIVER_RUN_ID"] = run_id
     process = _CrawlerProcess(crawl_settings(process_settings))
-    crawler = process.create_crawler(ListicleSpider)
-    crawl = process.crawl(crawler, job_file=str(job.path))
+    crawl = process.crawl(ListicleSpider, job_file=str(job.path))
     failures: list[Failure] = []
     crawl.addErrback(failures.append)
     if not failures:
         process.start()
-    spider = crawler.spider
-    job_run = getattr(spider, "job_run", None)
+    # This process holds the job's lock: the latest run folder is the one the spider chose.
+    folders = run_folders(job.out_dir)
     if failures:
         if isinstance(failures[0].value, JobFileError):
             raise CommandError(str(failures[0].value), USAGE)
         if isinstance(failures[0].value, JobLocked):
             raise CommandError(str(failures[0].value), LOCKED)
-        _raise_start_failure(failures[0], job_run.folder.path if job_run else job.out_dir)
-    if job_run is None:  # pragma: no cover - the spider always has one with job_file
-        raise CommandError(f"the crawl of job {job.file.name} did not start", USAGE)
-    run_dir: Path = job_run.folder.path
-    return run_dir, _summary_of_run(run_dir, run_id, forced_by=process.forced_by)
+        _raise_start_failure(failures[0], folders[-1] if folders else job.out_dir)
+    if not folders:
+        raise CommandError(
+            f"the crawl of job {job.file.name} made no run folder in {job.out_dir}", CANT_CREATE
+        )
+    return folders[-1], _summary_of_run(folders[-1], run_id, forced_by=process.forced_by)

@@ -33,12 +33,14 @@ class JobRun:
     job: Job
     folder: RunFolder
 
-    def finish(self, crawl_run_id: str, reason: str) -> None:
-        """Merge the run into the job, then let go of the job's lock."""
+    def spider_closed(self, spider: Any, reason: str) -> None:
+        """Scrapy's spider_closed, connected after the spider's own handler (signals reach their
+        receivers in the order connected), which closed the session's files: merge the run
+        into the job, then let go of the job's lock."""
         from archiver.job.finish import finish_job_run
 
         try:
-            finish_job_run(self.job, self.folder, crawl_run_id, reason)
+            finish_job_run(self.job, self.folder, str(spider.run_id), reason)
         finally:
             release_job_lock(self.job.out_dir)
 
