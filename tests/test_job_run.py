@@ -11,6 +11,8 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
+from warcio.archiveiterator import ArchiveIterator
+
 from archiver.job.changes import item_fields
 from tests.crawl_command import BIN
 from tests.job_site import EDITED_ARTICLE, NEW_ARTICLE, NEW_CAPTION, JobSite, serve_job_site
@@ -121,7 +123,16 @@ def test_two_runs_give_the_current_state_and_exactly_the_changes(tmp_path: Path)
     # No per-run WACZ; the job's WACZ holds every kept run's WARCs.
     assert not list(run2.glob("*.wacz"))
     with zipfile.ZipFile(job_dir / "daily.wacz") as wacz:
-        archived = {name.removeprefix("archive/") for name in wacz.namelist() if name.startswith("archive/")}
+        members = [name for name in wacz.namelist() if name.startswith("archive/")]
+        records, refers = set(), set()
+        for member in members:  # every revisit (of an earlier run too) resolves inside the WACZ
+            with wacz.open(member) as stream:
+                for record in ArchiveIterator(stream):
+                    records.add(record.rec_headers.get_header("WARC-Record-ID"))
+                    if record.rec_type == "revisit":
+                        refers.add(record.rec_headers.get_header("WARC-Refers-To"))
+    assert refers <= records
+    archived = {name.removeprefix("archive/") for name in members}
     assert archived == {path.name for run in (run1, run2, run3) for path in (run / "warc").glob("*.warc.gz")}
 
 
@@ -210,9 +221,25 @@ def test_keep_runs_prunes_old_runs_but_keeps_the_warcs_the_state_cites(tmp_path:
             assert {f"archive/{name}" for name in run1_warcs} <= set(wacz.namelist())
         del site.statuses["/a/00002-things/"]
         run_job(job_file)
-        [run3] = runs_of(job_dir)
+        *old, run3 = runs_of(job_dir)
     assert run3.name > run2.name
     assert {line["run"] for line in read_lines(job_dir / "articles.jsonl")} == {run3.name}
+    # What is left of the old runs is WARC files that a revisit refers to, and every revisit
+    # finds its original on disk (none at all when the runs made no cross-run revisits).
+    records, refers = set(), set()
+    for path in job_dir.glob("runs/*/warc/*.warc.gz"):
+        with path.open("rb") as stream:
+            for record in ArchiveIterator(stream):
+                records.add(record.rec_headers.get_header("WARC-Record-ID"))
+                if record.rec_type == "revisit":
+                    refers.add(record.rec_headers.get_header("WARC-Refers-To"))
+    assert refers <= records
+    for folder in old:
+        assert {path.name for path in folder.iterdir()} == {"warc"}
+        for path in (folder / "warc").iterdir():
+            with path.open("rb") as stream:
+                ids = {record.rec_headers.get_header("WARC-Record-ID") for record in ArchiveIterator(stream)}
+            assert ids & refers, f"{path} is kept but nothing refers to it"
 
 
 def test_scrapy_crawl_with_job_file_gives_the_same_outputs(tmp_path: Path) -> None:

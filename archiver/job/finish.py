@@ -12,6 +12,7 @@ and keeps the changes it wrote. Pruning and the WACZ come last: each run redoes 
 from __future__ import annotations
 
 import importlib
+import inspect
 import json
 import logging
 from pathlib import Path
@@ -59,20 +60,28 @@ def forget_runs(job_dir: Path, run_ids: list[str]) -> None:
         index.close()
 
 
-def seed_list_listing(run_dir: Path, seed_lists: list[str]) -> set[str] | None:
-    """The canonical URLs the run's sitemaps and feeds listed; None when there are none, or
-    one was not read whole in this run (then no article is gone for a sitemap)."""
+def seed_list_listing(run_dir: Path, seed_lists: list[str], references: list[Path]) -> set[str] | None:
+    """The canonical URLs the run's sitemaps and feeds listed; None when there are none, one
+    was not read whole in this run, or they list nothing at all (a broken sitemap more likely
+    than every article gone): then no article is gone for a sitemap. ``references``: earlier
+    runs' WARC files, where this run's revisits (a 304 to the sitemap) find their original."""
     from archiver.crawl.session import archived_seed_list_entries
     from archiver.reextract import WarcIndex
 
     if not seed_lists:
         return None
-    index = WarcIndex(sorted((run_dir / "warc").glob("*.warc.gz")))
+    paths = sorted((run_dir / "warc").glob("*.warc.gz"))
+    make_index: Any = WarcIndex
+    if "references" in inspect.signature(WarcIndex).parameters:  # cross-run revisits resolved
+        index = make_index(paths, references=references)
+    else:
+        index = make_index(paths)
     for url in seed_lists:
         _, capture = index.resolve(url)
         if capture is None or not 200 <= capture.status < 300:
             return None
-    return {canonical_url(url) for url in archived_seed_list_entries(index, seed_lists)}
+    listed = {canonical_url(url) for url in archived_seed_list_entries(index, seed_lists)}
+    return listed or None
 
 
 def _output_error(run: dict[str, Any], message: str) -> None:
@@ -126,7 +135,8 @@ def finish_job_run(job: Job, folder: RunFolder, crawl_run_id: str, reason: str) 
     if any(line.get(RUN_FIELD) == folder.run_id for line in state.values()):
         logger.info("run %s is in the current state already (merged before a kill)", folder.run_id)
     else:
-        listing = seed_list_listing(run_dir, list(run.get("seed_lists") or []))
+        earlier = [path for path in job_warcs(job_dir) if path.parent.parent != run_dir]
+        listing = seed_list_listing(run_dir, list(run.get("seed_lists") or []), earlier)
         lines, merge = merge_run(
             state,
             read_jsonl(run_dir / "articles.jsonl"),
