@@ -89,7 +89,7 @@ def cmd_job_run(args: argparse.Namespace) -> int:
     run = this_run(summary)
     args.out = run_dir
     _print_report(args, summary)
-    if "new" in run:
+    if "new" in run and not args.quiet:
         print(
             f"job {job.file.name}, run {run_dir.name}: {run['new']} new, {run['changed']} changed, "
             f"{run['unchanged']} unchanged, {run['gone']} gone (changes: {run_dir / 'changes.jsonl'})"
