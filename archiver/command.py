@@ -15,6 +15,13 @@ def main() -> int:
     """Run ``archiver`` (archiver.cli.main); a Ctrl-C while it starts up exits STOPPED (3), as
     any other interrupted run does (the table in archiver.crawl.outcome)."""
     try:
+        if sys.argv[1:3] == ["job", "run"]:
+            # The job's lock before Scrapy is imported: a second run exits 75 at once.
+            from archiver.job.early import lock_job_early
+
+            locked = lock_job_early(sys.argv[3:])
+            if locked is not None:
+                return locked
         from archiver.cli import main as run
 
         return run()

@@ -126,6 +126,11 @@ class ListicleSpider(scrapy.Spider):
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> ListicleSpider:
+        job_run = None
+        if kwargs.get("job_file"):  # a scheduled job (archiver job run, scrapyd): archiver.job
+            from archiver.job.spider import prepare_job_run
+
+            job_run = prepare_job_run(crawler.settings, Path(kwargs.pop("job_file")), kwargs)
         spider = super().from_crawler(crawler, *args, **kwargs)
         settings = crawler.settings
         out_dir = Path(kwargs.get("out") or settings.get("ARCHIVER_OUTPUT_DIR"))
@@ -186,6 +191,9 @@ class ListicleSpider(scrapy.Spider):
         spider.on_site = on_site_rule(spider.allowed_domains)
         crawler.signals.connect(spider.closed_session, signal=signals.spider_closed)
         crawler.signals.connect(spider.spider_idle, signal=signals.spider_idle)
+        if job_run is not None:  # connected after closed_session: runs once the files are closed
+            # weak=False: nothing else holds the job run (signals keep weak references by default).
+            crawler.signals.connect(job_run.spider_closed, signal=signals.spider_closed, weak=False)
         return spider
 
     # -- requests -----------------------------------------------------------------------------

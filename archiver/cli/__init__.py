@@ -1,6 +1,6 @@
 """The ``archiver`` command: a thin layer over the library; each subcommand lives in its own
 module of this package (parse.py: parse, schema; crawl.py: crawl, demo; extract.py: extract;
-export.py: export; wacz.py: wacz; replay.py: replay; view.py: view).
+export.py: export; wacz.py: wacz; replay.py: replay; view.py: view; job.py: job run, job schedule).
 
 Every failure is one line on stderr, ``archiver: error: <cause>; <what to do>``, and an exit
 code (archiver.crawl.outcome: 64 for usage errors, 1 for a bug); tracebacks only with --debug.
@@ -19,6 +19,7 @@ from archiver import __version__
 from archiver.cli.crawl import add_log_options, cmd_crawl, cmd_demo
 from archiver.cli.export import EXPORT_DESCRIPTION, EXPORT_HELP, add_export_arguments
 from archiver.cli.extract import cmd_extract
+from archiver.cli.job import JOB_HELP, add_job_arguments
 from archiver.cli.parse import SCHEMA_HELP, add_schema_arguments, cmd_parse
 from archiver.cli.replay import REPLAY_DESCRIPTION, REPLAY_HELP, add_replay_arguments
 from archiver.cli.view import VIEW_DESCRIPTION, VIEW_HELP, add_view_arguments
@@ -210,6 +211,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_wacz_arguments(command("wacz", WACZ_HELP, WACZ_DESCRIPTION))
     add_replay_arguments(command("replay", REPLAY_HELP, REPLAY_DESCRIPTION))
     add_view_arguments(command("view", VIEW_HELP, VIEW_DESCRIPTION))
+    add_job_arguments(command("job", JOB_HELP), common)
     return parser
 
 

@@ -121,6 +121,7 @@ def write_wacz(
     zipnum_threshold: int = ZIPNUM_THRESHOLD,
     block_lines: int = BLOCK_LINES,
     before_replace: Callable[[], None] | None = None,
+    warcs: list[Path] | None = None,
 ) -> WaczSummary:
     """Package ``out_dir`` (a crawl's output folder) as a WACZ at ``target`` (default
     ``out_dir/<job_file_stem(job)>.wacz``; ``job``: :func:`job_name` by default, the datapackage's title too).
@@ -131,11 +132,18 @@ def write_wacz(
     (tests make a crawl write meanwhile there, or kill the process there). Scratch files of
     packagings whose process is gone are removed first (:mod:`archiver.scratch`).
 
+    ``warcs``: the WARC files to package instead of ``out_dir``'s own (a scheduled job's WACZ
+    holds every kept run's files, so that a revisit of one run resolves in an earlier run's
+    record; archiver.job.finish); their names must differ. The page lists are ``out_dir``'s.
+
     Raises :class:`WaczError`; nothing is left behind (temporary file, scratch folder) and an
     existing target is untouched when it does.
     """
     state = _warc_state(out_dir)
-    warcs = warc_files(out_dir)
+    if warcs is None:
+        warcs = warc_files(out_dir)
+    elif len({path.name for path in warcs}) != len(warcs):
+        raise WaczError(f"two WARC files of {out_dir}'s job share a name; nothing written", "input")
     job = job or job_name(out_dir)
     # The job is text from --job or crawl.json: only its safe part names the file (never a path).
     target = target or out_dir / f"{job_file_stem(job)}.wacz"

@@ -1,0 +1,278 @@
+"""``archiver job run`` end to end: real subprocesses against a loopback site (tests/job_site.py):
+run folders, current state, changes.jsonl, the job's lock, a killed run resumed, keep_runs, the
+job's WACZ."""
+
+from __future__ import annotations
+
+import json
+import signal
+import subprocess
+import zipfile
+from pathlib import Path
+from typing import Any
+
+from warcio.archiveiterator import ArchiveIterator
+
+from archiver.job.changes import item_fields
+from tests.crawl_command import BIN
+from tests.job_site import EDITED_ARTICLE, NEW_ARTICLE, NEW_CAPTION, JobSite, serve_job_site
+from tests.listicle_site import crawl_listicle_site
+
+
+def write_job(folder: Path, site: JobSite, **extra: Any) -> Path:
+    lines = [
+        'name = "daily"',
+        f'sitemaps = ["{site.base}/sitemap.xml.gz"]',
+        "depth = 0",
+        "allow_private = true",
+        'out = "job"',
+        'contact = "mailto:archivist@example.org"',
+    ]
+    lines += [f"{key} = {json.dumps(value)}" for key, value in extra.items()]
+    lines += ["[settings]", "AUTOTHROTTLE_ENABLED = false", "RETRY_ENABLED = false"]
+    path = folder / "daily.toml"
+    path.write_text("\n".join(lines) + "\n")
+    return path
+
+
+def job_command(job_file: Path) -> list[str]:
+    return [str(BIN / "archiver"), "job", "run", str(job_file)]
+
+
+def run_job(job_file: Path, expect: int = 0) -> subprocess.CompletedProcess[str]:
+    result = subprocess.run(job_command(job_file), capture_output=True, text=True, timeout=300, check=False)
+    assert result.returncode == expect, f"exit {result.returncode}:\n{result.stdout}\n{result.stderr}"
+    return result
+
+
+def read_lines(path: Path) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
+
+
+def runs_of(job_dir: Path) -> list[Path]:
+    return sorted((job_dir / "runs").iterdir())
+
+
+def content(articles: list[dict[str, Any]]) -> dict[str, Any]:
+    """What the articles say (not where or when they were captured)."""
+    return {
+        article["url"]: (article["title"], [item_fields(item) for item in article["items"]])
+        for article in articles
+    }
+
+
+def listing(folder: Path) -> dict[str, bytes | None]:
+    return {
+        str(path.relative_to(folder)): path.read_bytes() if path.is_file() else None
+        for path in sorted(folder.rglob("*"))
+    }
+
+
+def test_two_runs_give_the_current_state_and_exactly_the_changes(tmp_path: Path) -> None:
+    with serve_job_site(edition=1) as site:
+        job_file = write_job(tmp_path, site, keep_runs=5)
+        job_dir = tmp_path / "job"
+        run_job(job_file)
+        first_state = {line["url"]: line for line in read_lines(job_dir / "articles.jsonl")}
+        site.edition(2)
+        result = run_job(job_file)
+        fresh = tmp_path / "fresh"
+        crawl_listicle_site(site.base, fresh, "--no-wacz")
+        # A third edition: one article taken down (404) and out of the sitemap.
+        site.files.pop("/a/00002-things/")  # the sitemap still lists it
+        run_job(job_file)  # a known article gone is a change, not a failure: exit 0
+
+    run1, run2, run3 = runs_of(job_dir)
+    assert [line["change"] for line in read_lines(run1 / "changes.jsonl")] == ["new"] * 5
+    changes = {line["url"].removeprefix(site.base): line for line in read_lines(run2 / "changes.jsonl")}
+    assert set(changes) == {EDITED_ARTICLE, NEW_ARTICLE}
+    assert changes[NEW_ARTICLE]["change"] == "new"
+    edited = changes[EDITED_ARTICLE]
+    old_item = first_state[site.base + EDITED_ARTICLE]["items"][3]
+    assert (
+        edited["change"] == "changed" and edited["previous_run"] == run1.name and edited["run"] == run2.name
+    )
+    assert edited["article"] == {}
+    assert edited["items"]["added"] == edited["items"]["removed"] == edited["items"]["moved"] == []
+    [item] = edited["items"]["changed"]
+    assert item["number"] == 4 and item["heading"] == old_item["heading"]
+    assert list(item["fields"]) == ["caption"]
+    assert item["fields"]["caption"]["old"] == old_item["caption"]
+    assert item["fields"]["caption"]["new"].startswith(NEW_CAPTION)
+    run2_summary = json.loads((run2 / "crawl.json").read_text())["run"]
+    assert {name: run2_summary[name] for name in ("new", "changed", "unchanged", "gone")} == {
+        "new": 1,
+        "changed": 1,
+        "unchanged": 4,
+        "gone": 0,
+    }
+    assert "edited" not in result.stderr
+    assert "1 new, 1 changed, 4 unchanged, 0 gone" in result.stdout
+    # Run 3: the taken-down article is gone, the others stay.
+    [gone] = read_lines(run3 / "changes.jsonl")
+    assert (gone["change"], gone["url"], gone["reason"]) == (
+        "gone",
+        f"{site.base}/a/00002-things/",
+        "HTTP 404",
+    )
+    state = read_lines(job_dir / "articles.jsonl")
+    expected = content(read_lines(fresh / "articles.jsonl"))
+    expected.pop(f"{site.base}/a/00002-things/")
+    assert content(state) == expected
+    assert {line["run"] for line in state} == {run3.name}
+    # No per-run WACZ; the job's WACZ holds every kept run's WARCs.
+    assert not list(run2.glob("*.wacz"))
+    with zipfile.ZipFile(job_dir / "daily.wacz") as wacz:
+        members = [name for name in wacz.namelist() if name.startswith("archive/")]
+        records, refers = set(), set()
+        for member in members:  # every revisit (of an earlier run too) resolves inside the WACZ
+            with wacz.open(member) as stream:
+                for record in ArchiveIterator(stream):
+                    records.add(record.rec_headers.get_header("WARC-Record-ID"))
+                    if record.rec_type == "revisit":
+                        refers.add(record.rec_headers.get_header("WARC-Refers-To"))
+    assert refers <= records
+    archived = {name.removeprefix("archive/") for name in members}
+    assert archived == {path.name for run in (run1, run2, run3) for path in (run / "warc").glob("*.warc.gz")}
+
+
+def test_state_after_two_runs_equals_a_fresh_crawl_of_edition_two(tmp_path: Path) -> None:
+    with serve_job_site(edition=1) as site:
+        job_file = write_job(tmp_path, site)
+        run_job(job_file)
+        site.edition(2)
+        run_job(job_file)
+        crawl_listicle_site(site.base, tmp_path / "fresh", "--no-wacz")
+    state = read_lines(tmp_path / "job" / "articles.jsonl")
+    assert len(state) == 6
+    assert content(state) == content(read_lines(tmp_path / "fresh" / "articles.jsonl"))
+
+
+def test_a_second_run_while_one_runs_exits_75_and_writes_nothing(tmp_path: Path) -> None:
+    with serve_job_site() as site:
+        job_file = write_job(tmp_path, site)
+        site.hold_prefix = "/a/"
+        first = subprocess.Popen(
+            job_command(job_file), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        )
+        try:
+            assert site.seen.wait(120), "the first run never asked for an article page"
+            before = listing(tmp_path)
+            # Returns while the first run is still held: it did not wait for the lock.
+            second = subprocess.run(
+                job_command(job_file), capture_output=True, text=True, timeout=60, check=False
+            )
+            after = listing(tmp_path)
+            assert first.poll() is None
+        finally:
+            site.release.set()
+            _, err = first.communicate(timeout=300)
+    assert second.returncode == 75, second.stderr
+    assert second.stdout == ""
+    [line] = second.stderr.splitlines()
+    assert line.startswith("archiver: error: another run of this job (pid ") and f"pid {first.pid}," in line
+    assert after == before
+    assert first.returncode == 0, err
+    assert len(read_lines(tmp_path / "job" / "articles.jsonl")) == 5
+
+
+def test_a_killed_run_resumes_into_its_folder(tmp_path: Path) -> None:
+    with serve_job_site() as site:
+        job_file = write_job(tmp_path, site)
+        site.hold_prefix = "/a/00003-things/"
+        first = subprocess.Popen(job_command(job_file), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        assert site.seen.wait(120), "the run never asked for the held page"
+        first.send_signal(signal.SIGKILL)
+        first.wait(timeout=60)
+        [killed_run] = runs_of(tmp_path / "job")
+        assert not (tmp_path / "job" / "articles.jsonl").exists()
+        site.release.set()
+        site.hold_prefix = None
+        result = run_job(job_file)
+        crawl_listicle_site(site.base, tmp_path / "fresh", "--no-wacz")
+    assert "was killed" in result.stderr
+    assert runs_of(tmp_path / "job") == [killed_run]
+    assert not (killed_run / ".job-run-unfinished").exists()
+    state = read_lines(tmp_path / "job" / "articles.jsonl")
+    assert content(state) == content(read_lines(tmp_path / "fresh" / "articles.jsonl"))
+    assert sorted(line["change"] for line in read_lines(killed_run / "changes.jsonl")) == ["new"] * 5
+
+
+def test_keep_runs_prunes_old_runs_but_keeps_the_warcs_the_state_cites(tmp_path: Path) -> None:
+    with serve_job_site() as site:
+        job_file = write_job(tmp_path, site, keep_runs=1)
+        job_dir = tmp_path / "job"
+        run_job(job_file)
+        [run1] = runs_of(job_dir)
+        run1_warcs = sorted(path.name for path in (run1 / "warc").glob("*.warc.gz"))
+        site.statuses["/a/00002-things/"] = 500  # not fetched this time: the state keeps run 1's
+        run_job(job_file, expect=2)
+        run1_left, run2 = runs_of(job_dir)
+        assert run1_left == run1
+        assert sorted(str(path.relative_to(run1)) for path in run1.rglob("*")) == [
+            "warc",
+            *(f"warc/{name}" for name in run1_warcs),
+        ]
+        summary = json.loads((run2 / "crawl.json").read_text())["run"]
+        assert summary["pruned_runs"] == [{"run": run1.name, "kept_warc_files": run1_warcs, "removed": False}]
+        state = {line["url"]: line["run"] for line in read_lines(job_dir / "articles.jsonl")}
+        assert state[f"{site.base}/a/00002-things/"] == run1.name
+        with zipfile.ZipFile(job_dir / "daily.wacz") as wacz:
+            assert {f"archive/{name}" for name in run1_warcs} <= set(wacz.namelist())
+        del site.statuses["/a/00002-things/"]
+        run_job(job_file)
+        *old, run3 = runs_of(job_dir)
+    assert run3.name > run2.name
+    assert {line["run"] for line in read_lines(job_dir / "articles.jsonl")} == {run3.name}
+    # What is left of the old runs is WARC files that a revisit refers to, and every revisit
+    # finds its original on disk (none at all when the runs made no cross-run revisits).
+    records, refers = set(), set()
+    for path in job_dir.glob("runs/*/warc/*.warc.gz"):
+        with path.open("rb") as stream:
+            for record in ArchiveIterator(stream):
+                records.add(record.rec_headers.get_header("WARC-Record-ID"))
+                if record.rec_type == "revisit":
+                    refers.add(record.rec_headers.get_header("WARC-Refers-To"))
+    assert refers <= records
+    for folder in old:
+        assert {path.name for path in folder.iterdir()} == {"warc"}
+        for path in (folder / "warc").iterdir():
+            with path.open("rb") as stream:
+                ids = {record.rec_headers.get_header("WARC-Record-ID") for record in ArchiveIterator(stream)}
+            assert ids & refers, f"{path} is kept but nothing refers to it"
+
+
+def test_scrapy_crawl_with_job_file_gives_the_same_outputs(tmp_path: Path) -> None:
+    """What scrapyd runs: ``scrapy crawl listicle -a job_file=PATH`` (the spider does the job's
+    part itself), then ``archiver job run`` of the same job continues from its state."""
+    project = Path(__file__).resolve().parent.parent
+    with serve_job_site() as site:
+        job_file = write_job(tmp_path, site)
+        scrapy = subprocess.run(
+            [
+                str(BIN / "scrapy"),
+                "crawl",
+                "listicle",
+                "-a",
+                f"job_file={job_file}",
+                "-s",
+                "ARCHIVER_ALLOW_PRIVATE=True",
+            ],
+            capture_output=True,
+            text=True,
+            timeout=300,
+            check=False,
+            cwd=project,
+        )
+        assert scrapy.returncode == 0, scrapy.stderr
+        site.edition(2)
+        run_job(job_file)
+        crawl_listicle_site(site.base, tmp_path / "fresh", "--no-wacz")
+    job_dir = tmp_path / "job"
+    run1, run2 = runs_of(job_dir)
+    assert [line["change"] for line in read_lines(run1 / "changes.jsonl")] == ["new"] * 5
+    assert sorted(line["change"] for line in read_lines(run2 / "changes.jsonl")) == ["changed", "new"]
+    assert content(read_lines(job_dir / "articles.jsonl")) == content(
+        read_lines(tmp_path / "fresh" / "articles.jsonl")
+    )
+    assert (job_dir / "daily.wacz").is_file() and not list(run1.glob("*.wacz"))
