@@ -138,7 +138,32 @@ class ListicleSite:
     lastmod: bool = False
     log: list[LoggedRequest] = field(default_factory=list)
     edition_2_modified: float = 0.0  # Last-Modified of edition 2's new and edited files
+    hold_at: int | None = None  # hold the Nth request from now unanswered (see hold_request)
+    held: threading.Event = field(default_factory=threading.Event)  # set once it is held
+    _release: threading.Event = field(default_factory=threading.Event)
+    _seen: int = 0
     _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def hold_request(self, number: int | None) -> None:
+        """Hold the ``number``-th request from now unanswered until :meth:`release` (a test
+        kills the crawl while it waits; ``held`` says when); None: hold none."""
+        self.release()
+        with self._lock:
+            self._seen, self.hold_at = 0, number
+        self.held.clear()
+        self._release.clear()
+
+    def release(self) -> None:
+        self._release.set()
+
+    def _holds(self) -> bool:
+        with self._lock:
+            self._seen += 1
+            hold = self._seen == self.hold_at
+        if hold:
+            self.held.set()
+            self._release.wait(timeout=600)
+        return hold
 
     def set_edition(self, edition: int) -> None:
         """Serve ``edition`` from now on; edition 2's changed files are dated one second past the
@@ -208,6 +233,8 @@ def _sitemap_with_lastmod(site: ListicleSite, body: bytes) -> bytes:
 
 
 def _answer(site: ListicleSite, handler: BaseHTTPRequestHandler) -> None:
+    if site._holds():
+        return  # never answered: the crawl is killed meanwhile
     path = handler.path.split("?", 1)[0]
     body = site.files().get(path)
     conditional = (handler.headers.get("If-None-Match"), handler.headers.get("If-Modified-Since"))
@@ -253,7 +280,10 @@ def listicle_site(
         if edition != 1:
             site.set_edition(edition)
         holder.append(site)
-        yield site
+        try:
+            yield site
+        finally:
+            site.release()  # a held request's thread ends with the server
 
 
 @contextmanager

@@ -9,8 +9,10 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import signal
 import subprocess
 import sys
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,6 +30,7 @@ from tests.listicle_site import (
     LoggedRequest,
     listicle_site,
 )
+from tests.test_crash_resume import check_extract_agrees, check_files_are_whole, stable_articles
 
 BIN = Path(sys.executable).parent
 NOT_MODIFIED = "http://netpreserve.org/warc/1.1/revisit/server-not-modified"
@@ -89,8 +92,8 @@ class TwoRuns:
         return [json.loads(line) for line in lines]
 
 
-def _crawl(out: Path, base: str, run: str, *extra: str) -> None:
-    command = loopback_crawl(
+def _crawl_command(out: Path, base: str, run: str, *extra: str) -> list[str]:
+    return loopback_crawl(
         out / "runs" / run,
         "--sitemap",
         f"{base}/sitemap.xml.gz",
@@ -101,6 +104,10 @@ def _crawl(out: Path, base: str, run: str, *extra: str) -> None:
         f"ARCHIVER_JOB_ROOT={out}",
         *extra,
     )
+
+
+def _crawl(out: Path, base: str, run: str, *extra: str) -> None:
+    command = _crawl_command(out, base, run, *extra)
     result = subprocess.run(command, capture_output=True, text=True, timeout=300, check=False)
     assert result.returncode == 0, f"crawl failed ({result.returncode}):\n{result.stdout}\n{result.stderr}"
 
@@ -355,3 +362,37 @@ def test_lastmod_skip_asks_only_for_articles_modified_since(no_validators: TwoRu
         [str(BIN / "archiver"), "extract", *warcs, "-o", str(found)], check=True, capture_output=True
     )
     assert found.read_bytes() == (no_validators.run(RUN_2) / "articles.jsonl").read_bytes()
+
+
+# -- a killed job run ------------------------------------------------------------------------------
+def test_a_killed_job_run_resumes_from_its_revisits_of_run_1(conditional: TwoRuns, tmp_path: Path) -> None:
+    """Run 2 killed mid-way (the server holds its 45th request unanswered), then run again into
+    its folder: the crash-resume rebuilds the frontier from run 2's WARCs, whose 304 revisits
+    resolve into run 1's WARCs, and ends with the articles of the uninterrupted run 2."""
+    out = tmp_path / "job"
+    with listicle_site() as site:
+        _crawl(out, site.base, RUN_1)
+        with CaptureIndex(out / INDEX_NAME) as index:
+            index.add_run(out / "runs" / RUN_1)
+        site.set_edition(2)
+        site.hold_request(45)
+        process = subprocess.Popen(
+            _crawl_command(out, site.base, RUN_2), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
+        watcher = threading.Thread(target=lambda: (process.wait(), site.held.set()), daemon=True)
+        watcher.start()
+        assert site.held.wait(timeout=300)
+        assert process.poll() is None, "the crawl ended before the held request"
+        process.send_signal(signal.SIGKILL)
+        watcher.join(timeout=60)
+        site.hold_request(None)
+        killed_log = len(site.requests())
+        _crawl(out, site.base, RUN_2)
+        resumed = site.requests()[killed_log:]
+    run_2 = out / "runs" / RUN_2
+    check_files_are_whole(run_2)
+    assert stable_articles(run_2) == stable_articles(conditional.run(RUN_2))
+    check_extract_agrees(run_2, tmp_path)
+    # The resumed run asked for what the killed one had not archived, each once.
+    asked = [entry.path for entry in resumed]
+    assert len(asked) == len(set(asked)) < len({entry.path for entry in conditional.log})
