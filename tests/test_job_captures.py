@@ -186,3 +186,56 @@ def test_a_plain_crawl_has_no_conditional_middleware(tmp_path: Path) -> None:
     assert not any(isinstance(m, ConditionalRequestMiddleware) for m in manager.middlewares)
     with pytest.raises(NotConfigured):
         ConditionalRequestMiddleware.from_crawler(get_crawler(settings_dict=settings))
+
+
+def test_an_earlier_record_gone_since_the_request_is_asked_for_again_in_full(tmp_path: Path) -> None:
+    job = tmp_path / "job"
+    with CaptureIndex(job / INDEX_NAME) as index:
+        run = _run(job, "r1", [(_page_exchange(T0), None)])
+        index.add_run(run)
+    conditional = ConditionalRequestMiddleware.from_crawler(_crawler(job))  # type: ignore[arg-type]
+    request = Request("http://site.example/a/")
+    conditional.process_request(request)
+    shutil.rmtree(run / "warc")  # pruned while the request was on the wire
+    again = conditional.process_response(request, Response(request.url, status=304, request=request))
+    assert isinstance(again, Request) and again.dont_filter
+    assert b"If-None-Match" not in again.headers and b"If-Modified-Since" not in again.headers
+    conditional.process_request(again)
+    assert b"If-None-Match" not in again.headers
+
+
+def test_a_304_to_an_unconditional_request_is_archived_as_it_came_and_is_an_error(tmp_path: Path) -> None:
+    """A server that answers 304 to a request without validators (a bug): a plain response
+    record with its 304, and a failed seed, in a job run whose index knows nothing of it."""
+    import json
+    import subprocess
+
+    from warcio.archiveiterator import ArchiveIterator
+
+    from tests.crawl_command import loopback_crawl
+    from tests.fault_server import robots_allow_all, send, serve
+
+    def not_modified(handler: object) -> None:
+        send(handler, 304, b"")  # type: ignore[arg-type]
+
+    job = tmp_path / "job"
+    with serve({"/robots.txt": robots_allow_all(), "/list/": not_modified}) as base:
+        command = loopback_crawl(
+            job / "runs" / "r1", f"{base}/list/", "--no-wacz", "--set", f"ARCHIVER_JOB_ROOT={job}"
+        )
+        result = subprocess.run(command, capture_output=True, text=True, timeout=300, check=False)
+    assert result.returncode != 0
+    summary = json.loads((job / "runs" / "r1" / "crawl.json").read_text())
+    assert any(
+        error["url"] == f"{base}/list/" and "304" in error["error"] for error in summary["run"]["errors"]
+    )
+    statuses = []
+    for warc in (job / "runs" / "r1" / "warc").glob("*.warc.gz"):
+        with warc.open("rb") as stream:
+            for record in ArchiveIterator(stream):
+                if (
+                    record.rec_headers.get_header("WARC-Target-URI") == f"{base}/list/"
+                    and record.http_headers
+                ):
+                    statuses.append((record.rec_type, record.http_headers.get_statuscode()))
+    assert ("response", "304") in statuses and not any(kind == "revisit" for kind, _ in statuses)
