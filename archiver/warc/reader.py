@@ -8,7 +8,8 @@ crawl decoded them.
   given, in any order: by ``WARC-Refers-To``, else by ``WARC-Refers-To-Target-URI`` and
   ``-Date``, else by payload digest. Resolution waits until all files are indexed. A page stored
   as a revisit is then parsed like a response; a revisit whose original is in none of the files
-  is warned about, with its URL.
+  is warned about, with its URL. Reference-only files (an incremental job's earlier runs) lend
+  their payloads to revisits without their captures being read as this set's.
 - HTTP heads are read as the crawl's client read them (:mod:`archiver.warc.http_head`), and
   captures are looked up without ``#fragment`` (:func:`archiver.urls.fetched_url`), as fetched.
 - Bodies are decoded with :mod:`archiver.codings`, the crawl's decoder: a body that does not
