@@ -28,6 +28,7 @@ from tests.listicle_site import (
     EDITED_SUFFIX,
     NEW_ARTICLE,
     LoggedRequest,
+    crawl_listicle_site,
     listicle_site,
 )
 from tests.test_crash_resume import check_extract_agrees, check_files_are_whole, stable_articles
@@ -142,6 +143,14 @@ def no_validators(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TwoRuns]
     )
 
 
+def _records_of(warc: Path) -> list[tuple[str, str | None]]:
+    with warc.open("rb") as stream:
+        return [
+            (record.rec_type, record.rec_headers.get_header("WARC-Profile"))
+            for record in ArchiveIterator(stream)
+        ]
+
+
 def _path(url: str) -> str:
     return "/" + url.split("/", 3)[3]
 
@@ -165,6 +174,23 @@ def test_run_2_asks_conditionally_for_every_url_of_run_1(conditional: TwoRuns) -
         assert asked[path].if_modified_since is not None, path
     # The new article's URLs were never captured: asked without conditions.
     assert not asked[NEW_ARTICLE].conditional
+    run = json.loads((conditional.run(RUN_2) / "crawl.json").read_text())["run"]
+    assert run["conditional_requests"] == len(run_1_urls)
+    assert run["not_modified"] == sum(1 for entry in conditional.log if entry.status == 304)
+
+
+def test_a_plain_crawl_asks_without_conditions_and_keeps_no_index(tmp_path: Path) -> None:
+    """Without ARCHIVER_JOB_ROOT, a second crawl of the same site is what it always was."""
+    with listicle_site() as site:
+        crawl_listicle_site(site.base, tmp_path / "one", "--no-wacz")
+        site.set_edition(2)
+        crawl_listicle_site(site.base, tmp_path / "one", "--no-wacz")  # the same --out: continues it
+        crawl_listicle_site(site.base, tmp_path / "two", "--no-wacz")
+        log = site.requests()
+    assert log and not any(entry.conditional for entry in log)
+    assert not list(tmp_path.rglob(INDEX_NAME))
+    records = [record for warc in sorted(tmp_path.glob("two/warc/*.warc.gz")) for record in _records_of(warc)]
+    assert not any(kind == "revisit" and profile != IDENTICAL for kind, profile in records)
 
 
 def test_unchanged_pages_and_photos_get_304_and_a_revisit_of_run_1(conditional: TwoRuns) -> None:

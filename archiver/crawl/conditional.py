@@ -71,8 +71,13 @@ class ConditionalRequestMiddleware:
         return cls(crawler, CaptureIndex(Path(root) / INDEX_NAME))
 
     def _count(self, name: str) -> None:
+        """Counted in Scrapy's stats and in crawl.json's run (``conditional_requests``,
+        ``not_modified``)."""
         if self.crawler.stats is not None:
-            self.crawler.stats.inc_value(f"archiver/conditional/{name}")
+            self.crawler.stats.inc_value(f"archiver/{name}")
+        session = getattr(self.crawler.spider, "session", None)
+        if session is not None:
+            session.counts[name] = session.counts.get(name, 0) + 1
 
     def process_request(self, request: Request) -> None:
         prior: PriorCapture | None = request.meta.get(PRIOR_META_KEY)
@@ -97,7 +102,7 @@ class ConditionalRequestMiddleware:
         request.meta[PRIOR_META_KEY] = prior
         request.meta[NOT_MODIFIED_META_KEY] = revisit_target(prior)
         request.meta["archiver_conditional_url"] = request.url
-        self._count("sent")
+        self._count("conditional_requests")
 
     def process_response(self, request: Request, response: Response) -> Request | Response:
         prior: PriorCapture | None = request.meta.get(PRIOR_META_KEY)
