@@ -427,3 +427,30 @@ def test_a_killed_job_run_resumes_from_its_revisits_of_run_1(conditional: TwoRun
     # The resumed run asked for what the killed one had not archived, each once.
     asked = [entry.path for entry in resumed]
     assert len(asked) == len(set(asked)) < len({entry.path for entry in conditional.log})
+
+
+def test_the_item_view_shows_photos_answered_304_from_run_1(conditional: TwoRuns) -> None:
+    from archiver.view.catalog import PhotoView
+    from archiver.view.photos import PhotoArchive
+
+    warnings: list[str] = []
+    archive = PhotoArchive(conditional.run(RUN_2) / "warc", warn=warnings.append)
+    article = next(
+        a for a in conditional.articles(RUN_2) if not a["url"].endswith((EDITED_ARTICLE, NEW_ARTICLE))
+    )
+    image = article["items"][0]["images"][0]
+    capture = image["capture"]
+    assert capture["warc_type"] == "revisit"
+    view = PhotoView(
+        image["url"],
+        "",
+        None,
+        capture["warc_filename"],
+        capture["warc_record_id"],
+        200,
+        capture["content_type"],
+    )
+    photo = archive.photo(view)
+    assert photo.body[:2] == b"\xff\xd8" and len(photo.body) == capture["length"]
+    assert photo.content_type == "image/jpeg"
+    assert not warnings
