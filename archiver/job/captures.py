@@ -15,7 +15,6 @@ pruned run's rows and those whose payload was in it.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -112,8 +111,10 @@ class CaptureIndex:
         self.close()
 
     # -- lookups -----------------------------------------------------------------------------
-    def _first_on_disk(self, rows: Iterator[tuple[object, ...]]) -> PriorCapture | None:
-        for row in rows:
+    def _first_on_disk(self, query: str, value: str) -> PriorCapture | None:
+        # Every row read (one per run at most, for a URL): no statement is left open, which
+        # would hold a read transaction while jobcore indexes a run in the same process.
+        for row in self._db.execute(query, (value,)).fetchall():
             prior = PriorCapture(
                 run_id=str(row[0]),
                 warc_path=str(row[1]),
@@ -134,18 +135,14 @@ class CaptureIndex:
     def last_capture(self, url: str) -> PriorCapture | None:
         """The latest 2xx capture of ``url`` (any form: it is canonicalised) in an indexed run
         whose payload record is on disk, or None."""
-        rows = self._db.execute(
-            f"{_SELECT} WHERE url = ? AND status BETWEEN 200 AND 299 ORDER BY date DESC", (index_key(url),)
-        )
-        return self._first_on_disk(iter(rows))
+        query = f"{_SELECT} WHERE url = ? AND status BETWEEN 200 AND 299 ORDER BY date DESC"
+        return self._first_on_disk(query, index_key(url))
 
     def original(self, digest: str) -> PriorCapture | None:
         """The earliest response record on disk whose payload has ``digest`` (``sha1:BASE32``),
         for an identical-payload-digest revisit, or None."""
-        rows = self._db.execute(
-            f"{_SELECT} WHERE payload_digest = ? AND is_original = 1 ORDER BY date", (digest,)
-        )
-        return self._first_on_disk(iter(rows))
+        query = f"{_SELECT} WHERE payload_digest = ? AND is_original = 1 ORDER BY date"
+        return self._first_on_disk(query, digest)
 
     def runs(self) -> list[str]:
         """Run ids indexed, oldest first."""
@@ -158,7 +155,10 @@ class CaptureIndex:
         a kill leaves the index as it was. Returns the number of captures indexed.
 
         Revisits are resolved to the record holding their payload: in this run (written
-        earlier) or in an indexed earlier run; one whose original is in neither is left out."""
+        earlier) or in an indexed earlier run; one whose original is in neither is left out.
+
+        :raises ValueError: ``run_dir`` is not inside the job folder.
+        :raises sqlite3.Error: the index cannot be written (nothing of the run is then in it)."""
         run_id = run_dir.name
         warcs = sorted((run_dir / "warc").glob("*.warc.gz"))
         count = 0
