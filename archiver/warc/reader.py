@@ -409,15 +409,24 @@ class WarcIndex:
         self._parsed_records: set[str] = set()  # record IDs of responses the crawl parsed
         self._parsed_urls: set[str] = set()  # ... of such notes that name no record
         self._noting = False  # whether the file being read is one of ours
-        self._reference = True  # whether the file being read is a reference-only one
-        for source in sorted(map(as_source, references), key=lambda s: s.name):
-            with source.open() as stream:
-                self._read_file(source, stream)
-        self._reference = False
+        self._wanted: tuple[set[str], set[tuple[str, str]], set[str]] = (set(), set(), set())
+        self._reference = False  # whether the file being read is a reference-only one
         for source in sorted(map(as_source, paths), key=lambda s: s.name):
             self._noting = False
             with source.open() as stream:
                 self._read_file(source, stream)
+        # Reference files are read last, for the originals this set's revisits name only: memory
+        # grows with this set, not with every earlier run of a job.
+        self._wanted = (
+            {revisit.refers_to for revisit in self._revisits},
+            {(revisit.refers_to_uri, revisit.refers_to_date) for revisit in self._revisits},
+            {revisit.capture.payload_digest for revisit in self._revisits},
+        )
+        self._reference = True
+        for source in sorted(map(as_source, references), key=lambda s: s.name) if self._revisits else ():
+            with source.open() as stream:
+                self._read_file(source, stream)
+        self._reference = False
         for revisit in self._revisits:
             self._resolve_revisit(revisit)
         self._revisits.clear()
@@ -570,10 +579,11 @@ class WarcIndex:
         else:
             return
         digest = headers.get("warc-payload-digest") or payload_digest(raw)
-        original = _Original(path, offset, rec_type != "resource", status, names, len(raw))
-        self._originals.add(
-            headers.get("warc-record-id") or "", url, headers.get("warc-date") or "", digest, original
-        )
+        record_id, date = headers.get("warc-record-id") or "", headers.get("warc-date") or ""
+        ids, uri_dates, digests = self._wanted
+        if record_id in ids or (url, date) in uri_dates or digest in digests:
+            original = _Original(path, offset, rec_type != "resource", status, names, len(raw))
+            self._originals.add(record_id, url, date, digest, original)
 
     def _read_note(self, url: str, concurrent_to: str, block: bytes) -> None:
         """A metadata record: a failed fetch, or (``hops-from-seed``) a page the crawl parsed,
