@@ -158,10 +158,11 @@ class Reextraction:
     damaged: list[str]  # what could not be read as the crawl read it (damage, revisits...), and why
 
 
-def articles_from_warcs(paths: Iterable[Path]) -> Reextraction:
+def articles_from_warcs(paths: Iterable[Path], references: Iterable[Path] = ()) -> Reextraction:
     """All articles of a set of WARC files, in capture order (in memory: for small sets and
-    tests; ``archiver extract`` streams them to a file and sorts the file)."""
-    index = WarcIndex(paths)
+    tests; ``archiver extract`` streams them to a file and sorts the file). ``references``:
+    WARC files that only resolve revisits (an incremental job's earlier runs)."""
+    index = WarcIndex(paths, references=references)
     articles = sorted(articles_from_index(index), key=capture_order)
     return Reextraction(articles, index.warnings)
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import gzip
 import zlib
 from dataclasses import dataclass, field
+from datetime import UTC, datetime, time
 
 from lxml import etree
 
@@ -17,6 +18,7 @@ _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, recover=True,
 class SitemapLinks:
     sitemaps: list[str] = field(default_factory=list)  # from a sitemap index: more sitemaps
     pages: list[str] = field(default_factory=list)  # from a urlset: pages
+    lastmod: dict[str, str] = field(default_factory=dict)  # page -> its <lastmod>, as written
 
 
 def _maybe_gunzip(body: bytes) -> bytes:
@@ -59,7 +61,38 @@ def parse_sitemap(body: bytes) -> SitemapLinks:
             links.sitemaps.append(location.strip())
         elif kind == "urlset":
             links.pages.append(location.strip())
+            lastmod = next(
+                (child.text for child in entry if _local(child.tag) == "lastmod" and child.text), None
+            )
+            if lastmod and lastmod.strip():
+                links.lastmod[location.strip()] = lastmod.strip()
     return links
+
+
+def lastmod_not_newer(lastmod: str, captured_at: str) -> bool:
+    """Whether a sitemap ``<lastmod>`` (W3C Datetime) is not newer than ``captured_at`` (a WARC
+    date): the page need not be fetched again. A date without time counts as the end of that
+    day, and a value that does not parse as newer: when in doubt, the page is fetched.
+
+    >>> lastmod_not_newer("2026-11-01T10:00:00+01:00", "2026-11-01T09:30:00Z")
+    True
+    >>> lastmod_not_newer("2026-11-01", "2026-11-01T09:30:00.123456Z")
+    False
+    >>> lastmod_not_newer("yesterday", "2026-11-01T09:30:00Z")
+    False
+    """
+    try:
+        captured = datetime.fromisoformat(captured_at.replace("Z", "+00:00"))
+        text = lastmod.replace("Z", "+00:00")
+        if len(text) == 10:  # YYYY-MM-DD
+            modified = datetime.combine(datetime.fromisoformat(text).date(), time.max, UTC)
+        else:
+            modified = datetime.fromisoformat(text)  # a year or year-month alone: ValueError
+        if modified.tzinfo is None:
+            return False  # W3C Datetime with a time names its zone; without one, unknown
+    except ValueError:
+        return False
+    return modified <= captured
 
 
 _ROOTS = {"sitemap": ("urlset", "sitemapindex"), "feed": ("rss", "feed", "rdf")}

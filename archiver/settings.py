@@ -81,6 +81,9 @@ DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.redirect.MetaRefreshMiddleware": None,
     "archiver.crawl.compression.MetaRefreshFollower": 580,
     "archiver.crawl.middleware.WarcCaptureMiddleware": 750,
+    # Job runs only: conditional requests from the job's capture index; a 304 (archived by the
+    # capture middleware first) becomes the earlier capture before decoding (590) undoes its coding.
+    "archiver.crawl.conditional.ConditionalRequestMiddleware": 700,
     # Above the capture middleware: its process_response runs first, so a response from a
     # refused address is never archived.
     "archiver.crawl.scope.ScopeGuardMiddleware": 760,
@@ -141,3 +144,12 @@ ARCHIVER_WACZ = True
 # Set by archiver crawl for each run, written into crawl.json: the command reports this run's
 # summary, never an older one left in the folder. Empty: the spider makes one.
 ARCHIVER_RUN_ID = ""
+
+# Scheduled jobs (issue 13). The job folder OUT, set by `archiver job run` for each run (the run
+# writes into OUT/runs/<ts>); None: a plain crawl (no conditional requests, no cross-run revisits).
+ARCHIVER_JOB_ROOT: str | None = None
+# In a job run: If-None-Match / If-Modified-Since from the URL's last capture in an earlier run.
+ARCHIVER_CONDITIONAL = True
+# In a job run: a sitemap entry whose <lastmod> is not newer than the URL's last capture is not
+# requested (counted in crawl.json as skipped_by_lastmod).
+ARCHIVER_LASTMOD_SKIP = False

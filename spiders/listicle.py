@@ -51,6 +51,7 @@ from archiver.crawl.redirect_dedup import AlreadyRequested
 from archiver.crawl.redirects import EARLIER_PAGES, LeadsBack
 from archiver.crawl.session import CrawlSession, Rebuilt
 from archiver.crawl.settings_check import check_cmdline_settings
+from archiver.job.run_context import JobRunContext
 from archiver.models import ListiclePage, PageFailure
 from archiver.page_log import NO_ITEMS, page_entry
 from archiver.redirects import status_failure_reason
@@ -95,6 +96,7 @@ class ListicleSpider(scrapy.Spider):
     output_lock: OutputLock
     run_id: str
     on_site: Callable[[str], bool]  # recommendations followed (archiver.crawl.offsite)
+    job: JobRunContext | None  # a run of a job (ARCHIVER_JOB_ROOT): its earlier runs
 
     def __init__(
         self,
@@ -164,6 +166,7 @@ class ListicleSpider(scrapy.Spider):
                 "-s ARCHIVER_CONTACT=URL-or-email (scrapy crawl) so that site owners can reach "
                 "you; the user agent names the project's page instead"
             )
+        spider.job = JobRunContext.from_settings(settings, out_dir)
         warc = WarcWriter(
             out_dir / "warc",
             prefix=job,
@@ -171,6 +174,7 @@ class ListicleSpider(scrapy.Spider):
             max_size=settings.getint("ARCHIVER_WARC_MAX_SIZE"),
             dedup_index_size=settings.getint("ARCHIVER_DEDUP_INDEX_SIZE"),
             record_secrets=settings.getbool("ARCHIVER_RECORD_SECRETS"),
+            earlier_original=spider.job.earlier_original if spider.job else None,
         )
         spider.session = CrawlSession(out_dir, warc)
         spider.session.write_wacz = settings.getbool("ARCHIVER_WACZ")
@@ -236,6 +240,7 @@ class ListicleSpider(scrapy.Spider):
                 retry_statuses=self._retry_statuses(),
                 fetch_images=self.settings.getbool("ARCHIVER_FETCH_IMAGES"),
                 follows=self.on_site,
+                references=self.job.reference_warcs() if self.job else (),
             )
             self.session.state.add_to_backlog(rebuilt.listed)
             for key, url, hops in rebuilt.next_pages:
@@ -270,7 +275,13 @@ class ListicleSpider(scrapy.Spider):
         links = parse_sitemap(response.body)
         for sitemap in links.sitemaps:
             yield Request(sitemap, callback=self.parse_sitemap, errback=self.seed_list_failed)
-        self.session.state.add_to_backlog(links.pages)
+        pages = links.pages
+        if self.job is not None:
+            pages, skipped = self.job.skip_by_lastmod(pages, links.lastmod)
+            if self.job.lastmod_skip:
+                counts = self.session.counts
+                counts["skipped_by_lastmod"] = counts.get("skipped_by_lastmod", 0) + len(skipped)
+        self.session.state.add_to_backlog(pages)
         yield from self._feed_seeds()
 
     def parse_feed(self, response: Response) -> Iterator[Request]:

@@ -205,6 +205,15 @@ def build_parser() -> argparse.ArgumentParser:
         "warcs", nargs="+", type=Path, help="WARC files (.warc.gz or .warc) and WACZ files (.wacz), mixed"
     )
     extract.add_argument("-o", "--output", type=Path, default=Path("-"), help="JSONL file (- for stdout)")
+    extract.add_argument(
+        "--refer-to",
+        nargs="+",
+        type=Path,
+        default=[],
+        metavar="WARC",
+        help="WARC files that only resolve revisits (an incremental job's earlier runs): never extracted "
+        "themselves; for WARCs in a job's run folder (OUT/runs/<ts>/warc) the other runs' are found anyway",
+    )
     extract.set_defaults(handler=cmd_extract)
 
     add_export_arguments(command("export", EXPORT_HELP, EXPORT_DESCRIPTION))

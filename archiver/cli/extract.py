@@ -47,10 +47,23 @@ def warc_inputs(paths: list[Path]) -> list[WarcSource]:
     return sources
 
 
+def reference_inputs(warcs: list[Path], refer_to: list[Path]) -> list[WarcSource]:
+    """The reference-only WARCs: those given with ``--refer-to``, and, when every WARC given is
+    in the ``warc`` folder of a job's run (``OUT/runs/<ts>/warc``), the other runs' WARCs."""
+    from archiver.job.run_context import earlier_run_warcs
+
+    found: list[Path] = list(refer_to)
+    run_dirs = {path.resolve().parent.parent for path in warcs if path.resolve().parent.name == "warc"}
+    if len(run_dirs) == 1 and all(path.resolve().parent.name == "warc" for path in warcs):
+        given = {path.resolve() for path in [*warcs, *refer_to]}
+        found += [path for path in earlier_run_warcs(run_dirs.pop()) if path.resolve() not in given]
+    return warc_inputs(found)
+
+
 def cmd_extract(args: argparse.Namespace) -> int:
     from archiver.reextract import WarcIndex, articles_from_index
 
-    index = WarcIndex(warc_inputs(args.warcs))
+    index = WarcIndex(warc_inputs(args.warcs), references=reference_inputs(args.warcs, args.refer_to))
     for warning in index.warnings:  # damage, unresolvable revisits, bodies that do not decode
         print(f"warning: {warning}", file=sys.stderr)
     # Articles are written as they are stitched, then the file is sorted into capture order:

@@ -20,9 +20,12 @@ from scrapy.http.headers import Headers
 from scrapy.utils.defer import deferred_from_coro
 
 from archiver.crawl.handler import ReceivedHead, received_head
-from archiver.warc import DiskFullError, HttpExchange
+from archiver.warc import DiskFullError, HttpExchange, RevisitTarget
 
 WARC_META_KEY = "warc_record"
+# Request meta: the earlier capture (a RevisitTarget) a conditional request was made from
+# (archiver.crawl.conditional); a 304 to it is archived as a revisit of that capture.
+NOT_MODIFIED_META_KEY = "archiver_prior_capture"
 logger = logging.getLogger(__name__)
 
 
@@ -103,8 +106,12 @@ class WarcCaptureMiddleware:
         session = getattr(self.crawler.spider, "session", None)
         if session is None or "cached" in response.flags:
             return response  # cache hits were not downloaded now: not a fresh capture
+        prior = request.meta.get(NOT_MODIFIED_META_KEY) if response.status == 304 else None
         try:
-            written = session.warc.write_exchange(exchange_from_scrapy(request, response))
+            written = session.warc.write_exchange(
+                exchange_from_scrapy(request, response),
+                not_modified=prior if isinstance(prior, RevisitTarget) else None,
+            )
         except DiskFullError as error:
             stop_for_full_disk(self.crawler, error)
             raise NotArchived(f"not archived: {error}") from error

@@ -372,6 +372,7 @@ class CrawlSession:
         retry_statuses: Collection[int] = (),
         fetch_images: bool = True,
         follows: Callable[[str], bool] = lambda url: True,
+        references: Iterable[Path] = (),
     ) -> Rebuilt:
         """Rebuild the crawl's frontier from the job's own WARC files, after a run whose crawl
         state was lost (killed) or that ran without ``--job-dir``. The WARCs are the journal:
@@ -390,13 +391,16 @@ class CrawlSession:
 
         ``follows(url)``: whether a recommendation is followed (the live crawl's rule,
         :func:`archiver.crawl.offsite.on_site_rule`); others are neither fetched nor counted.
+
+        ``references``: earlier runs' WARC files of a job, which resolve this run's revisits of
+        them but are not this run's captures.
         """
         if not fetch_images:
             # Photos are off: an article reopened only for its photos would be written again as
             # it is, every run.
             self.finished_articles |= self._missing_only_photos
             self.reopened_articles -= self._missing_only_photos
-        index = WarcIndex(paths)
+        index = WarcIndex(paths, references=references)
         journal = read_page_hops(paths)
         for damage in index.damaged:
             self.record_error("", f"rebuilding from WARCs: {damage}", "warc")

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from archiver.job.run_context import earlier_run_warcs
 from archiver.view.catalog import PhotoView
 from archiver.wacz.members import WaczReadError, warc_sources
 from archiver.warc.reader import WarcIndex
@@ -86,7 +87,8 @@ class PhotoArchive:
         warnings (damaged data among them) go to ``warn`` then, once."""
         with self._lock:
             if self._index is None:
-                self._index = WarcIndex(self.sources())
+                # A job run's revisits (304s, payloads seen before) resolve in the earlier runs.
+                self._index = WarcIndex(self.sources(), references=earlier_run_warcs(self.warc_dir.parent))
                 warnings = self._index.warnings
                 for line in warnings[:_WARNINGS_SHOWN]:
                     self.warn(line)

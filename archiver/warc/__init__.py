@@ -3,11 +3,12 @@
 from archiver.appending import DiskFullError
 from archiver.warc.exchange import HttpExchange, payload_digest
 from archiver.warc.repair import recover_open_file
-from archiver.warc.writer import WarcWriter, WrittenRecord
+from archiver.warc.writer import RevisitTarget, WarcWriter, WrittenRecord
 
 __all__ = [
     "DiskFullError",
     "HttpExchange",
+    "RevisitTarget",
     "WarcWriter",
     "WrittenRecord",
     "payload_digest",

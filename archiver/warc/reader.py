@@ -8,7 +8,8 @@ crawl decoded them.
   given, in any order: by ``WARC-Refers-To``, else by ``WARC-Refers-To-Target-URI`` and
   ``-Date``, else by payload digest. Resolution waits until all files are indexed. A page stored
   as a revisit is then parsed like a response; a revisit whose original is in none of the files
-  is warned about, with its URL.
+  is warned about, with its URL. Reference-only files (an incremental job's earlier runs) lend
+  their payloads to revisits without their captures being read as this set's.
 - HTTP heads are read as the crawl's client read them (:mod:`archiver.warc.http_head`), and
   captures are looked up without ``#fragment`` (:func:`archiver.urls.fetched_url`), as fetched.
 - Bodies are decoded with :mod:`archiver.codings`, the crawl's decoder: a body that does not
@@ -387,9 +388,16 @@ class WarcIndex:
     ``unnoted_page``); in other tools' files, which say nothing of it (and ours of an older
     version), the 2xx responses that are HTML by their type or their first bytes. A page
     reached through a chain is parsed whatever it holds, as the crawl parses it.
+
+    ``references``: WARC files (an incremental job's earlier runs) read only for the payloads
+    their response and resource records hold, which resolve revisits of ``paths`` (either
+    profile); their captures are not captures of this index (never extracted, nor counted as
+    fetched), and their revisits, notes and fetch errors are not read.
     """
 
-    def __init__(self, paths: Iterable[Path | WarcSource]) -> None:
+    def __init__(
+        self, paths: Iterable[Path | WarcSource], references: Iterable[Path | WarcSource] = ()
+    ) -> None:
         self.captures: dict[str, Capture] = {}
         self._by_record_id: dict[str, Capture] = {}  # every capture, by WARC-Record-ID
         self.fetch_errors: dict[str, str] = {}
@@ -401,10 +409,24 @@ class WarcIndex:
         self._parsed_records: set[str] = set()  # record IDs of responses the crawl parsed
         self._parsed_urls: set[str] = set()  # ... of such notes that name no record
         self._noting = False  # whether the file being read is one of ours
+        self._wanted: tuple[set[str], set[tuple[str, str]], set[str]] = (set(), set(), set())
+        self._reference = False  # whether the file being read is a reference-only one
         for source in sorted(map(as_source, paths), key=lambda s: s.name):
             self._noting = False
             with source.open() as stream:
                 self._read_file(source, stream)
+        # Reference files are read last, for the originals this set's revisits name only: memory
+        # grows with this set, not with every earlier run of a job.
+        self._wanted = (
+            {revisit.refers_to for revisit in self._revisits},
+            {(revisit.refers_to_uri, revisit.refers_to_date) for revisit in self._revisits},
+            {revisit.capture.payload_digest for revisit in self._revisits},
+        )
+        self._reference = True
+        for source in sorted(map(as_source, references), key=lambda s: s.name) if self._revisits else ():
+            with source.open() as stream:
+                self._read_file(source, stream)
+        self._reference = False
         for revisit in self._revisits:
             self._resolve_revisit(revisit)
         self._revisits.clear()
@@ -479,6 +501,9 @@ class WarcIndex:
         url = _target_uri(headers.get("warc-target-uri") or "")
         if not url:
             return
+        if self._reference:
+            self._add_reference(rec_type, headers, block, path, record.stream_pos, fetched_url(url))
+            return
         if rec_type == "metadata":
             self._read_note(url, headers.get("warc-concurrent-to") or "", block)
             return
@@ -539,6 +564,26 @@ class WarcIndex:
         original = _Original(path, record.stream_pos, rec_type != "resource", status, names, len(raw))
         self._originals.add(record_id, url, date, digest, original)
         self._examine(capture, raw, names)
+
+    def _add_reference(
+        self, rec_type: str, headers: dict[str, str], block: bytes, path: WarcSource, offset: int, url: str
+    ) -> None:
+        """A record of a reference-only file: an original for revisits, nothing more."""
+        if rec_type == "resource":
+            status, names, raw = 200, {"content-type": headers.get("content-type", "")}, block
+        elif rec_type == "response":
+            parsed = _split_http_response(block)
+            if parsed is None:
+                return
+            status, names, raw = parsed
+        else:
+            return
+        digest = headers.get("warc-payload-digest") or payload_digest(raw)
+        record_id, date = headers.get("warc-record-id") or "", headers.get("warc-date") or ""
+        ids, uri_dates, digests = self._wanted
+        if record_id in ids or (url, date) in uri_dates or digest in digests:
+            original = _Original(path, offset, rec_type != "resource", status, names, len(raw))
+            self._originals.add(record_id, url, date, digest, original)
 
     def _read_note(self, url: str, concurrent_to: str, block: bytes) -> None:
         """A metadata record: a failed fetch, or (``hops-from-seed``) a page the crawl parsed,
@@ -682,3 +727,76 @@ class WarcIndex:
                 return Resolution(path, None, f"{IGNORED}{refusal}")
             path.append(target)
             url = target
+
+
+# -- single records, for the job capture index and responses rebuilt from an earlier run -------
+@dataclass(frozen=True)
+class RecordSummary:
+    """One response, revisit or resource record: ``warc_headers`` (lower-cased names, first
+    value), where it starts (``offset``), the HTTP ``status`` and ``http_headers`` (lower-cased,
+    last value; none for a resource or a revisit without HTTP head) and its payload's digest
+    and length in bytes (as stored: still content-encoded)."""
+
+    warc_type: str
+    warc_headers: dict[str, str]
+    offset: int
+    status: int | None
+    http_headers: dict[str, str]
+    payload_digest: str
+    payload_length: int
+
+
+def record_summaries(source: Path | WarcSource) -> Iterator[RecordSummary]:
+    """The response, revisit and resource records of one WARC file, in file order. Reading stops
+    at the first damage (a cut or unreadable record): what came before it is whole on disk."""
+    source = as_source(source)
+    with source.open() as stream:
+        try:
+            for record, block in _read_records(stream):
+                kind = _TYPE_NAMES[int(record.record_type)]
+                if kind not in ("response", "revisit", "resource"):
+                    continue
+                headers: dict[str, str] = {}
+                for name, value in record.headers.items():
+                    headers.setdefault(name.lower(), value)
+                status: int | None = None
+                http: dict[str, str] = {}
+                payload = block
+                if kind != "resource":
+                    parsed = _split_http_response(block)
+                    if parsed is not None:
+                        status, http, payload = parsed
+                elif block:
+                    status = 200
+                digest = headers.get("warc-payload-digest") or payload_digest(payload)
+                yield RecordSummary(kind, headers, record.stream_pos, status, http, digest, len(payload))
+        except (DamagedWarcError, _CutRecord):
+            return
+
+
+@dataclass(frozen=True)
+class ArchivedResponse:
+    """An archived HTTP response as stored: ``status``, ``headers`` (lower-cased name, value)
+    pairs in order, ``payload`` (still content-encoded)."""
+
+    status: int
+    headers: tuple[tuple[str, str], ...]
+    payload: bytes
+
+
+def archived_response(source: Path | WarcSource, offset: int) -> ArchivedResponse | None:
+    """The response record starting at ``offset`` of ``source``; None when no readable response
+    record starts there (the file gone, cut or damaged, another record type)."""
+    try:
+        with as_source(source).open() as stream:
+            stream.seek(offset)
+            for record, block in _read_records(stream):
+                if _TYPE_NAMES[int(record.record_type)] != "response":
+                    return None
+                head = read_response_head(block)
+                if head is None:
+                    return None
+                return ArchivedResponse(head.status, head.headers, block[head.body_start :])
+    except (OSError, DamagedWarcError, _CutRecord):
+        return None
+    return None

@@ -17,7 +17,7 @@ import io
 import os
 import re
 import socket
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -71,6 +71,21 @@ class _Original:
     payload_length: int
 
 
+@dataclass(frozen=True)
+class RevisitTarget:
+    """A response record of an earlier run that a revisit of this run refers to: its
+    ``record_id``, target ``uri``, WARC ``date``, payload digest and payload length (bytes)."""
+
+    record_id: str
+    uri: str
+    date: str
+    payload_digest: str
+    payload_length: int
+
+
+NOT_MODIFIED_PROFILE = "http://netpreserve.org/warc/1.1/revisit/server-not-modified"
+
+
 class WarcWriter:
     def __init__(
         self,
@@ -82,6 +97,7 @@ class WarcWriter:
         record_secrets: bool = False,
         dedup: bool = True,
         dedup_index_size: int = 20_000,
+        earlier_original: Callable[[str], RevisitTarget | None] | None = None,
     ) -> None:
         self.directory = directory
         self.prefix = safe_name_part(prefix, "archiver")
@@ -94,6 +110,9 @@ class WarcWriter:
         # together in a crawl (one image under several size names), and an unbounded index grows
         # with every image ever fetched.
         self._originals: LruDict[str, _Original] = LruDict(dedup_index_size)
+        # Payload digest -> a response record of an earlier run of the job (the job capture
+        # index), asked on a miss of the in-memory index; None outside a job.
+        self.earlier_original = earlier_original
         self._file: io.FileIO | None = None
         # Each record is built here, then written to the file whole: an unbuffered file keeps
         # no bytes of a failed write around to be flushed later, and a short write is retried.
@@ -169,8 +188,24 @@ class WarcWriter:
         if self._file is not None and self._file.tell() >= self.max_size:
             self.close()
 
-    def write_exchange(self, exchange: HttpExchange) -> WrittenRecord:
-        """Write the response (or a revisit) and its request, linked by WARC-Concurrent-To."""
+    def _original_of(self, digest: str) -> _Original | None:
+        """Where a payload was written first: in this run (the LRU), else in an earlier run."""
+        original = self._originals.get(digest)
+        if original is None and self.earlier_original is not None:
+            earlier = self.earlier_original(digest)
+            if earlier is not None:
+                original = _Original(earlier.record_id, earlier.uri, earlier.date, earlier.payload_length)
+                self._originals[digest] = original
+        return original
+
+    def write_exchange(
+        self, exchange: HttpExchange, not_modified: RevisitTarget | None = None
+    ) -> WrittenRecord:
+        """Write the response (or a revisit) and its request, linked by WARC-Concurrent-To.
+
+        ``not_modified``: the exchange is a 304 to a conditional request made from that earlier
+        capture; it is written as a ``revisit`` of profile server-not-modified referring to it,
+        with the 304's own head (WARC 1.1 §6.7.3)."""
         writer = self._open()
         date = warc_date(exchange.fetched_at)
         digest = payload_digest(exchange.body)
@@ -183,8 +218,23 @@ class WarcWriter:
             warc_headers["WARC-Truncated"] = exchange.truncated
         if head_note:
             warc_headers[HEAD_NOTE_FIELD] = head_note
-        original = self._originals.get(digest) if self.dedup and exchange.body else None
-        if original is not None and not exchange.truncated:
+        original = (
+            self._original_of(digest) if self.dedup and exchange.body and not exchange.truncated else None
+        )
+        if not_modified is not None:
+            record = writer.create_revisit_record(
+                exchange.url,
+                not_modified.payload_digest,
+                not_modified.uri,
+                not_modified.date,
+                http_headers=http_headers,
+                warc_headers_dict={**warc_headers, "WARC-Refers-To": not_modified.record_id},
+            )
+            # warcio names only the identical-payload-digest profile.
+            record.rec_headers.replace_header("WARC-Profile", NOT_MODIFIED_PROFILE)
+            warc_type, refers_to = "revisit", not_modified.record_id
+            digest, payload_length = not_modified.payload_digest, not_modified.payload_length
+        elif original is not None:
             record = writer.create_revisit_record(
                 exchange.url,
                 digest,
