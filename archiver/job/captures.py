@@ -1,10 +1,10 @@
 """The job capture index: what earlier runs of a job captured, on disk (SQLite, WAL mode), so a
 later run can ask conditionally (ETag, Last-Modified) and write revisits into earlier runs' WARCs.
 
-``OUT/captures.sqlite3`` holds one row per 2xx capture of the job's runs that jobcore handed to
-:meth:`CaptureIndex.add_run` (at the end of a run, when its WARC files are closed): a response
-record, or a revisit resolved to the response record that holds its payload. Memory stays
-bounded: a run is indexed record by record, and lookups are indexed queries.
+``OUT/captures.sqlite3`` holds one row per 2xx capture of the job's runs, added by
+:meth:`CaptureIndex.add_run` at the end of each run (archiver.job.finish, once its WARC files
+are closed): a response record, or a revisit resolved to the response record that holds its
+payload. Memory stays bounded: a run is indexed record by record, and lookups are indexed queries.
 
 A revisit must never point at a record that is not on disk: only closed ``*.warc.gz`` files are
 indexed (a killed run's ``.open`` files are not, until its folder is finished and indexed
@@ -96,7 +96,7 @@ class CaptureIndex:
         self.root = path.parent
         path.parent.mkdir(parents=True, exist_ok=True)
         self._db = sqlite3.connect(path, isolation_level=None)
-        # WAL: the crawl reads while jobcore indexes a finished run; readers never block.
+        # WAL: the crawl reads while the end of a run indexes it; readers never block.
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA busy_timeout=10000")
         self._db.executescript(_SCHEMA)
@@ -113,7 +113,7 @@ class CaptureIndex:
     # -- lookups -----------------------------------------------------------------------------
     def _first_on_disk(self, query: str, value: str) -> PriorCapture | None:
         # Every row read (one per run at most, for a URL): no statement is left open, which
-        # would hold a read transaction while jobcore indexes a run in the same process.
+        # would hold a read transaction while the end of a run indexes it in the same process.
         for row in self._db.execute(query, (value,)).fetchall():
             prior = PriorCapture(
                 run_id=str(row[0]),

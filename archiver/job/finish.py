@@ -11,8 +11,6 @@ and keeps the changes it wrote. Pruning and the WACZ come last: each run redoes 
 
 from __future__ import annotations
 
-import importlib
-import inspect
 import json
 import logging
 from pathlib import Path
@@ -20,6 +18,7 @@ from typing import Any
 
 from archiver.crawl.outcome import Outcome, classify
 from archiver.crawl.summary import SUMMARY_FILE, read_summary, this_run
+from archiver.job.captures import INDEX_NAME, CaptureIndex
 from archiver.job.config import Job
 from archiver.job.prune import job_warcs, prune_runs
 from archiver.job.runs import RunFolder, mark_finished
@@ -28,36 +27,19 @@ from archiver.jsonl import write_jsonl_atomically
 from archiver.urls import canonical_url
 
 logger = logging.getLogger(__name__)
-CAPTURE_INDEX_FILE = "captures.sqlite3"
-
-
-def _capture_index(job_dir: Path) -> Any:
-    """The job capture index (archiver.job.captures, when installed), or None."""
-    try:
-        module = importlib.import_module("archiver.job.captures")
-    except ImportError:
-        return None
-    return module.CaptureIndex(job_dir / CAPTURE_INDEX_FILE)
 
 
 def index_run(job_dir: Path, run_dir: Path) -> None:
-    """Add a run's WARC records to the job's capture index (idempotent; none without the index)."""
-    index = _capture_index(job_dir)
-    if index is not None:
+    """Add a run's WARC records to the job's capture index (idempotent)."""
+    with CaptureIndex(job_dir / INDEX_NAME) as index:
         index.add_run(run_dir)
-        if hasattr(index, "close"):
-            index.close()
 
 
 def forget_runs(job_dir: Path, run_ids: list[str]) -> None:
     """Take removed runs out of the capture index: nothing may refer to their records."""
-    index = _capture_index(job_dir)
-    if index is None:
-        return
-    for run_id in run_ids:
-        index.forget_run(run_id)
-    if hasattr(index, "close"):
-        index.close()
+    with CaptureIndex(job_dir / INDEX_NAME) as index:
+        for run_id in run_ids:
+            index.forget_run(run_id)
 
 
 def seed_list_listing(run_dir: Path, seed_lists: list[str], references: list[Path]) -> set[str] | None:
@@ -70,12 +52,7 @@ def seed_list_listing(run_dir: Path, seed_lists: list[str], references: list[Pat
 
     if not seed_lists:
         return None
-    paths = sorted((run_dir / "warc").glob("*.warc.gz"))
-    make_index: Any = WarcIndex
-    if "references" in inspect.signature(WarcIndex).parameters:  # cross-run revisits resolved
-        index = make_index(paths, references=references)
-    else:
-        index = make_index(paths)
+    index = WarcIndex(sorted((run_dir / "warc").glob("*.warc.gz")), references=references)
     for url in seed_lists:
         _, capture = index.resolve(url)
         if capture is None or not 200 <= capture.status < 300:

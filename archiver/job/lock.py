@@ -28,6 +28,9 @@ class JobLock(OutputLock):
     def __init__(self, job_dir: Path) -> None:
         super().__init__(job_dir)
         self.path = job_dir / JOB_LOCK_FILE
+        # Whether "the previous run was killed" was logged: the command and the spider both
+        # take the lock in one process, and it is said once.
+        self.reported = False
 
 
 def hold_job_lock(job_dir: Path, run_id: str = "") -> JobLock:

@@ -80,7 +80,7 @@ def prepare_job_run(settings: BaseSettings, job_file: Path, arguments: dict[str,
     for warning in warnings:
         logger.warning("job file %s: %s", job.path, warning)
     lock = hold_job_lock(job.out_dir, settings.get("ARCHIVER_RUN_ID") or "")
-    if lock.unreleased is not None and not getattr(lock, "reported", False):
+    if lock.unreleased is not None and not lock.reported:
         previous = lock.unreleased
         logger.warning(
             "the previous run of job %s (pid %s, since %s) was killed: its lock is taken over, and "
@@ -89,7 +89,7 @@ def prepare_job_run(settings: BaseSettings, job_file: Path, arguments: dict[str,
             previous.get("pid"),
             previous.get("since"),
         )
-        lock.reported = True  # type: ignore[attr-defined]
+        lock.reported = True
     folder = choose_run_folder(job.out_dir)
     logger.info(
         "job %s: %s run folder %s", job.file.name, "resuming into" if folder.resumed else "new", folder.path
