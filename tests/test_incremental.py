@@ -455,3 +455,25 @@ def test_the_item_view_shows_photos_answered_304_from_run_1(conditional: TwoRuns
     assert photo.body[:2] == b"\xff\xd8" and len(photo.body) == capture["length"]
     assert photo.content_type == "image/jpeg"
     assert not warnings
+
+
+def test_replay_index_leaves_out_304s_so_the_earlier_capture_is_shown(
+    conditional: TwoRuns, tmp_path: Path
+) -> None:
+    """The job's WACZ over both runs (as archiver.job.finish writes it): its index holds no 304
+    line (pywb would replay it as an empty 304), and every URL run 2 was answered 304 for
+    replays from run 1's capture of it, which the index holds."""
+    import zipfile
+
+    from archiver.wacz import write_wacz
+
+    warcs = sorted(conditional.out.glob("runs/*/warc/*.warc.gz"))
+    target = tmp_path / "job.wacz"
+    write_wacz(conditional.run(RUN_2), target, job="job", warcs=warcs)
+    with zipfile.ZipFile(target) as package:
+        lines = package.read("indexes/index.cdxj").decode().splitlines()
+    entries = [json.loads(line.split(" ", 2)[2]) for line in lines]
+    assert entries and not [entry for entry in entries if entry["status"] == "304"]
+    replayed = {entry["url"] for entry in entries if entry["status"] == "200"}
+    answered_304 = {record.url for record in conditional.records(RUN_2) if record.status == 304}
+    assert answered_304 and answered_304 <= replayed

@@ -12,6 +12,7 @@ merged, so memory does not grow with the crawl.
 from __future__ import annotations
 
 import heapq
+import json
 import tempfile
 from collections.abc import Iterable, Iterator
 from contextlib import ExitStack, contextmanager
@@ -26,6 +27,12 @@ DEFAULT_RUN_BYTES = 4 * 1024 * 1024
 # Records a replay looks up by URL. Requests are found through their response; metadata
 # records (our parse notes) are not captures of a URL.
 INDEXED_RECORDS = "response,revisit,resource"
+# A 304 (a server-not-modified revisit of a job run, or a bare 304 answer) has no body to show:
+# pywb replays it as an empty 304 at its own timestamp instead of the earlier capture it stands
+# for (ukwa/ukwa-pywb#40), so replay indexes leave such lines out, as the Internet Archive's
+# CDX-Writer does by default; the capture nearest in time, the one holding the body, is shown.
+# The records stay in the WARCs, and archiver.warc.reader resolves them.
+NOT_REPLAYED_STATUS = "304"
 
 
 def index_warc(warc: Path, filename: str, out: _Writer) -> None:
@@ -40,11 +47,24 @@ def index_warc(warc: Path, filename: str, out: _Writer) -> None:
 
     indexer = CDXJIndexer(output=None, inputs=[], filename=filename, records=INDEXED_RECORDS)
     with warc.open("rb") as stream:
-        indexer.process_one(stream, out, str(warc))
+        indexer.process_one(stream, _ReplayedLines(out), str(warc))
 
 
 class _Writer(Protocol):
     def write(self, text: str, /) -> object: ...
+
+
+class _ReplayedLines:
+    """Passes on to ``out`` the index lines a replay can show (see NOT_REPLAYED_STATUS)."""
+
+    def __init__(self, out: _Writer) -> None:
+        self.out = out
+
+    def write(self, line: str) -> None:
+        fields = line.split(" ", 2)
+        if len(fields) == 3 and json.loads(fields[2]).get("status") == NOT_REPLAYED_STATUS:
+            return
+        self.out.write(line)
 
 
 class _RunSorter:
