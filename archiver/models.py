@@ -201,6 +201,19 @@ class Article(_Record):
         return self.model_dump_json()
 
 
+class StateArticle(Article):
+    """One line of a scheduled job's current state (``OUT/articles.jsonl`` of a job folder,
+    archiver.job.state): the latest version of an article as a run wrote it, plus where it
+    comes from. Its page and photo captures name WARC files under ``OUT/runs/<run>/warc/``."""
+
+    run: str = Field(description="The run folder (OUT/runs/<run>) this version comes from.")
+    sitemap_listed: bool | None = Field(
+        default=None,
+        description="Whether a sitemap or feed of the job listed the article when last read "
+        "(null: the job has none, or it could not be read whole).",
+    )
+
+
 class Reject(_Record):
     """A page that failed validation (one line of ``rejects.jsonl``): archived, not parsed."""
 
