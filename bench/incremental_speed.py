@@ -63,13 +63,18 @@ def main() -> None:
         shutil.rmtree(args.workdir)
     args.workdir.mkdir(parents=True)
     walls: list[float] = []
-    print(f"{'run':>3} {'wall s':>7} {'responses':>9} {'304s':>5} {'x run 1':>7} {'index rows':>10} {'index KB':>8}")
+    print(
+        f"{'run':>3} {'wall s':>7} {'responses':>9} {'304s':>5} {'x run 1':>7} {'index rows':>10} {'index KB':>8}"
+    )
     with listicle_site() as site:
         job_file = write_job(args.workdir, site.base)
         for number in range(1, args.runs + 1):
             started = time.perf_counter()
             result = subprocess.run(
-                [str(BIN / "archiver"), "job", "run", str(job_file)], capture_output=True, text=True, check=False
+                [str(BIN / "archiver"), "job", "run", str(job_file)],
+                capture_output=True,
+                text=True,
+                check=False,
             )
             wall = time.perf_counter() - started
             if result.returncode != 0:

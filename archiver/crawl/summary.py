@@ -45,6 +45,9 @@ RUN_ENTRY_COUNTS = (
     "rejects",
     "non_listicles",
     "responses",
+    "declared_articles",
+    "declared_items",
+    "declared_found",
 )
 RUN_ENTRY_FIELDS = ("run_id", "started_at", "finished_at", "finish_reason", "outcome", "exit_code")
 
