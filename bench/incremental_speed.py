@@ -64,7 +64,8 @@ def main() -> None:
     args.workdir.mkdir(parents=True)
     walls: list[float] = []
     print(
-        f"{'run':>3} {'wall s':>7} {'responses':>9} {'304s':>5} {'x run 1':>7} {'index rows':>10} {'index KB':>8}"
+        f"{'run':>3} {'wall s':>7} {'responses':>9} {'304s':>5} {'x run 1':>7} "
+        f"{'index rows':>10} {'index KB':>8}"
     )
     with listicle_site() as site:
         job_file = write_job(args.workdir, site.base)

@@ -149,7 +149,9 @@ def test_a_run_stopped_early_is_not_judged_nor_a_baseline(reason: str) -> None:
     broken = make_run(0, 50, finish_reason=reason)
     health = assess(broken, steady_history())
     assert health.status == "not_judged"
-    assert health.notes == [f"not judged: the run stopped before its end ({reason}): it fetched part of the site"]
+    assert health.notes == [
+        f"not judged: the run stopped before its end ({reason}): it fetched part of the site"
+    ]
     # Nor is it the baseline a later run is compared with: one run of the history is left out.
     stopped = {**broken, "health": health.as_json()}
     assert assess(make_run(50), [*steady_history(), stopped]).compared_runs == BASELINE_RUNS
