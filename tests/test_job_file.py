@@ -170,3 +170,15 @@ def test_schedule_warns_about_unknown_settings_and_user_units_need_no_network_ta
     service = archiver("job", "schedule", str(path), "--service").stdout
     assert "network-online.target" not in service  # does nothing in a --user unit
     assert "After=network-online.target under [Unit]" in result.stdout  # the system unit's notes
+
+
+def test_a_name_unsafe_in_a_unit_name_is_made_safe_the_same_way_everywhere(tmp_path: Path) -> None:
+    path = tmp_path / "daily.toml"
+    path.write_text(GOOD.replace('name = "daily"', 'name = "my daily/news"'))
+    assert archiver("job", "schedule", str(path)).returncode == 64  # a path, refused
+    path.write_text(GOOD.replace('name = "daily"', 'name = "my daily news"'))
+    result = archiver("job", "schedule", str(path))
+    assert result.returncode == 0, result.stderr
+    assert "# archiver-job-my-daily-news.service" in result.stdout
+    assert "Unit=archiver-job-my-daily-news.service" in result.stdout
+    assert "enable --now archiver-job-my-daily-news.timer" in result.stdout
