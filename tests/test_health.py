@@ -158,6 +158,13 @@ def test_a_run_stopped_early_is_not_judged_nor_a_baseline(reason: str) -> None:
     assert assess(make_run(50), [stopped]).compared_runs == 0
 
 
+def test_a_run_not_judged_has_no_health_line_in_the_report(tmp_path: Path) -> None:
+    run = judged(steady_history(), make_run(0, 50, finish_reason="shutdown"))
+    assert run["health"]["status"] == "not_judged"
+    lines = report_lines(build_summary(run, tmp_path, "crawl", None), tmp_path)
+    assert not [line for line in lines if "run health" in line]
+
+
 def test_the_job_history_outlives_pruned_run_folders(tmp_path: Path) -> None:
     """keep_runs removes the healthy runs' crawl.json: the job's runs.jsonl still holds their
     counts, and a second broken run is still compared with them."""
