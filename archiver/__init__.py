@@ -11,6 +11,14 @@ import importlib.metadata
 import warnings
 from typing import TYPE_CHECKING, Any
 
+# pyamf (pulled in by cdxj-indexer, which the replay index and the WACZ use) imports
+# pkg_resources to find its adapters and falls back to its own folder without it; setuptools
+# warns about that import on every run ("pkg_resources is deprecated as an API"), a warning the
+# user can do nothing about. Only that warning, only when pyamf's import raises it, is silenced.
+warnings.filterwarnings(
+    "ignore", message="pkg_resources is deprecated as an API", category=UserWarning, module="pyamf"
+)
+
 if TYPE_CHECKING:
     from archiver.errors import ParseError
     from archiver.models import SCHEMA_VERSION, Credit, Embed, Image, Item, Link, ListiclePage

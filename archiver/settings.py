@@ -103,6 +103,9 @@ TWISTED_DNS_RESOLVER = "archiver.crawl.resolver.PublicAddressResolver"
 ARCHIVER_DNS_SERVERS: list[str] = []
 ITEM_PIPELINES = {"archiver.crawl.pipeline.ArticleWriterPipeline": 300}
 EXTENSIONS = {
+    # A 304 lowers the delay as a 200 does (archiver.crawl.throttle): job runs re-check fast.
+    "scrapy.extensions.throttle.AutoThrottle": None,
+    "archiver.crawl.throttle.NotModifiedAwareAutoThrottle": 0,
     "archiver.crawl.progress.ProgressLog": 500,
     "archiver.crawl.limits.WarcSizeLimit": 510,  # ARCHIVER_SIZE_LIMIT (archiver crawl --size-limit)
 }

@@ -130,9 +130,10 @@ class ListicleSpider(scrapy.Spider):
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> ListicleSpider:
         job_run = None
         if kwargs.get("job_file"):  # a scheduled job (archiver job run, scrapyd): archiver.job
-            from archiver.job.spider import prepare_job_run
+            from archiver.job.spider import prepare_job_run, skip_locked_run
 
-            job_run = prepare_job_run(crawler.settings, Path(kwargs.pop("job_file")), kwargs)
+            with skip_locked_run():
+                job_run = prepare_job_run(crawler.settings, Path(kwargs.pop("job_file")), kwargs)
         spider = super().from_crawler(crawler, *args, **kwargs)
         settings = crawler.settings
         out_dir = Path(kwargs.get("out") or settings.get("ARCHIVER_OUTPUT_DIR"))

@@ -27,8 +27,10 @@ def make_run(
     errors: int = 0,
     rejects: int = 0,
     finish_reason: str = "finished",
+    declared: float | None = None,
 ) -> dict[str, Any]:
-    """A crawl.json run part with these counts (responses: every page and photo, and errors)."""
+    """A crawl.json run part with these counts (responses: every page and photo, and errors);
+    ``declared``: the count each article's title declares (None: titles declare none)."""
     items = round(articles * items_per_article)
     photos = round(items * photos_per_item)
     pages = articles + non_listicles
@@ -49,6 +51,9 @@ def make_run(
             {"url": f"https://example.org/e{n}", "kind": "http", "error": "HTTP 500", "role": "image"}
             for n in range(errors)
         ],
+        "declared_articles": articles if declared else 0,
+        "declared_items": round(articles * declared) if declared else 0,
+        "declared_found": min(items, round(articles * declared)) if declared else 0,
     }
 
 
@@ -116,11 +121,68 @@ def test_a_template_change_collapses_with_the_numbers_named() -> None:
 
 
 def test_listicles_without_items_collapse() -> None:
-    """The articles are still found, but the items are not: 24 a listicle fell to 2."""
-    health = assess(make_run(47, 3, items_per_article=2), steady_history())
+    """The articles are still found, but the items are not: 24 declared, 2 found."""
+    history = [make_run(50, declared=24) for _ in range(BASELINE_RUNS)]
+    health = assess(make_run(47, 3, items_per_article=2, declared=24), history)
     assert health.status == "collapsed"
-    assert health.reasons[0].startswith("items per article fell from ")
-    assert health.reasons[0].endswith("to 2.0: items are no longer found in the listicles")
+    assert health.reasons[0].startswith("items found per item the titles declare fell from 100% ")
+    assert health.reasons[0].endswith("to 8% (94 of 1128): items are no longer found in the listicles")
+
+
+def test_fewer_items_per_article_without_declared_counts_is_only_a_warning() -> None:
+    health = assess(make_run(47, 3, items_per_article=2), steady_history())
+    assert health.status == "warn"
+    [line] = health.reasons
+    assert line.startswith("items per article fell from ") and line.endswith(" (median of 5 runs) to 2.0")
+
+
+def test_a_site_that_switches_to_shorter_lists_is_not_a_collapse() -> None:
+    """Titles declare 3 and 3 are found: the lists are shorter, the extraction is whole."""
+    history = [make_run(50, declared=24) for _ in range(BASELINE_RUNS)]
+    health = assess(make_run(50, items_per_article=3, declared=3), history)
+    assert health.status == "ok", health.line
+    assert any("declared counts are met: shorter lists, not a fault" in note for note in health.notes)
+
+
+@pytest.mark.parametrize("reason", ["shutdown", "closespider_timeout", "size_limit", "cancelled"])
+def test_a_run_stopped_early_is_not_judged_nor_a_baseline(reason: str) -> None:
+    broken = make_run(0, 50, finish_reason=reason)
+    health = assess(broken, steady_history())
+    assert health.status == "not_judged"
+    assert health.notes == [
+        f"not judged: the run stopped before its end ({reason}): it fetched part of the site"
+    ]
+    # Nor is it the baseline a later run is compared with: one run of the history is left out.
+    stopped = {**broken, "health": health.as_json()}
+    assert assess(make_run(50), [*steady_history(), stopped]).compared_runs == BASELINE_RUNS
+    assert assess(make_run(50), [stopped]).compared_runs == 0
+
+
+def test_a_run_not_judged_has_no_health_line_in_the_report(tmp_path: Path) -> None:
+    run = judged(steady_history(), make_run(0, 50, finish_reason="shutdown"))
+    assert run["health"]["status"] == "not_judged"
+    lines = report_lines(build_summary(run, tmp_path, "crawl", None), tmp_path)
+    assert not [line for line in lines if "run health" in line]
+
+
+def test_the_job_history_outlives_pruned_run_folders(tmp_path: Path) -> None:
+    """keep_runs removes the healthy runs' crawl.json: the job's runs.jsonl still holds their
+    counts, and a second broken run is still compared with them."""
+    from archiver.job.health import HISTORY_FILE, record_run
+
+    job = tmp_path / "job"
+    for number, run in enumerate([*steady_history(), make_run(0, 50)]):
+        folder = job / "runs" / f"2026112{number}T060000Z"
+        folder.mkdir(parents=True)
+        record_run(job, folder.name, run, assess(run, earlier_runs(folder, job)))
+    for folder in sorted((job / "runs").iterdir())[:-1]:  # pruned: nothing of them is left
+        folder.rmdir()
+    this = job / "runs" / "20261130T060000Z"
+    this.mkdir()
+    earlier = earlier_runs(this, job)
+    assert [entry["health"] for entry in earlier] == ["ok"] * BASELINE_RUNS + ["collapsed"]
+    assert assess(make_run(0, 50), earlier).status == "collapsed"
+    assert len((job / HISTORY_FILE).read_text().splitlines()) == BASELINE_RUNS + 1
 
 
 def test_half_the_listicles_lost_is_a_warning() -> None:

@@ -144,3 +144,41 @@ def test_schedule_without_a_schedule_is_a_usage_error(tmp_path: Path) -> None:
     path.write_text(GOOD.replace('schedule = "30 2 * * mon-fri"\n', ""))
     result = archiver("job", "schedule", str(path))
     assert result.returncode == 64 and "has no 'schedule'" in result.stderr
+
+
+@pytest.mark.parametrize("expression", ["* * 31 2 *", "0 3 30,31 feb *", "0 3 31 4,6,9,11 *"])
+def test_a_schedule_that_never_runs_is_refused_in_one_line(tmp_path: Path, expression: str) -> None:
+    path = tmp_path / "daily.toml"
+    path.write_text(GOOD.replace("30 2 * * mon-fri", expression))
+    result = archiver("job", "schedule", str(path))
+    assert result.returncode == 64 and result.stdout == ""
+    [line] = result.stderr.splitlines()
+    assert "never runs: day" in line and "does not occur in the month(s) it names" in line
+    # Feb 29 runs in leap years, and a restricted day of week ORs in: both are accepted.
+    for runs in ("0 3 29 2 *", "0 3 31 2 mon"):
+        path.write_text(GOOD.replace("30 2 * * mon-fri", runs))
+        assert archiver("job", "schedule", str(path), "--cron").returncode == 0
+
+
+def test_schedule_warns_about_unknown_settings_and_user_units_need_no_network_target(tmp_path: Path) -> None:
+    path = tmp_path / "daily.toml"
+    path.write_text(GOOD + "AUTOTHROTLE_ENABLED = false\n")  # into GOOD's [settings]
+    result = archiver("job", "schedule", str(path))
+    assert result.returncode == 0
+    [warning] = [line for line in result.stderr.splitlines() if "AUTOTHROTLE_ENABLED" in line]
+    assert warning.startswith(f"warning: job file {path}: ")
+    service = archiver("job", "schedule", str(path), "--service").stdout
+    assert "network-online.target" not in service  # does nothing in a --user unit
+    assert "After=network-online.target under [Unit]" in result.stdout  # the system unit's notes
+
+
+def test_a_name_unsafe_in_a_unit_name_is_made_safe_the_same_way_everywhere(tmp_path: Path) -> None:
+    path = tmp_path / "daily.toml"
+    path.write_text(GOOD.replace('name = "daily"', 'name = "my daily/news"'))
+    assert archiver("job", "schedule", str(path)).returncode == 64  # a path, refused
+    path.write_text(GOOD.replace('name = "daily"', 'name = "my daily news"'))
+    result = archiver("job", "schedule", str(path))
+    assert result.returncode == 0, result.stderr
+    assert "# archiver-job-my-daily-news.service" in result.stdout
+    assert "Unit=archiver-job-my-daily-news.service" in result.stdout
+    assert "enable --now archiver-job-my-daily-news.timer" in result.stdout

@@ -98,9 +98,12 @@ def cmd_job_run(args: argparse.Namespace) -> int:
 
 
 def cmd_job_schedule(args: argparse.Namespace) -> int:
+    from archiver.job.config import checked_settings
     from archiver.job.schedule import cron_line, install_notes, service_unit, timer_unit, unit_name
 
     job = _load(args.job_file)
+    for warning in checked_settings(job)[1]:  # as `job run` logs them: unknown [settings] names
+        print(f"warning: job file {job.path}: {warning}", file=sys.stderr)
     if job.file.schedule is None:
         raise CommandError(
             f"job file {job.path} has no 'schedule'; add one, e.g. schedule = \"0 3 * * *\"", USAGE

@@ -109,9 +109,10 @@ def _pages_line(run: dict[str, Any]) -> str:
 
 
 def _health_lines(run: dict[str, Any]) -> list[str]:
-    """One line when the run's health (archiver.job.health) is not ok."""
+    """One line when the run's health (archiver.job.health) is warn or collapsed (a run not
+    judged, stopped early, says so in its stop line)."""
     health = run.get("health")
-    if not isinstance(health, dict) or health.get("status") in (None, "ok"):
+    if not isinstance(health, dict) or health.get("status") in (None, "ok", "not_judged"):
         return []
     return [f"warning: run health: {health['status']}: {health.get('line', '')}"]
 

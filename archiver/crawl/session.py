@@ -59,6 +59,11 @@ COUNTS = (
     "image_responses",
     "rejects",
     "non_listicles",
+    # Articles whose title declares a count, the items declared, and the items found of those
+    # (at most the declared count each): the run health's main extraction signal.
+    "declared_articles",
+    "declared_items",
+    "declared_found",
 )
 
 
@@ -221,6 +226,10 @@ class CrawlSession:
         self.counts["photos"] += sum(
             1 for item in article.items for image in item.images if photo_captured(image.capture)
         )
+        if article.declared_count:
+            self.counts["declared_articles"] += 1
+            self.counts["declared_items"] += article.declared_count
+            self.counts["declared_found"] += min(len(article.items), article.declared_count)
 
     def write_reject(
         self, url: str, reason: str, record: WrittenRecord | None, status: int | None = None
@@ -530,10 +539,12 @@ class CrawlSession:
     def _health(self, run: dict[str, Any]) -> dict[str, Any]:
         """crawl.json's ``run.health`` (archiver.job.health), logged as one warning when not ok
         (the line scrapyd's and scrapy crawl's logs show; archiver crawl's report says it instead)."""
-        from archiver.job.health import assess, earlier_runs
+        from archiver.job.health import assess, earlier_runs, record_run
 
         health = assess(run, earlier_runs(self.out_dir, self.job_root))
-        if health.status != "ok" and self.log_health:
+        if self.job_root is not None:
+            record_run(self.job_root, self.out_dir.name, run, health)
+        if health.status not in ("ok", "not_judged") and self.log_health:
             logger.warning("run health: %s: %s", health.status, health.line)
         return health.as_json()
 

@@ -45,6 +45,9 @@ RUN_ENTRY_COUNTS = (
     "rejects",
     "non_listicles",
     "responses",
+    "declared_articles",
+    "declared_items",
+    "declared_found",
 )
 RUN_ENTRY_FIELDS = ("run_id", "started_at", "finished_at", "finish_reason", "outcome", "exit_code")
 
@@ -76,6 +79,11 @@ class RunSummary(BaseModel):
     image_responses: int = Field(description="Image URLs fetched and archived (srcset variants included).")
     rejects: int
     non_listicles: int
+    declared_articles: int = Field(default=0, description="Articles whose title declares an item count.")
+    declared_items: int = Field(default=0, description="Items those titles declare, summed.")
+    declared_found: int = Field(
+        default=0, description="Items found of those declared (at most the declared count an article)."
+    )
     responses: int = 0
     bytes: int = 0
     status_counts: dict[str, int] = Field(default_factory=dict)
@@ -90,7 +98,8 @@ class RunSummary(BaseModel):
     health: dict[str, Any] | None = Field(
         default=None,
         description="How this run compares with the earlier ones (archiver.job.health): status "
-        "ok, warn or collapsed, line, reasons, notes, compared_runs, baseline, this_run.",
+        "ok, warn, collapsed or not_judged (stopped early), line, reasons, notes, compared_runs, "
+        "baseline, this_run.",
     )
 
 

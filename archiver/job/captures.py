@@ -45,6 +45,7 @@ CREATE TABLE IF NOT EXISTS records (
 CREATE INDEX IF NOT EXISTS records_by_url ON records (url, date);
 CREATE INDEX IF NOT EXISTS records_by_digest ON records (payload_digest) WHERE is_original = 1;
 CREATE INDEX IF NOT EXISTS records_by_payload_run ON records (payload_run);
+CREATE INDEX IF NOT EXISTS records_by_payload_digest ON records (payload_digest, payload_date);
 CREATE TABLE IF NOT EXISTS runs (run_id TEXT PRIMARY KEY, records INTEGER NOT NULL);
 """
 
@@ -140,8 +141,10 @@ class CaptureIndex:
 
     def original(self, digest: str) -> PriorCapture | None:
         """The earliest response record on disk whose payload has ``digest`` (``sha1:BASE32``),
-        for an identical-payload-digest revisit, or None."""
-        query = f"{_SELECT} WHERE payload_digest = ? AND is_original = 1 ORDER BY date"
+        for an identical-payload-digest revisit, or None. Looked up through the payload columns
+        of every row, not only the original's own: the index keeps one row per URL (the latest
+        capture, often a revisit), and that row names the record holding its payload."""
+        query = f"{_SELECT} WHERE payload_digest = ? ORDER BY payload_date"
         return self._first_on_disk(query, digest)
 
     def runs(self) -> list[str]:
@@ -157,6 +160,11 @@ class CaptureIndex:
         Revisits are resolved to the record holding their payload: in this run (written
         earlier) or in an indexed earlier run; one whose original is in neither is left out.
 
+        Bounded: a URL captured in this run loses its earlier runs' rows (only the latest
+        capture is ever asked for, and its row names the record holding the payload, which
+        :meth:`original` finds by digest), so a site that does not change keeps the same rows
+        run after run instead of one more per URL and run.
+
         :raises ValueError: ``run_dir`` is not inside the job folder.
         :raises sqlite3.Error: the index cannot be written (nothing of the run is then in it)."""
         run_id = run_dir.name
@@ -169,11 +177,18 @@ class CaptureIndex:
                 relative = warc.resolve().relative_to(self.root.resolve()).as_posix()
                 for record in record_summaries(warc):
                     count += self._add_record(run_id, relative, record)
+            self._db.execute(
+                "DELETE FROM records WHERE run_id != ? AND url IN (SELECT url FROM records WHERE run_id = ?)",
+                (run_id, run_id),
+            )
             self._db.execute("INSERT OR REPLACE INTO runs VALUES (?, ?)", (run_id, count))
             self._db.execute("COMMIT")
         except BaseException:
             self._db.execute("ROLLBACK")
             raise
+        # The write-ahead log keeps its size once grown: back into the database file, emptied,
+        # so the files on disk stay as bounded as the rows (freed pages are reused).
+        self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         return count
 
     def _add_record(self, run_id: str, warc_path: str, record: RecordSummary) -> int:

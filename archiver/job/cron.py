@@ -18,6 +18,8 @@ from dataclasses import dataclass
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _DAYS = ("sun", "mon", "tue", "wed", "thu", "fri", "sat")
 _SYSTEMD_DAYS = ("Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat")
+# The most days each month can have (February: a leap year's).
+_MONTH_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 NICKNAMES = {
     "@hourly": "0 * * * *",
     "@daily": "0 0 * * *",
@@ -83,6 +85,14 @@ def parse_cron(expression: str) -> CronSchedule:
             "(minute hour day-of-month month day-of-week), e.g. '0 3 * * *'"
         )
     values = [_parse_field(part, spec) for part, spec in zip(parts, _FIELDS, strict=True)]
+    # The day of month alone decides (cron ORs it with a restricted day of week): a day no
+    # chosen month has ("* * 31 2 *", "0 3 31 4,6 *") is a schedule that never runs.
+    day_of_month_only = not parts[2].startswith("*") and parts[4].startswith("*")
+    if day_of_month_only and not any(
+        day <= _MONTH_DAYS[month - 1] for month in values[3] for day in values[2]
+    ):
+        days = ",".join(str(day) for day in values[2])
+        raise CronError(f"{expression!r} never runs: day {days} does not occur in the month(s) it names")
     weekdays = tuple(sorted({day % 7 for day in values[4]}))
     return CronSchedule(
         expression=text,

@@ -111,6 +111,12 @@ def finish_job_run(job: Job, folder: RunFolder, crawl_run_id: str, reason: str) 
     state = read_state(job_dir)
     if any(line.get(RUN_FIELD) == folder.run_id for line in state.values()):
         logger.info("run %s is in the current state already (merged before a kill)", folder.run_id)
+    elif (run.get("health") or {}).get("status") == "collapsed":
+        # A collapsed extraction must not replace good articles with truncated ones: the state,
+        # the capture index and changes.jsonl stay as they were; the next healthy run merges.
+        logger.warning("job run %s: extraction collapsed: not merged into the current state", folder.run_id)
+        run.update(job_run=folder.run_id, state_merged=False)
+        _write_summary(run_dir, summary, run)
     else:
         earlier = [path for path in job_warcs(job_dir) if path.parent.parent != run_dir]
         listing = seed_list_listing(run_dir, list(run.get("seed_lists") or []), earlier)

@@ -59,10 +59,27 @@ from pathlib import Path
 from statistics import median
 from typing import Any, Literal
 
-Status = Literal["ok", "warn", "collapsed"]
+Status = Literal["ok", "warn", "collapsed", "not_judged"]
 OK: Status = "ok"
 WARN: Status = "warn"
 COLLAPSED: Status = "collapsed"
+# A run stopped before its end (a signal, a time or size limit, a scrapyd cancel) fetched only
+# part of the site: its ratios say nothing about the extraction, and it is no baseline either.
+NOT_JUDGED: Status = "not_judged"
+# The job's health history (archiver.job.health.record_run): one line per run, never pruned.
+HISTORY_FILE = "runs.jsonl"
+HISTORY_COUNTS = (
+    "pages",
+    "articles",
+    "non_listicles",
+    "items",
+    "photos",
+    "rejects",
+    "responses",
+    "declared_articles",
+    "declared_items",
+    "declared_found",
+)
 
 BASELINE_RUNS = 5  # earlier runs the baseline is the median of
 MIN_CANDIDATES = 5  # pages that could begin an article, for the listicle share
@@ -147,6 +164,9 @@ class _Counts:
     errors: int
     fetches: int
     rejects: int
+    declared_articles: int = 0
+    declared_items: int = 0
+    declared_found: int = 0
 
     @classmethod
     def of(cls, run: Mapping[str, Any]) -> _Counts:
@@ -161,6 +181,9 @@ class _Counts:
             errors=errors,
             fetches=max(_count(run, "responses"), errors),
             rejects=rejects,
+            declared_articles=_count(run, "declared_articles"),
+            declared_items=_count(run, "declared_items"),
+            declared_found=_count(run, "declared_found"),
         )
 
     def ratios(self) -> dict[str, float]:
@@ -169,6 +192,8 @@ class _Counts:
             ratios["listicle_share"] = self.articles / self.candidates
         if self.articles:
             ratios["items_per_article"] = self.items / self.articles
+        if self.declared_items:
+            ratios["declared_found_share"] = self.declared_found / self.declared_items
         if self.items:
             ratios["photos_per_item"] = self.photos / self.items
         if self.fetches:
@@ -183,8 +208,10 @@ def _usable(run: Mapping[str, Any]) -> bool:
     enough pages that could begin an article."""
     if not isinstance(run.get("pages"), int) or run.get("errors") is None:
         return False  # a killed run's entry: nobody counted
-    if _status_of(run) == COLLAPSED:
+    if _status_of(run) in (COLLAPSED, NOT_JUDGED):
         return False
+    if run.get("finish_reason") not in (None, "finished"):
+        return False  # stopped early: part of the site only
     return _Counts.of(run).candidates >= MIN_CANDIDATES
 
 
@@ -203,6 +230,13 @@ def assess(run: Mapping[str, Any], earlier: Sequence[Mapping[str, Any]]) -> Heal
     non-numeric count counts as 0."""
     counts = _Counts.of(run)
     current = counts.ratios()
+    reason = run.get("finish_reason")
+    if reason not in (None, "finished"):
+        return Health(
+            NOT_JUDGED,
+            notes=[f"not judged: the run stopped before its end ({reason}): it fetched part of the site"],
+            this_run=_rounded(current),
+        )
     baseline_runs = [entry for entry in earlier if _usable(entry)][-BASELINE_RUNS:]
     if not baseline_runs:
         return Health(
@@ -217,7 +251,14 @@ def assess(run: Mapping[str, Any], earlier: Sequence[Mapping[str, Any]]) -> Heal
     base_ratios = [entry.ratios() for entry in base_counts]
     baseline = {
         name: value
-        for name in ("listicle_share", "items_per_article", "photos_per_item", "error_share", "reject_share")
+        for name in (
+            "listicle_share",
+            "declared_found_share",
+            "items_per_article",
+            "photos_per_item",
+            "error_share",
+            "reject_share",
+        )
         if (value := _median_of(base_ratios, name)) is not None
     }
     of_runs = f"median of {_plural(len(baseline_runs), 'run')}"
@@ -253,13 +294,41 @@ def assess(run: Mapping[str, Any], earlier: Sequence[Mapping[str, Any]]) -> Heal
         listicle_share,
     )
 
-    def items_per_article(base: float, now: float) -> None:
-        if base <= 0:
-            return
-        line = f"items per article fell from {base:.1f} ({of_runs}) to {now:.1f}"
+    def declared_found_share(base: float, now: float) -> None:
+        # The main extraction signal: of the items the titles promise ("7 things..."), how many
+        # were found. A site that switches to shorter lists still finds all it declares.
+        line = (
+            f"items found per item the titles declare fell from {_percent(base)} ({of_runs}) to "
+            f"{_percent(now)} ({counts.declared_found} of {counts.declared_items})"
+        )
         if now <= base * COLLAPSE_FRACTION:
             findings.append((COLLAPSED, f"{line}: items are no longer found in the listicles"))
         elif now <= base * WARN_FRACTION:
+            findings.append((WARN, line))
+
+    declared_judged = counts.declared_articles >= MIN_ARTICLES
+    judge(
+        "declared_found_share",
+        declared_judged,
+        f"declared items not judged: {_plural(counts.declared_articles, 'article')} declare a count "
+        f"(judged from {MIN_ARTICLES})",
+        declared_found_share,
+    )
+    declared_healthy = (
+        declared_judged
+        and "declared_found_share" in current
+        and current["declared_found_share"] > baseline.get("declared_found_share", 1.0) * WARN_FRACTION
+    )
+
+    def items_per_article(base: float, now: float) -> None:
+        # A hint only, never a collapse: shorter lists are not a broken template. When the
+        # declared counts are met, a fall is the site's own (a note); else a warning.
+        if base <= 0 or now > base * WARN_FRACTION:
+            return
+        line = f"items per article fell from {base:.1f} ({of_runs}) to {now:.1f}"
+        if declared_healthy:
+            notes.append(f"{line}, but the titles' declared counts are met: shorter lists, not a fault")
+        else:
             findings.append((WARN, line))
 
     judge(
@@ -268,7 +337,7 @@ def assess(run: Mapping[str, Any], earlier: Sequence[Mapping[str, Any]]) -> Heal
         f"items per article not judged: {_plural(counts.articles, 'article')} (judged from {MIN_ARTICLES})",
         items_per_article,
     )
-    if counts.articles == 0 and "items_per_article" in baseline and findings:
+    if counts.articles == 0 and "items_per_article" in baseline and any(s != OK for s, _ in findings):
         # No article at all: say what that cost (the share above already judged it).
         findings.append((OK, f"items per article {baseline['items_per_article']:.1f} -> 0.0"))
 
@@ -341,26 +410,79 @@ def _plural(count: int, noun: str, plural: str | None = None) -> str:
     return f"{count} {noun}" if count == 1 else f"{count} {plural or noun + 's'}"
 
 
+def record_run(job_root: Path, run_folder: str, run: Mapping[str, Any], health: Health) -> None:
+    """Append the run's health-relevant counts to the job's history ``OUT/runs.jsonl`` (one
+    JSON object a line: ``run`` (the run folder name), ``run_id``, ``finished_at``,
+    ``finish_reason``, the :data:`HISTORY_COUNTS`, ``errors`` (a count) and ``health`` (its
+    status)). Never pruned: keep_runs removes old run folders and their crawl.json, and the
+    baseline a broken template is judged against must outlive them. A resumed run appends again;
+    the latest line of a run folder counts. An unwritable history is logged, not raised: the
+    run's own files are whole."""
+    import json
+    import logging
+
+    from archiver.jsonl import cut_partial_last_line
+
+    entry: dict[str, Any] = {
+        "run": run_folder,
+        "run_id": run.get("run_id"),
+        "finished_at": run.get("finished_at"),
+        "finish_reason": run.get("finish_reason"),
+        **{name: _count(run, name) for name in HISTORY_COUNTS},
+        "errors": _count(run, "errors"),
+        "health": health.status,
+    }
+    try:
+        path = job_root / HISTORY_FILE
+        if path.exists():
+            cut_partial_last_line(path)  # a line cut by a kill would swallow this one
+        with path.open("a", encoding="utf-8") as history:
+            history.write(json.dumps(entry, ensure_ascii=False) + "\n")
+    except OSError as error:
+        logging.getLogger(__name__).error("the job's run history %s was not written: %s", HISTORY_FILE, error)
+
+
+def _history(job_root: Path) -> dict[str, dict[str, Any]]:
+    """The job's history by run folder (the latest line of each); unreadable lines skipped."""
+    import json
+
+    path = job_root / HISTORY_FILE
+    found: dict[str, dict[str, Any]] = {}
+    if not path.is_file():
+        return found
+    for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+        try:
+            entry = json.loads(line)
+        except ValueError:
+            continue  # a line cut by a full disk or a kill
+        if isinstance(entry, dict) and isinstance(entry.get("run"), str):
+            found[entry["run"]] = entry
+    return found
+
+
 def earlier_runs(out_dir: Path, job_root: Path | None = None) -> list[dict[str, Any]]:
     """The earlier runs to compare a run into ``out_dir`` with, oldest first.
 
-    A job run (``job_root`` = the job folder OUT, ``out_dir`` = OUT/runs/<ts>): the run part of
-    every other run folder's crawl.json under OUT/runs, by folder name (UTC timestamps sort as
-    time). A plain crawl: the history entries of ``out_dir``'s crawl.json (``runs``), which the
-    run about to be written is not among yet. An unreadable crawl.json counts as no run."""
+    A job run (``job_root`` = the job folder OUT, ``out_dir`` = OUT/runs/<ts>): the job's
+    history OUT/runs.jsonl (:func:`record_run`; it outlives keep_runs pruning), and for run
+    folders it does not name (jobs older than it) their crawl.json run part; by run folder
+    name (UTC timestamps sort as time), this run's folder left out. A plain crawl: the history
+    entries of ``out_dir``'s crawl.json (``runs``), which the run about to be written is not
+    among yet. An unreadable crawl.json counts as no run."""
     from archiver.crawl.summary import read_summary, this_run
 
     if job_root is not None:
+        runs: dict[str, dict[str, Any]] = dict(_history(job_root))
         runs_dir = job_root / "runs"
         folders = sorted(path for path in runs_dir.iterdir() if path.is_dir()) if runs_dir.is_dir() else []
-        found = []
         for folder in folders:
-            if folder.resolve() == out_dir.resolve():
+            if folder.name in runs:
                 continue
             summary = read_summary(folder)
             if summary is not None:
-                found.append(this_run(summary))
-        return found
+                runs[folder.name] = this_run(summary)
+        runs.pop(out_dir.name, None)
+        return [runs[name] for name in sorted(runs)]
     summary = read_summary(out_dir)
     if summary is None:
         return []

@@ -48,8 +48,8 @@ def service_unit(job: Job, command: list[str]) -> str:
         [
             "[Unit]",
             f"Description=listicle-archiver job {job.file.name}",
-            "Wants=network-online.target",
-            "After=network-online.target",
+            # No Wants/After=network-online.target: a --user unit cannot order itself after a
+            # system target (it does nothing there); a system unit adds both (install notes).
             "",
             "[Service]",
             "Type=oneshot",
@@ -96,5 +96,9 @@ def install_notes(job: Job) -> str:
             f"#   systemctl --user daemon-reload && systemctl --user enable --now {name}.timer",
             "#   loginctl enable-linger $USER   # to run while you are logged out",
             f"# check: systemctl --user list-timers {name}.timer; journalctl --user -u {name}.service",
+            "# systemd (system-wide): save them in /etc/systemd/system/, add User=<you> under [Service] "
+            "and Wants=network-online.target",
+            "#   and After=network-online.target under [Unit] (a system unit can wait for the network), then",
+            f"#   systemctl daemon-reload && systemctl enable --now {name}.timer",
         ]
     )

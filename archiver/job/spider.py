@@ -10,6 +10,9 @@ after the session closed its files) merges the run into the job (archiver.job.fi
 from __future__ import annotations
 
 import logging
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -17,13 +20,14 @@ from typing import Any
 from scrapy.settings import BaseSettings
 
 from archiver.job.config import Job, JobFileError, checked_settings, load_job
-from archiver.job.lock import hold_job_lock, release_job_lock
+from archiver.job.lock import JobLocked, hold_job_lock, release_job_lock
 from archiver.job.runs import RunFolder, choose_run_folder
 from archiver.job.state import LISTED_FIELD, read_state
 
 logger = logging.getLogger(__name__)
 # Above the command line's priority (40): the job's folder layout is not for -s to change.
 JOB_PRIORITY = 50
+EX_TEMPFAIL = 75  # another run of the job holds its lock (sysexits.h; as archiver job run)
 
 
 @dataclass
@@ -128,4 +132,23 @@ def prepare_job_run(settings: BaseSettings, job_file: Path, arguments: dict[str,
     return JobRun(job, folder)
 
 
-__all__ = ["JobFileError", "JobRun", "job_seeds", "prepare_job_run"]
+@contextmanager
+def skip_locked_run() -> Iterator[None]:
+    """Around :func:`prepare_job_run` in the spider's from_crawler: when another run of the job
+    holds its lock, log the one line that says so and end the process with exit code 75
+    (EX_TEMPFAIL, as ``archiver job run``), having written nothing.
+
+    Why end the process here: an exception from from_crawler fails the crawl's Deferred, which
+    under ``scrapy crawl`` with the asyncio reactor surfaces as an asyncio "Task exception was
+    never retrieved" traceback (the JobLocked deep inside it) and exit code 1, where scrapyd's
+    log should show one line and a scheduler a code it can act on. Nothing of this process
+    needs closing yet: the crawl has not opened anything (the lock file is the other run's)."""
+    try:
+        yield
+    except JobLocked as error:
+        logger.error("%s", error)
+        logging.shutdown()  # the line reaches the log file before the process ends
+        os._exit(EX_TEMPFAIL)
+
+
+__all__ = ["JobFileError", "JobRun", "job_seeds", "prepare_job_run", "skip_locked_run"]
