@@ -24,13 +24,6 @@ if TYPE_CHECKING:
     from archiver.models import SCHEMA_VERSION, Credit, Embed, Image, Item, Link, ListiclePage
     from archiver.parse.page import parse_page
 
-# cdxj-indexer imports py3amf, whose adapters import pkg_resources, which setuptools 80 and later
-# warn about on every import ("pkg_resources is deprecated"): a line on stderr of every command
-# and crawl that says nothing about them. Only that warning, only from that module, is hidden.
-warnings.filterwarnings(
-    "ignore", message="pkg_resources is deprecated", category=UserWarning, module=r"pyamf\.adapters"
-)
-
 # As installed (the user agent and the WARCs' warcinfo name it): pyproject.toml is the one source.
 __version__ = importlib.metadata.version("listicle-archiver")
 
