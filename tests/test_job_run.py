@@ -276,3 +276,68 @@ def test_scrapy_crawl_with_job_file_gives_the_same_outputs(tmp_path: Path) -> No
         read_lines(tmp_path / "fresh" / "articles.jsonl")
     )
     assert (job_dir / "daily.wacz").is_file() and not list(run1.glob("*.wacz"))
+
+
+def test_gone_redirected_dropped_rebytes_still_gone_and_returned_across_runs(tmp_path: Path) -> None:
+    """Findings 2, 6, 7, 8, 14 end to end: run 2 sees one article 404, one redirecting elsewhere,
+    one dropped from the sitemap (still answering), one photo with new bytes at its URL; run 3
+    (nothing changed) reports nothing and is not partial though a gone URL still 404s while
+    listed; run 4 brings the 404 one back: ``returned`` against its run-1 version."""
+    from tests.job_site import _sitemap
+    from tests.listicle_site import photo_jpeg
+
+    with serve_job_site(edition=1) as site:
+        job_file = write_job(tmp_path, site)
+        job_dir = tmp_path / "job"
+        run_job(job_file)
+        paths = [f"/a/0000{n}-things/" for n in range(5)]
+        taken_down = site.files.pop(paths[2])  # the sitemap still lists it
+        site.redirects[paths[3]] = paths[0]
+        site.files["/sitemap.xml.gz"] = _sitemap(site.base, [p for p in paths if p != paths[4]])
+        page = site.files[paths[1]].decode()
+        photo = page.split('<img src="', 1)[1].split('"', 1)[0]
+        photo_path = photo.removeprefix(site.base)  # the page may name it relative or absolute
+        site.files[photo_path] = photo_jpeg(photo_path + "?second-version")
+        run_job(job_file)
+        third = run_job(job_file)
+        site.files[paths[2]] = taken_down
+        run_job(job_file)
+    run1, run2, run3, run4 = runs_of(job_dir)
+    changes = {line["url"].removeprefix(site.base): line for line in read_lines(run2 / "changes.jsonl")}
+    assert set(changes) == {paths[1], paths[2], paths[3], paths[4]}
+    assert (changes[paths[2]]["change"], changes[paths[2]]["reason"]) == ("gone", "HTTP 404")
+    assert changes[paths[3]]["change"] == "gone"
+    assert changes[paths[3]]["reason"] == f"redirects to {site.base}{paths[0]}"
+    assert changes[paths[4]]["change"] == "gone" and "no longer listed" in changes[paths[4]]["reason"]
+    rebytes = changes[paths[1]]
+    assert rebytes["change"] == "changed"
+    [item] = rebytes["items"]["changed"]
+    assert list(item["fields"]) == ["photo_bytes"]
+    assert list(item["fields"]["photo_bytes"]["new"]) == [site.base + photo_path]
+    summary2 = json.loads((run2 / "crawl.json").read_text())["run"]
+    assert {name: summary2[name] for name in ("new", "changed", "gone", "returned", "not_fetched")} == {
+        "new": 0,
+        "changed": 1,
+        "gone": 3,
+        "returned": 0,
+        "not_fetched": 0,
+    }
+    # Run 3: nothing new to say, and a known-gone URL's 404 is no failure (exit 0 above).
+    assert read_lines(run3 / "changes.jsonl") == []
+    summary3 = json.loads((run3 / "crawl.json").read_text())["run"]
+    assert summary3["still_gone"] == 3 and summary3["outcome"] != "partial"
+    assert "3 still gone" in third.stdout
+    # Run 4: the 404 one is back, with its history.
+    [back] = read_lines(run4 / "changes.jsonl")
+    assert (back["change"], back["url"], back["previous_run"]) == (
+        "returned",
+        site.base + paths[2],
+        run1.name,
+    )
+    state = {line["url"].removeprefix(site.base): line for line in read_lines(job_dir / "articles.jsonl")}
+    assert set(state) == set(paths)
+    assert {path for path, line in state.items() if line.get("gone")} == {paths[3], paths[4]}
+    assert state[paths[3]]["gone"] == {"since_run": run2.name, "reason": changes[paths[3]]["reason"]}
+    # The job's history keeps every run's lines (pruning never touches it).
+    history = read_lines(job_dir / "changes.jsonl")
+    assert history == [line for run in (run1, run2, run3, run4) for line in read_lines(run / "changes.jsonl")]
