@@ -11,6 +11,7 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
+from jsonschema import Draft202012Validator
 from warcio.archiveiterator import ArchiveIterator
 
 from archiver.job.changes import item_fields
@@ -108,7 +109,7 @@ def test_two_runs_give_the_current_state_and_exactly_the_changes(tmp_path: Path)
     }
     assert "edited" not in result.stderr
     assert "1 new, 1 changed, 4 unchanged, 0 gone" in result.stdout
-    # Run 3: the taken-down article is gone, the others stay.
+    # Run 3: the taken-down article is gone (kept in the state, marked), the others stay.
     [gone] = read_lines(run3 / "changes.jsonl")
     assert (gone["change"], gone["url"], gone["reason"]) == (
         "gone",
@@ -116,10 +117,11 @@ def test_two_runs_give_the_current_state_and_exactly_the_changes(tmp_path: Path)
         "HTTP 404",
     )
     state = read_lines(job_dir / "articles.jsonl")
-    expected = content(read_lines(fresh / "articles.jsonl"))
-    expected.pop(f"{site.base}/a/00002-things/")
-    assert content(state) == expected
-    assert {line["run"] for line in state} == {run3.name}
+    assert content(state) == content(read_lines(fresh / "articles.jsonl"))
+    [marked] = [line for line in state if line.get("gone")]
+    assert marked["url"] == gone["url"] and marked["gone"] == {"since_run": run3.name, "reason": "HTTP 404"}
+    assert {line["run"] for line in state if not line.get("gone")} == {run3.name}
+    assert marked["run"] == run2.name
     # No per-run WACZ; the job's WACZ holds every kept run's WARCs.
     assert not list(run2.glob("*.wacz"))
     with zipfile.ZipFile(job_dir / "daily.wacz") as wacz:
@@ -206,14 +208,24 @@ def test_keep_runs_prunes_old_runs_but_keeps_the_warcs_the_state_cites(tmp_path:
         [run1] = runs_of(job_dir)
         run1_warcs = sorted(path.name for path in (run1 / "warc").glob("*.warc.gz"))
         site.statuses["/a/00002-things/"] = 500  # not fetched this time: the state keeps run 1's
+        listicle = site.files["/a/00000-things/"]
+        site.files["/a/00000-things/"] = b"<html><body><h1>Things</h1><p>A broken template.</p></body></html>"
         run_job(job_file, expect=2)
+        site.files["/a/00000-things/"] = listicle
         run1_left, run2 = runs_of(job_dir)
+        # The page without a list any more is said so, and its last version stays in the state.
+        [broken] = read_lines(run2 / "changes.jsonl")
+        assert (broken["change"], broken["url"]) == ("not_listicle", f"{site.base}/a/00000-things/")
+        kept = {line["url"]: line for line in read_lines(job_dir / "articles.jsonl")}
+        assert kept[broken["url"]]["run"] == run1.name and kept[broken["url"]]["items"]
         assert run1_left == run1
         assert sorted(str(path.relative_to(run1)) for path in run1.rglob("*")) == [
             "warc",
             *(f"warc/{name}" for name in run1_warcs),
         ]
         summary = json.loads((run2 / "crawl.json").read_text())["run"]
+        assert summary["not_listicle"] == 1 and summary["not_fetched"] == 1
+        assert summary["not_fetched_urls"] == [{"url": f"{site.base}/a/00002-things/", "reason": "HTTP 500"}]
         assert summary["pruned_runs"] == [{"run": run1.name, "kept_warc_files": run1_warcs, "removed": False}]
         state = {line["url"]: line["run"] for line in read_lines(job_dir / "articles.jsonl")}
         assert state[f"{site.base}/a/00002-things/"] == run1.name
@@ -341,3 +353,11 @@ def test_gone_redirected_dropped_rebytes_still_gone_and_returned_across_runs(tmp
     # The job's history keeps every run's lines (pruning never touches it).
     history = read_lines(job_dir / "changes.jsonl")
     assert history == [line for run in (run1, run2, run3, run4) for line in read_lines(run / "changes.jsonl")]
+    # `archiver schema state|changes` describe those lines.
+    for name, lines in (("state", list(state.values())), ("changes", history)):
+        printed = subprocess.run(
+            [str(BIN / "archiver"), "schema", name], capture_output=True, text=True, check=True, timeout=60
+        )
+        validator = Draft202012Validator(json.loads(printed.stdout))
+        for line in lines:
+            validator.validate(line)
