@@ -201,6 +201,11 @@ class Article(_Record):
         return self.model_dump_json()
 
 
+class GoneMarker(_Record):
+    since_run: str = Field(description="The run that found the article gone.")
+    reason: str = Field(description="'HTTP 404', 'no longer listed by ...', 'redirects to URL'.")
+
+
 class StateArticle(Article):
     """One line of a scheduled job's current state (``OUT/articles.jsonl`` of a job folder,
     archiver.job.state): the latest version of an article as a run wrote it, plus where it
@@ -211,6 +216,77 @@ class StateArticle(Article):
         default=None,
         description="Whether a sitemap or feed of the job listed the article when last read "
         "(null: the job has none, or it could not be read whole).",
+    )
+    gone: GoneMarker | None = Field(
+        default=None,
+        description="Set while the article is gone (404/410, dropped from a sitemap or feed that "
+        "listed it, or redirecting elsewhere): the run that found it gone and why. The line keeps "
+        "its last version; the job re-checks its URL each run, and reports it `returned` when it "
+        "is back.",
+    )
+
+
+class FieldChange(_Record):
+    """One field's value before and after (any JSON value)."""
+
+    old: Any = None
+    new: Any = None
+
+
+class ItemEntry(_Record):
+    """An item added or removed: its printed number, position and heading."""
+
+    number: int | None = None
+    position: int | None = None
+    heading: str | None = None
+
+
+class ItemMove(_Record):
+    heading: str | None = None
+    old: int = Field(description="Printed number (else position) before.")
+    new: int = Field(description="Printed number (else position) after.")
+
+
+class ItemChange(_Record):
+    number: int = Field(description="Printed number (else position) now.")
+    heading: str | None = None
+    fields: dict[str, FieldChange] = Field(
+        description="Changed fields: heading, caption, credit, photos (URLs), photo_bytes "
+        "({URL: payload digest} of the photos whose bytes changed at the same URL), "
+        "photo_captions and photo_credits (those not repeating the item's own), embeds."
+    )
+
+
+class ItemChanges(_Record):
+    added: list[ItemEntry] = Field(default_factory=list)
+    removed: list[ItemEntry] = Field(default_factory=list)
+    moved: list[ItemMove] = Field(default_factory=list)
+    changed: list[ItemChange] = Field(default_factory=list)
+
+
+class ChangeLine(_Record):
+    """One line of a job run's ``changes.jsonl`` (and of the job's history ``OUT/changes.jsonl``):
+    what happened to one article in that run. Every line has the same fields and types."""
+
+    change: Literal["new", "changed", "returned", "gone", "not_listicle"] = Field(
+        description="new: first seen; changed: content differs from the previous version; "
+        "returned: was gone, is back (diffed against its last version); gone: 404/410, dropped "
+        "from a sitemap or feed that listed it, or redirecting elsewhere (reported once); "
+        "not_listicle: fetched but no list found any more (a template change?); the state keeps "
+        "its last version."
+    )
+    url: str
+    title: str | None = None
+    run: str = Field(description="This run (its folder name under OUT/runs/).")
+    previous_run: str | None = Field(description="The run of the version compared with (null: new).")
+    reason: str | None = Field(default=None, description="For gone and not_listicle: why.")
+    redirect: str | None = Field(default=None, description="For gone: where the URL redirects now.")
+    item_count: int = Field(ge=0, description="Items of the article now (its last version if gone).")
+    article: dict[str, FieldChange] = Field(
+        default_factory=dict, description="Article-level fields changed (title, declared_count...)."
+    )
+    items: ItemChanges = Field(
+        description="Items added, removed, moved, changed (a new article: every item added)."
     )
 
 

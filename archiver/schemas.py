@@ -10,6 +10,8 @@ same class that validates what is written):
 | reject    | a line of ``rejects.jsonl``                                |
 | pages     | a line of ``pages.jsonl``                                  |
 | crawl     | ``crawl.json``: this run, totals, the runs' history        |
+| state     | a line of a job's current state ``OUT/articles.jsonl``     |
+| changes   | a line of a job run's ``changes.jsonl`` (and its history) |
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from archiver.crawl.summary import CrawlSummary
-from archiver.models import Article, ListiclePage, PageEntry, Reject
+from archiver.models import Article, ChangeLine, ListiclePage, PageEntry, Reject, StateArticle
 
 SCHEMAS: dict[str, type[BaseModel]] = {
     "page": ListiclePage,
@@ -27,6 +29,8 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "reject": Reject,
     "pages": PageEntry,
     "crawl": CrawlSummary,
+    "state": StateArticle,
+    "changes": ChangeLine,
 }
 
 DESCRIPTIONS: dict[str, str] = {
@@ -35,6 +39,8 @@ DESCRIPTIONS: dict[str, str] = {
     "reject": "a line of rejects.jsonl",
     "pages": "a line of pages.jsonl",
     "crawl": "crawl.json",
+    "state": "a line of a job's current state OUT/articles.jsonl",
+    "changes": "a line of a job run's changes.jsonl (and of OUT/changes.jsonl)",
 }
 
 

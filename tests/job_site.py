@@ -48,6 +48,7 @@ class JobSite:
         self.base = ""
         self.files: dict[str, bytes] = {}
         self.statuses: dict[str, int] = {}  # path -> an error status to answer instead
+        self.redirects: dict[str, str] = {}  # path -> where a 301 sends it instead
         self.hold_prefix: str | None = None
         self.seen = threading.Event()
         self.release = threading.Event()
@@ -60,6 +61,12 @@ class JobSite:
         if self.hold_prefix is not None and path.startswith(self.hold_prefix):
             self.seen.set()
             self.release.wait(120)  # released by the test (or given up on, never answered late)
+        if path in self.redirects:
+            handler.send_response(301)
+            handler.send_header("Location", self.base + self.redirects[path])
+            handler.send_header("Content-Length", "0")
+            handler.end_headers()
+            return
         if path in self.statuses:
             send(handler, self.statuses[path], b"<html><body>error</body></html>")
             return

@@ -7,7 +7,8 @@ import random
 from typing import Any
 
 from archiver.job.changes import diff_articles, is_unchanged, match_items
-from archiver.job.state import merge_run
+from archiver.job.state import Unfetched, merge_run
+from archiver.models import ChangeLine, GoneMarker
 
 
 def _item(position: int, heading: str, caption: str, photo: str, number: int | None = None) -> dict[str, Any]:
@@ -163,13 +164,28 @@ def test_merge_new_changed_unchanged_gone_and_not_fetched() -> None:
     errors = [{"url": "https://s/404", "error": "HTTP 404"}, {"url": "https://s/failed", "error": "HTTP 500"}]
     listed = {"https://s/same", "https://s/edit", "https://s/new", "https://s/404", "https://s/failed"}
     lines, merge = merge_run(state, run, "R2", errors=errors, listed=listed)
-    assert merge.counts == {"new": 1, "changed": 1, "unchanged": 2, "gone": 2, "not_fetched": 1}
+    assert merge.counts == {
+        "new": 1,
+        "changed": 1,
+        "returned": 0,
+        "unchanged": 2,
+        "gone": 2,
+        "still_gone": 0,
+        "not_fetched": 1,
+        "not_listicle": 0,
+    }
     assert [line["url"] for line in lines] == [
+        "https://s/404",
         "https://s/edit",
         "https://s/failed",
         "https://s/new",
         "https://s/same",
+        "https://s/unlisted",
     ]
+    assert {line["url"]: line.get("gone") for line in lines}["https://s/404"] == {
+        "since_run": "R2",
+        "reason": "HTTP 404",
+    }
     assert {line["url"]: line["run"] for line in lines}["https://s/failed"] == "R1"
     gone = {change["url"]: change["reason"] for change in merge.changes if change["change"] == "gone"}
     assert gone == {
@@ -179,3 +195,118 @@ def test_merge_new_changed_unchanged_gone_and_not_fetched() -> None:
     changed = [change for change in merge.changes if change["change"] == "changed"]
     assert changed[0]["items"]["changed"][0]["fields"] == {"caption": {"old": "c", "new": "c2"}}
     assert changed[0]["previous_run"] == "R1"
+
+
+def _art(url: str, caption: str = "c", photo_digest: str | None = None) -> dict[str, Any]:
+    item = _item(1, "h", caption, "https://s/1.jpg")
+    if photo_digest:
+        item["images"][0]["capture"] = {"status": 200, "payload_digest": photo_digest}
+    return {**_article([item]), "url": url}
+
+
+def _state_line(article: dict[str, Any], run: str, **extra: Any) -> dict[str, Any]:
+    return {**article, "run": run, "sitemap_listed": True, **extra}
+
+
+def test_dropped_from_the_sitemap_but_still_answering_is_gone_once_then_returns_when_listed() -> None:
+    url = "https://s/a"
+    state = {url: _state_line(_art(url), "R1")}
+    lines, merge = merge_run(state, [_art(url)], "R2", listed={"https://s/other"})
+    [gone] = merge.changes
+    assert (
+        gone["change"] == "gone"
+        and "no longer listed" in gone["reason"]
+        and "still answers" in gone["reason"]
+    )
+    assert lines[0]["gone"]["since_run"] == "R2"
+    # Next run: still answering, still unlisted: not reported again.
+    lines, merge = merge_run({url: lines[0]}, [_art(url, "c2")], "R3", listed={"https://s/other"})
+    assert merge.changes == [] and merge.counts["still_gone"] == 1
+    # Listed again (and edited meanwhile): returned, diffed against its last version.
+    lines, merge = merge_run({url: lines[0]}, [_art(url, "c3")], "R4", listed={url})
+    [back] = merge.changes
+    assert (back["change"], back["previous_run"]) == ("returned", "R2")
+    assert back["items"]["changed"][0]["fields"] == {"caption": {"old": "c", "new": "c3"}}
+    assert "gone" not in lines[0] and lines[0]["run"] == "R4"
+
+
+def test_gone_stays_in_the_state_is_still_gone_quietly_and_returns_with_its_history() -> None:
+    url = "https://s/a"
+    state = {url: _state_line(_art(url), "R1")}
+    errors = [{"url": url, "error": "HTTP 410"}]
+    lines, merge = merge_run(state, [], "R2", errors=errors)
+    assert [change["change"] for change in merge.changes] == ["gone"] and merge.gone_urls == {url}
+    GoneMarker.model_validate(lines[0]["gone"])
+    lines, merge = merge_run({url: lines[0]}, [], "R3", errors=errors)
+    assert merge.changes == [] and merge.counts["still_gone"] == 1 and merge.gone_urls == {url}
+    assert lines[0]["gone"] == {"since_run": "R2", "reason": "HTTP 410"}
+    lines, merge = merge_run({url: lines[0]}, [_art(url)], "R4")
+    [back] = merge.changes
+    assert (back["change"], back["previous_run"], back["items"]["changed"]) == ("returned", "R1", [])
+    assert merge.counts["returned"] == 1 and "gone" not in lines[0]
+
+
+def test_a_photo_with_new_bytes_at_the_same_url_is_a_change_an_identical_one_is_not() -> None:
+    url = "https://s/a"
+    state = {url: _state_line(_art(url, photo_digest="sha1:AAA"), "R1")}
+    _, same = merge_run(state, [_art(url, photo_digest="sha1:AAA")], "R2")
+    assert same.changes == [] and same.counts["unchanged"] == 1
+    _, missing = merge_run(state, [_art(url)], "R2")  # not downloaded this time: no claim
+    assert missing.changes == []
+    _, merge = merge_run(state, [_art(url, photo_digest="sha1:BBB")], "R2")
+    [change] = merge.changes
+    assert change["items"]["changed"][0]["fields"] == {
+        "photo_bytes": {"old": {"https://s/1.jpg": "sha1:AAA"}, "new": {"https://s/1.jpg": "sha1:BBB"}}
+    }
+
+
+def test_a_figcaption_edit_is_one_caption_change() -> None:
+    old = _generated(3, seed=7)
+    for item in old:
+        item["images"][0]["caption"] = item["caption"]
+        item["images"][0]["credit"] = {"text": "Photo: A"}
+        item["credit"] = {"text": "Photo: A"}
+    new = [{**item, "images": [dict(image) for image in item["images"]]} for item in old]
+    new[1]["caption"] = new[1]["images"][0]["caption"] = "An edited figcaption."
+    new[1]["credit"] = new[1]["images"][0]["credit"] = {"text": "Photo: B"}
+    [entry] = diff_articles(_article(old), _article(new))["items"]["changed"]
+    assert set(entry["fields"]) == {"caption", "credit"}
+
+
+def test_redirects_not_listicles_and_unfetched_reasons() -> None:
+    urls = ["https://s/moved", "https://s/broken", "https://s/failed", "https://s/skipped"]
+    state = {url: _state_line(_art(url), "R1") for url in urls}
+    unfetched = {
+        "https://s/moved": Unfetched("redirect", "https://s/elsewhere"),
+        "https://s/broken": Unfetched("not_listicle", "no list"),
+        "https://s/failed": Unfetched("failed", "HTTP 503"),
+    }
+    lines, merge = merge_run(state, [], "R2", unfetched=unfetched)
+    by_url = {change["url"]: change for change in merge.changes}
+    assert by_url["https://s/moved"]["change"] == "gone"
+    assert by_url["https://s/moved"]["reason"] == "redirects to https://s/elsewhere"
+    assert by_url["https://s/moved"]["redirect"] == "https://s/elsewhere"
+    assert by_url["https://s/broken"]["change"] == "not_listicle"
+    assert set(by_url) == {"https://s/moved", "https://s/broken"}
+    assert {line["url"]: line["items"] for line in lines} == {url: state[url]["items"] for url in urls}
+    assert merge.not_fetched == [
+        {"url": "https://s/failed", "reason": "HTTP 503"},
+        {"url": "https://s/skipped", "reason": merge.not_fetched[1]["reason"]},
+    ]
+    assert "not requested" in merge.not_fetched[1]["reason"]
+
+
+def test_every_change_line_has_the_same_shape() -> None:
+    state = {
+        "https://s/edit": _state_line(_art("https://s/edit"), "R1"),
+        "https://s/404": _state_line(_art("https://s/404"), "R1"),
+    }
+    run = [_art("https://s/edit", "c2"), _art("https://s/new")]
+    _, merge = merge_run(state, run, "R2", errors=[{"url": "https://s/404", "error": "HTTP 404"}])
+    assert sorted(change["change"] for change in merge.changes) == ["changed", "gone", "new"]
+    for change in merge.changes:
+        ChangeLine.model_validate(change)
+        assert set(change) == set(ChangeLine.model_fields)
+        assert isinstance(change["items"], dict) and isinstance(change["item_count"], int)
+    new = next(change for change in merge.changes if change["change"] == "new")
+    assert [entry["number"] for entry in new["items"]["added"]] == [1]

@@ -11,6 +11,7 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
+from jsonschema import Draft202012Validator
 from warcio.archiveiterator import ArchiveIterator
 
 from archiver.job.changes import item_fields
@@ -108,7 +109,7 @@ def test_two_runs_give_the_current_state_and_exactly_the_changes(tmp_path: Path)
     }
     assert "edited" not in result.stderr
     assert "1 new, 1 changed, 4 unchanged, 0 gone" in result.stdout
-    # Run 3: the taken-down article is gone, the others stay.
+    # Run 3: the taken-down article is gone (kept in the state, marked), the others stay.
     [gone] = read_lines(run3 / "changes.jsonl")
     assert (gone["change"], gone["url"], gone["reason"]) == (
         "gone",
@@ -116,10 +117,11 @@ def test_two_runs_give_the_current_state_and_exactly_the_changes(tmp_path: Path)
         "HTTP 404",
     )
     state = read_lines(job_dir / "articles.jsonl")
-    expected = content(read_lines(fresh / "articles.jsonl"))
-    expected.pop(f"{site.base}/a/00002-things/")
-    assert content(state) == expected
-    assert {line["run"] for line in state} == {run3.name}
+    assert content(state) == content(read_lines(fresh / "articles.jsonl"))
+    [marked] = [line for line in state if line.get("gone")]
+    assert marked["url"] == gone["url"] and marked["gone"] == {"since_run": run3.name, "reason": "HTTP 404"}
+    assert {line["run"] for line in state if not line.get("gone")} == {run3.name}
+    assert marked["run"] == run2.name
     # No per-run WACZ; the job's WACZ holds every kept run's WARCs.
     assert not list(run2.glob("*.wacz"))
     with zipfile.ZipFile(job_dir / "daily.wacz") as wacz:
@@ -206,14 +208,24 @@ def test_keep_runs_prunes_old_runs_but_keeps_the_warcs_the_state_cites(tmp_path:
         [run1] = runs_of(job_dir)
         run1_warcs = sorted(path.name for path in (run1 / "warc").glob("*.warc.gz"))
         site.statuses["/a/00002-things/"] = 500  # not fetched this time: the state keeps run 1's
+        listicle = site.files["/a/00000-things/"]
+        site.files["/a/00000-things/"] = b"<html><body><h1>Things</h1><p>A broken template.</p></body></html>"
         run_job(job_file, expect=2)
+        site.files["/a/00000-things/"] = listicle
         run1_left, run2 = runs_of(job_dir)
+        # The page without a list any more is said so, and its last version stays in the state.
+        [broken] = read_lines(run2 / "changes.jsonl")
+        assert (broken["change"], broken["url"]) == ("not_listicle", f"{site.base}/a/00000-things/")
+        kept = {line["url"]: line for line in read_lines(job_dir / "articles.jsonl")}
+        assert kept[broken["url"]]["run"] == run1.name and kept[broken["url"]]["items"]
         assert run1_left == run1
         assert sorted(str(path.relative_to(run1)) for path in run1.rglob("*")) == [
             "warc",
             *(f"warc/{name}" for name in run1_warcs),
         ]
         summary = json.loads((run2 / "crawl.json").read_text())["run"]
+        assert summary["not_listicle"] == 1 and summary["not_fetched"] == 1
+        assert summary["not_fetched_urls"] == [{"url": f"{site.base}/a/00002-things/", "reason": "HTTP 500"}]
         assert summary["pruned_runs"] == [{"run": run1.name, "kept_warc_files": run1_warcs, "removed": False}]
         state = {line["url"]: line["run"] for line in read_lines(job_dir / "articles.jsonl")}
         assert state[f"{site.base}/a/00002-things/"] == run1.name
@@ -276,3 +288,76 @@ def test_scrapy_crawl_with_job_file_gives_the_same_outputs(tmp_path: Path) -> No
         read_lines(tmp_path / "fresh" / "articles.jsonl")
     )
     assert (job_dir / "daily.wacz").is_file() and not list(run1.glob("*.wacz"))
+
+
+def test_gone_redirected_dropped_rebytes_still_gone_and_returned_across_runs(tmp_path: Path) -> None:
+    """Findings 2, 6, 7, 8, 14 end to end: run 2 sees one article 404, one redirecting elsewhere,
+    one dropped from the sitemap (still answering), one photo with new bytes at its URL; run 3
+    (nothing changed) reports nothing and is not partial though a gone URL still 404s while
+    listed; run 4 brings the 404 one back: ``returned`` against its run-1 version."""
+    from tests.job_site import _sitemap
+    from tests.listicle_site import photo_jpeg
+
+    with serve_job_site(edition=1) as site:
+        job_file = write_job(tmp_path, site)
+        job_dir = tmp_path / "job"
+        run_job(job_file)
+        paths = [f"/a/0000{n}-things/" for n in range(5)]
+        taken_down = site.files.pop(paths[2])  # the sitemap still lists it
+        site.redirects[paths[3]] = paths[0]
+        site.files["/sitemap.xml.gz"] = _sitemap(site.base, [p for p in paths if p != paths[4]])
+        page = site.files[paths[1]].decode()
+        photo = page.split('<img src="', 1)[1].split('"', 1)[0]
+        photo_path = photo.removeprefix(site.base)  # the page may name it relative or absolute
+        site.files[photo_path] = photo_jpeg(photo_path + "?second-version")
+        run_job(job_file)
+        third = run_job(job_file)
+        site.files[paths[2]] = taken_down
+        run_job(job_file)
+    run1, run2, run3, run4 = runs_of(job_dir)
+    changes = {line["url"].removeprefix(site.base): line for line in read_lines(run2 / "changes.jsonl")}
+    assert set(changes) == {paths[1], paths[2], paths[3], paths[4]}
+    assert (changes[paths[2]]["change"], changes[paths[2]]["reason"]) == ("gone", "HTTP 404")
+    assert changes[paths[3]]["change"] == "gone"
+    assert changes[paths[3]]["reason"] == f"redirects to {site.base}{paths[0]}"
+    assert changes[paths[4]]["change"] == "gone" and "no longer listed" in changes[paths[4]]["reason"]
+    rebytes = changes[paths[1]]
+    assert rebytes["change"] == "changed"
+    [item] = rebytes["items"]["changed"]
+    assert list(item["fields"]) == ["photo_bytes"]
+    assert list(item["fields"]["photo_bytes"]["new"]) == [site.base + photo_path]
+    summary2 = json.loads((run2 / "crawl.json").read_text())["run"]
+    assert {name: summary2[name] for name in ("new", "changed", "gone", "returned", "not_fetched")} == {
+        "new": 0,
+        "changed": 1,
+        "gone": 3,
+        "returned": 0,
+        "not_fetched": 0,
+    }
+    # Run 3: nothing new to say, and a known-gone URL's 404 is no failure (exit 0 above).
+    assert read_lines(run3 / "changes.jsonl") == []
+    summary3 = json.loads((run3 / "crawl.json").read_text())["run"]
+    assert summary3["still_gone"] == 3 and summary3["outcome"] != "partial"
+    assert "3 still gone" in third.stdout
+    # Run 4: the 404 one is back, with its history.
+    [back] = read_lines(run4 / "changes.jsonl")
+    assert (back["change"], back["url"], back["previous_run"]) == (
+        "returned",
+        site.base + paths[2],
+        run1.name,
+    )
+    state = {line["url"].removeprefix(site.base): line for line in read_lines(job_dir / "articles.jsonl")}
+    assert set(state) == set(paths)
+    assert {path for path, line in state.items() if line.get("gone")} == {paths[3], paths[4]}
+    assert state[paths[3]]["gone"] == {"since_run": run2.name, "reason": changes[paths[3]]["reason"]}
+    # The job's history keeps every run's lines (pruning never touches it).
+    history = read_lines(job_dir / "changes.jsonl")
+    assert history == [line for run in (run1, run2, run3, run4) for line in read_lines(run / "changes.jsonl")]
+    # `archiver schema state|changes` describe those lines.
+    for name, lines in (("state", list(state.values())), ("changes", history)):
+        printed = subprocess.run(
+            [str(BIN / "archiver"), "schema", name], capture_output=True, text=True, check=True, timeout=60
+        )
+        validator = Draft202012Validator(json.loads(printed.stdout))
+        for line in lines:
+            validator.validate(line)

@@ -92,9 +92,16 @@ def cmd_job_run(args: argparse.Namespace) -> int:
     if "new" in run and not args.quiet:
         print(
             f"job {job.file.name}, run {run_dir.name}: {run['new']} new, {run['changed']} changed, "
-            f"{run['unchanged']} unchanged, {run['gone']} gone (changes: {run_dir / 'changes.jsonl'})"
+            f"{run['unchanged']} unchanged, {run['gone']} gone{_more_counts(run)} "
+            f"(changes: {run_dir / 'changes.jsonl'})"
         )
     return int(_report_outcome(job_outcome(run)))
+
+
+def _more_counts(run: dict[str, Any]) -> str:
+    """The rarer counts of a job run, those not 0 (", 2 returned, 3 still gone")."""
+    names = {"returned": "returned", "still_gone": "still gone", "not_listicle": "no longer listicles"}
+    return "".join(f", {run[key]} {label}" for key, label in names.items() if run.get(key))
 
 
 def cmd_job_schedule(args: argparse.Namespace) -> int:

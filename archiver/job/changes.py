@@ -29,18 +29,44 @@ MATCH_THRESHOLD = 2.5
 
 def item_fields(item: Mapping[str, Any]) -> dict[str, Any]:
     """The compared content of an item (an Article JSON's ``items[]`` entry): heading, caption,
-    credit (its text), photos (URLs), photo captions and credits, embeds (URLs)."""
+    credit (its text), photos (URLs), photo_bytes ({URL: payload digest} of the captured
+    photos: a revisit carries its original's digest, so equal digests are equal bytes), photo
+    captions and credits, embeds (URLs).
+
+    A photo's caption or credit that is the item's own (the extractor takes an item's caption
+    from its figcaption when it has no other) is left out of ``photo_captions``/``photo_credits``
+    (null there): one edit of that figcaption is one ``caption`` change, not two. The item-level
+    fields are the ones kept because they are what a reader of the list sees for the item."""
     images = item.get("images") or []
-    credit = item.get("credit") or {}
+    credit_text = _text(item.get("credit"))
+    caption = item.get("caption")
+    digests = {}
+    for image in images:
+        capture = image.get("capture") or {}
+        if (
+            image.get("url")
+            and capture.get("payload_digest")
+            and 200 <= int(capture.get("status") or 0) < 300
+        ):
+            digests[str(image["url"])] = str(capture["payload_digest"])
     return {
         "heading": item.get("heading"),
-        "caption": item.get("caption"),
-        "credit": credit.get("text") if isinstance(credit, Mapping) else None,
+        "caption": caption,
+        "credit": credit_text,
         "photos": [image.get("url") for image in images],
-        "photo_captions": [image.get("caption") for image in images],
-        "photo_credits": [(image.get("credit") or {}).get("text") for image in images],
+        "photo_bytes": digests,
+        "photo_captions": [_unless(image.get("caption"), caption) for image in images],
+        "photo_credits": [_unless(_text(image.get("credit")), credit_text) for image in images],
         "embeds": [embed.get("url") for embed in item.get("embeds") or []],
     }
+
+
+def _text(credit: Any) -> str | None:
+    return str(credit.get("text")) if isinstance(credit, Mapping) and credit.get("text") is not None else None
+
+
+def _unless(value: str | None, same: str | None) -> str | None:
+    return None if value is not None and value == same else value
 
 
 def _rank(item: Mapping[str, Any]) -> int:
@@ -111,7 +137,24 @@ def match_items(old: Sequence[Mapping[str, Any]], new: Sequence[Mapping[str, Any
 
 
 def _changed_fields(old: dict[str, Any], new: dict[str, Any]) -> dict[str, dict[str, Any]]:
-    return {name: {"old": old[name], "new": new[name]} for name in old if old[name] != new[name]}
+    fields = {
+        name: {"old": old[name], "new": new[name]}
+        for name in old
+        if name != "photo_bytes" and old[name] != new[name]
+    }
+    # Only a photo captured in both versions can say its bytes changed (one not downloaded this
+    # time, or no longer shown, is not a bytes change: ``photos`` says the latter).
+    rebytes = {
+        url: (digest, new["photo_bytes"][url])
+        for url, digest in old["photo_bytes"].items()
+        if url in new["photo_bytes"] and new["photo_bytes"][url] != digest
+    }
+    if rebytes:
+        fields["photo_bytes"] = {
+            "old": {url: pair[0] for url, pair in rebytes.items()},
+            "new": {url: pair[1] for url, pair in rebytes.items()},
+        }
+    return fields
 
 
 def diff_articles(old: Mapping[str, Any], new: Mapping[str, Any]) -> dict[str, Any]:
@@ -145,6 +188,23 @@ def diff_articles(old: Mapping[str, Any], new: Mapping[str, Any]) -> dict[str, A
             "changed": changed,
         },
     }
+
+
+def added_all(article: Mapping[str, Any]) -> dict[str, Any]:
+    """The diff of a new article: every item added (the same shape as :func:`diff_articles`)."""
+    return {
+        "article": {},
+        "items": {
+            "added": [_entry(item) for item in article.get("items") or []],
+            "removed": [],
+            "moved": [],
+            "changed": [],
+        },
+    }
+
+
+def no_diff() -> dict[str, Any]:
+    return {"article": {}, "items": {"added": [], "removed": [], "moved": [], "changed": []}}
 
 
 def is_unchanged(diff: Mapping[str, Any]) -> bool:

@@ -22,7 +22,17 @@ from archiver.job.captures import INDEX_NAME, CaptureIndex
 from archiver.job.config import Job
 from archiver.job.prune import job_warcs, prune_runs
 from archiver.job.runs import RunFolder, mark_finished
-from archiver.job.state import RUN_FIELD, merge_run, read_jsonl, read_state, write_changes, write_state
+from archiver.job.state import (
+    COUNTS,
+    RUN_FIELD,
+    Unfetched,
+    append_history,
+    merge_run,
+    read_jsonl,
+    read_state,
+    write_changes,
+    write_state,
+)
 from archiver.jsonl import write_jsonl_atomically
 from archiver.urls import canonical_url
 
@@ -74,8 +84,27 @@ def job_outcome(run: dict[str, Any]) -> Outcome:
     return classify({**run, "errors": errors})
 
 
-def _mark_gone(run: dict[str, Any], changes: list[dict[str, Any]]) -> None:
-    gone = {canonical_url(change["url"]) for change in changes if change["change"] == "gone"}
+def _unfetched(
+    run_dir: Path,
+    references: list[Path],
+    state: dict[str, dict[str, Any]],
+    articles: list[dict[str, Any]],
+    errors: list[dict[str, Any]],
+) -> dict[str, Unfetched]:
+    """What the run's WARCs show for each known article it got no article for."""
+    from archiver.job.outcomes import unfetched_outcomes
+    from archiver.reextract import WarcIndex
+
+    got = {article["url"] for article in articles}
+    missing = [url for url in state if url not in got]
+    if not missing:
+        return {}
+    index = WarcIndex(sorted((run_dir / "warc").glob("*.warc.gz")), references=references)
+    return unfetched_outcomes(index, missing, errors)
+
+
+def _mark_gone(run: dict[str, Any], gone: set[str]) -> None:
+    """Mark the errors of articles gone (or still gone): a change, not a failure of the run."""
     for error in run.get("errors") or []:
         if error.get("url") and canonical_url(str(error["url"])) in gone:
             error["gone"] = True
@@ -120,16 +149,21 @@ def finish_job_run(job: Job, folder: RunFolder, crawl_run_id: str, reason: str) 
     else:
         earlier = [path for path in job_warcs(job_dir) if path.parent.parent != run_dir]
         listing = seed_list_listing(run_dir, list(run.get("seed_lists") or []), earlier)
+        articles = list(read_jsonl(run_dir / "articles.jsonl"))
+        errors = run.get("errors") or []
         lines, merge = merge_run(
             state,
-            read_jsonl(run_dir / "articles.jsonl"),
+            articles,
             folder.run_id,
-            errors=run.get("errors") or [],
+            errors=errors,
             listed=listing,
+            unfetched=_unfetched(run_dir, earlier, state, articles, errors),
         )
         write_changes(run_dir, merge.changes)
-        _mark_gone(run, merge.changes)
+        append_history(job_dir, folder.run_id, merge.changes)
+        _mark_gone(run, merge.gone_urls)
         run.update(merge.counts)
+        run["not_fetched_urls"] = merge.not_fetched
         run["job_run"] = folder.run_id
         _write_summary(run_dir, summary, run)
         try:
@@ -139,10 +173,11 @@ def finish_job_run(job: Job, folder: RunFolder, crawl_run_id: str, reason: str) 
             _output_error(run, f"capture index not updated: {type(error).__name__}: {error}")
         write_state(job_dir, lines)
         logger.info(
-            "job %s, run %s: %d new, %d changed, %d unchanged (%d not fetched), %d gone",
+            "job %s, run %s: %d new, %d changed, %d returned, %d unchanged (%d not fetched), %d gone, "
+            "%d still gone, %d no longer listicles",
             job.file.name,
             folder.run_id,
-            *(merge.counts[name] for name in ("new", "changed", "unchanged", "not_fetched", "gone")),
+            *(merge.counts[name] for name in COUNTS),
         )
     mark_finished(run_dir)
     _prune_and_package(job, run_dir, summary, run)
