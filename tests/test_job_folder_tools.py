@@ -68,7 +68,8 @@ def _not_modified_pages(run: Path) -> set[str]:
 
 
 def _headings(article: dict[str, Any]) -> list[str]:
-    return [item["heading"] for item in article["items"]]
+    """The item headings of the article's first page."""
+    return [item["heading"] for item in article["items"] if item["page_url"] == article["pages"][0]["url"]]
 
 
 def test_export_of_a_job_folder_is_its_current_state_with_a_run_column(job: Path, tmp_path: Path) -> None:
@@ -152,7 +153,8 @@ def test_replay_of_run_2_by_a_relative_path_replays_its_304_pages_with_bodies(jo
     )
     try:
         prefix = _first_line(process)
-        link = _first_line(process).removeprefix("first article: ")
+        assert process.stdout is not None  # the link follows at once (maybe read with the URL already)
+        link = process.stdout.readline().strip().removeprefix("first article: ")
         config = json.loads((run2 / ".replay" / "config.yaml").read_text())
         [collection] = config["collections"].values()
         assert Path(collection["index"]).is_absolute() and Path(collection["archive_paths"]).is_absolute()
