@@ -15,9 +15,10 @@ from typing import TYPE_CHECKING
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
+from archiver.replay.links import wayback_timestamp
 from tests.browser import browser, rendered_images, screenshot  # noqa: F401
 from tests.range_server import Served, serve_files
-from tests.replay_support import archived_pages, chromium, crawled_site, skip_or_fail  # noqa: F401
+from tests.replay_support import ArchivedPage, archived_pages, chromium, crawled_site, skip_or_fail  # noqa: F401
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Frame, Page
@@ -51,13 +52,16 @@ def wacz(out: Path) -> Path:
     return target
 
 
-def _embed_page(source: str, url: str) -> bytes:
-    """A page embedding ReplayWeb.page on ``url`` of the WACZ at ``source``, replay only (no
-    ReplayWeb.page controls around it)."""
+def _embed_page(source: str, url: str, fetched_at: str) -> bytes:
+    """A page embedding ReplayWeb.page on ``url`` of the WACZ at ``source`` as captured at
+    ``fetched_at`` (ISO 8601; ``ts`` takes the 14-digit form, the nearest capture is shown),
+    replay only (no ReplayWeb.page controls around it)."""
+    ts = wayback_timestamp(fetched_at)
     return (
         "<!DOCTYPE html><html><head><meta charset='utf-8'><title>replay</title>"
         "<script src='/ui.js'></script></head><body style='margin:0'>"
         f"<replay-web-page style='height:100vh' source='{html.escape(source)}' url='{html.escape(url)}' "
+        f"ts='{ts}' "
         f"replayBase='{REPLAY_BASE}' embed='replayonly'></replay-web-page></body></html>"
     ).encode()
 
@@ -104,14 +108,16 @@ def _replayed_frame(tab: Page, embed_url: str, page_url: str) -> Frame:
     return frame
 
 
-def test_every_item_photo_and_heading_of_every_article_page_renders_in_replaywebpage(
-    out: Path,
-    wacz: Path,
+def assert_pages_render_in_replaywebpage(
     chromium: Browser,  # noqa: F811 (the fixture imported above)
+    wacz: Path,
+    pages: list[ArchivedPage],
     tmp_path: Path,
+    shot: str = "replaywebpage",
 ) -> None:
-    pages = archived_pages(out)
-    assert len(pages) == 8
+    """Open each of ``pages`` of ``wacz`` in ReplayWeb.page embedded in a local page (at the
+    page's own capture time): every item photo renders from the WACZ and every heading is there.
+    The site must be stopped: a photo can then only come from the WACZ."""
     files = {
         "/ui.js": Served("application/javascript", path=REPLAYWEBPAGE / "ui.js"),
         f"{REPLAY_BASE}sw.js": Served("application/javascript", path=REPLAYWEBPAGE / "sw.js"),
@@ -119,9 +125,8 @@ def test_every_item_photo_and_heading_of_every_article_page_renders_in_replayweb
     }
     for number, page in enumerate(pages):
         files[f"/page-{number}.html"] = Served(
-            "text/html; charset=utf-8", body=_embed_page("/site.wacz", page.url)
+            "text/html; charset=utf-8", body=_embed_page("/site.wacz", page.url, page.fetched_at)
         )
-    # The site is stopped (crawled_site): a photo can only come from the WACZ.
     with serve_files(files) as base:
         context = chromium.new_context()
         try:
@@ -133,12 +138,24 @@ def test_every_item_photo_and_heading_of_every_article_page_renders_in_replayweb
                 # The replay is an iframe, which a full-page shot does not extend: show the first
                 # item in the window instead.
                 frame.locator("article img").first.scroll_into_view_if_needed()
-                screenshot(tab, tmp_path, f"replaywebpage-page-{number}")
+                screenshot(tab, tmp_path, f"{shot}-page-{number}")
                 assert images and all(image.src.startswith(base + REPLAY_BASE) for image in images), images
-                assert [image.src for image in images if image.natural_width == 0] == []
+                assert [image.src for image in images if image.natural_width == 0] == [], page.url
                 rendered = {image.src.split("im_/", 1)[1] for image in images}
                 assert set(page.photos) <= rendered, page.url
                 text = frame.inner_text("body")
-                assert [heading for heading in page.headings if heading not in text] == []
+                assert [heading for heading in page.headings if heading not in text] == [], page.url
         finally:
             context.close()
+
+
+def test_every_item_photo_and_heading_of_every_article_page_renders_in_replaywebpage(
+    out: Path,
+    wacz: Path,
+    chromium: Browser,  # noqa: F811 (the fixture imported above)
+    tmp_path: Path,
+) -> None:
+    pages = archived_pages(out)
+    assert len(pages) == 8
+    # The site is stopped (crawled_site): a photo can only come from the WACZ.
+    assert_pages_render_in_replaywebpage(chromium, wacz, pages, tmp_path)

@@ -202,7 +202,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     extract = command("extract", "re-extract articles from WARC files (or the WARCs inside a WACZ)")
     extract.add_argument(
-        "warcs", nargs="+", type=Path, help="WARC files (.warc.gz or .warc) and WACZ files (.wacz), mixed"
+        "warcs",
+        nargs="+",
+        type=Path,
+        help="WARC files (.warc.gz or .warc), WACZ files (.wacz), crawl folders (their warc/) and job "
+        "folders (their latest run), mixed",
     )
     extract.add_argument("-o", "--output", type=Path, default=Path("-"), help="JSONL file (- for stdout)")
     extract.add_argument(

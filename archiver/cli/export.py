@@ -17,6 +17,7 @@ from archiver.crawl.outcome import CANT_CREATE, DATA_ERROR, NO_INPUT, USAGE
 from archiver.export.parquet_table import ParquetUnavailable, arrow_schema
 from archiver.export.source import Damage
 from archiver.export.writing import STDOUT, InputError, NothingValid, OutputError, export_table
+from archiver.outputs import is_job_folder
 
 ARTICLES_FILE = "articles.jsonl"
 _LINES_NAMED = 10  # damaged line numbers named in the one line; the rest are counted
@@ -33,7 +34,11 @@ EXPORT_DESCRIPTION = (
 
 def add_export_arguments(export: argparse.ArgumentParser) -> None:
     export.add_argument(
-        "out", type=Path, help="a crawl's --out folder (or an articles.jsonl file)", metavar="OUT"
+        "out",
+        type=Path,
+        help="a crawl's --out folder, a job's folder (its current state, with a run column), or an "
+        "articles.jsonl file",
+        metavar="OUT",
     )
     export.add_argument("--format", choices=["csv", "parquet"], default="csv", help="the table's file format")
     export.add_argument(
@@ -78,7 +83,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         except ParquetUnavailable as error:
             return _fail(str(error), USAGE)
     try:
-        result = export_table(articles_file, output, args.format)
+        state = is_job_folder(articles_file.parent.resolve())  # current state: StateArticle lines
+        result = export_table(articles_file, output, args.format, state=state)
     except NothingValid as error:
         return _fail(
             f"{error}; nothing written ({_damage_line(error.damage, articles_file.name)})", DATA_ERROR

@@ -10,23 +10,12 @@ import tempfile
 from pathlib import Path
 
 from archiver.article_file import lines_in_capture_order, sort_articles_file
-from archiver.crawl.outcome import DATA_ERROR, CommandError
+from archiver.crawl.outcome import DATA_ERROR, NO_INPUT, CommandError
 from archiver.jsonl import write_jsonl_atomically
+from archiver.outputs import is_zip, output_folder
 from archiver.warc.source import WarcSource, as_source
 
-# A ZIP file starts with a local file header, or (empty) the end of its central directory.
-_ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
-
-
-def _is_zip(path: Path) -> bool:
-    """Whether ``path`` starts as a ZIP file does (a WARC starts with ``WARC/`` or a gzip
-    header): what it holds decides, not its name. False when it cannot be read (the WARC
-    reader then says why)."""
-    try:
-        with path.open("rb") as file:
-            return file.read(4) in _ZIP_MAGIC
-    except OSError:
-        return False
+_is_zip = is_zip
 
 
 def warc_inputs(paths: list[Path]) -> list[WarcSource]:
@@ -50,20 +39,43 @@ def warc_inputs(paths: list[Path]) -> list[WarcSource]:
 def reference_inputs(warcs: list[Path], refer_to: list[Path]) -> list[WarcSource]:
     """The reference-only WARCs: those given with ``--refer-to``, and, when every WARC given is
     in the ``warc`` folder of a job's run (``OUT/runs/<ts>/warc``), the other runs' WARCs."""
-    from archiver.job.run_context import earlier_run_warcs
-
     found: list[Path] = list(refer_to)
     run_dirs = {path.resolve().parent.parent for path in warcs if path.resolve().parent.name == "warc"}
     if len(run_dirs) == 1 and all(path.resolve().parent.name == "warc" for path in warcs):
         given = {path.resolve() for path in [*warcs, *refer_to]}
-        found += [path for path in earlier_run_warcs(run_dirs.pop()) if path.resolve() not in given]
+        found += [path for path in output_folder(run_dirs.pop()).references if path.resolve() not in given]
     return warc_inputs(found)
+
+
+def expand_folders(paths: list[Path]) -> list[Path]:
+    """Each folder given as the WARC files it stands for (:func:`archiver.outputs.output_folder`):
+    a crawl's or a job run's ``warc/*.warc.gz``; a job folder's latest run (whose revisits
+    resolve in the other runs, found as references by :func:`reference_inputs`). Files are
+    kept as given. Raises :class:`CommandError` (66) for a folder without WARC files."""
+    found: list[Path] = []
+    for path in paths:
+        if not path.is_dir():
+            found.append(path)
+            continue
+        folder = output_folder(path)
+        latest = folder.latest_run() if folder.kind == "job" else folder
+        if latest is None or not latest.warcs:
+            raise CommandError(
+                f"{path} holds no WARC files (warc/*.warc.gz, or runs/<ts>/warc/ of a job); "
+                "give a crawl's --out folder, a job's folder, or WARC/WACZ files",
+                NO_INPUT,
+            )
+        if folder.kind == "job":
+            print(f"extracting the latest run of job folder {path}: {latest.path.name}", file=sys.stderr)
+        found += latest.warcs
+    return found
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
     from archiver.reextract import WarcIndex, articles_from_index
 
-    index = WarcIndex(warc_inputs(args.warcs), references=reference_inputs(args.warcs, args.refer_to))
+    warcs = expand_folders(args.warcs)
+    index = WarcIndex(warc_inputs(warcs), references=reference_inputs(warcs, args.refer_to))
     for warning in index.warnings:  # damage, unresolvable revisits, bodies that do not decode
         print(f"warning: {warning}", file=sys.stderr)
     # Articles are written as they are stitched, then the file is sorted into capture order:

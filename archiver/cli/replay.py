@@ -17,14 +17,16 @@ from pathlib import Path
 from types import FrameType
 
 from archiver.capture_time import first_captured
-from archiver.crawl.outcome import CANT_CREATE, NO_INPUT, UNAVAILABLE
+from archiver.crawl.outcome import CANT_CREATE, NO_INPUT, UNAVAILABLE, USAGE
+from archiver.outputs import is_zip
 from archiver.replay.collection import NoWarcs
 from archiver.replay.links import replay_link
 from archiver.replay.pywb import PywbFailed, PywbServer, PywbUnavailable, running_pywb
 
 REPLAY_HELP = "replay a crawl's WARC files in pywb on 127.0.0.1 (until Ctrl-C)"
 REPLAY_DESCRIPTION = (
-    "Serves OUT/warc/*.warc.gz with pywb (its own virtualenv: --pywb, ARCHIVER_PYWB_BIN, wayback on "
+    "Serves OUT/warc/*.warc.gz (a job folder: every run's WARCs) with pywb (its own virtualenv: "
+    "--pywb, ARCHIVER_PYWB_BIN, wayback on "
     "PATH or .venv-pywb) as one collection named after the job, index in OUT/.replay/. The first "
     "line printed is the collection's URL. Exit codes: 0 stopped by Ctrl-C or SIGTERM, 64 usage, "
     "66 no WARC files, 69 pywb not installed or not starting, 73 index not writable."
@@ -32,7 +34,13 @@ REPLAY_DESCRIPTION = (
 
 
 def add_replay_arguments(replay: argparse.ArgumentParser) -> None:
-    replay.add_argument("out", type=Path, metavar="OUT", help="a crawl's --out folder")
+    replay.add_argument(
+        "out",
+        type=Path,
+        metavar="OUT",
+        help="a crawl's --out folder, a job's folder (every kept run) or one run of it (with the "
+        "runs it refers to)",
+    )
     replay.add_argument("--port", type=_port, default=0, help="port on 127.0.0.1 (0: a free one)")
     replay.add_argument(
         "--pywb", type=Path, metavar="DIR", help="folder holding pywb's wayback (a virtualenv or its bin)"
@@ -100,8 +108,15 @@ def _serve(server: PywbServer, out: Path) -> int:
 
 def cmd_replay(args: argparse.Namespace) -> int:
     out: Path = args.out
+    if out.is_file() and (out.suffix.lower() == ".wacz" or is_zip(out)):
+        # pywb reads WARC files in place, not a WACZ's members: the folder it came from has them.
+        return _fail(
+            f"{out} is a WACZ: open it in ReplayWeb.page, or give the folder it was written in "
+            f"({out.parent}) to replay its WARCs in pywb",
+            USAGE,
+        )
     if not out.is_dir():
-        return _fail(f"{out} is not a folder; give a crawl's --out folder", NO_INPUT)
+        return _fail(f"{out} is not a folder; give a crawl's --out folder or a job's folder", NO_INPUT)
     previous = signal.signal(signal.SIGTERM, _stop)
     try:
         with running_pywb(out, port=args.port, pywb=args.pywb) as server:
@@ -113,7 +128,7 @@ def cmd_replay(args: argparse.Namespace) -> int:
     except PywbFailed as error:
         return _fail(f"{error}; is --port {args.port} free?" if args.port else str(error), UNAVAILABLE)
     except NoWarcs as error:
-        return _fail(f"{error}; give a crawl's --out folder", NO_INPUT)
+        return _fail(f"{error}; give a crawl's --out folder or a job's folder", NO_INPUT)
     except OSError as error:
         return _fail(f"cannot build the replay index: {error}", CANT_CREATE)
     finally:

@@ -17,7 +17,7 @@ import io
 from typing import IO, Any
 
 from archiver import __version__
-from archiver.export.table import COLUMN_NAMES, COLUMNS, Cell, Row
+from archiver.export.table import COLUMNS, Cell, Column, Row
 
 CSVW_CONTEXT = "http://www.w3.org/ns/csvw"
 
@@ -37,14 +37,15 @@ class CsvTableWriter:
     detaches, leaving ``file`` open for its owner to close. Write errors are the file's
     ``OSError``."""
 
-    def __init__(self, file: IO[bytes]) -> None:
+    def __init__(self, file: IO[bytes], columns: tuple[Column, ...] = COLUMNS) -> None:
+        self.columns = columns
         # newline="": the csv module writes its own CRLF line ends.
         self._text = io.TextIOWrapper(file, encoding="utf-8", newline="", write_through=False)
         self._writer = csv.writer(self._text, lineterminator="\r\n")
         self.rows = 0
 
     def write_header(self) -> None:
-        self._writer.writerow(COLUMN_NAMES)
+        self._writer.writerow([column.name for column in self.columns])
 
     def write_rows(self, rows: list[Row] | tuple[Row, ...]) -> None:
         self._writer.writerows([_text(cell) for cell in row] for row in rows)
@@ -55,7 +56,7 @@ class CsvTableWriter:
         self._text.detach()
 
 
-def csvw_metadata(csv_name: str) -> dict[str, Any]:
+def csvw_metadata(csv_name: str, columns: tuple[Column, ...] = COLUMNS) -> dict[str, Any]:
     """The CSVW metadata of a table written to ``csv_name`` (a URL relative to the metadata
     file, normally the CSV's file name): columns in order with their datatypes ("string",
     "integer", "boolean") and what each holds; empty fields are null."""
@@ -74,7 +75,7 @@ def csvw_metadata(csv_name: str) -> dict[str, Any]:
                     "null": "",
                     "dc:description": column.description,
                 }
-                for column in COLUMNS
+                for column in columns
             ]
         },
     }

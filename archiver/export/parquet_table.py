@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 from typing import IO, TYPE_CHECKING, Any
 
-from archiver.export.table import COLUMNS, ColumnType, Row
+from archiver.export.table import COLUMNS, Column, ColumnType, Row
 
 if TYPE_CHECKING:
     import pyarrow
@@ -42,7 +42,7 @@ def _pyarrow() -> Any:
     return pyarrow
 
 
-def _pandas_metadata() -> bytes:
+def _pandas_metadata(table_columns: tuple[Column, ...]) -> bytes:
     columns = [
         {
             "name": column.name,
@@ -51,20 +51,20 @@ def _pandas_metadata() -> bytes:
             "numpy_type": _PANDAS_DTYPES[column.type][1],
             "metadata": None,
         }
-        for column in COLUMNS
+        for column in table_columns
     ]
     return json.dumps({"index_columns": [], "column_indexes": [], "columns": columns}).encode()
 
 
-def arrow_schema() -> pyarrow.Schema:
+def arrow_schema(columns: tuple[Column, ...] = COLUMNS) -> pyarrow.Schema:
     """The table's Arrow schema. Raises ``ParquetUnavailable`` without pyarrow."""
     pa = _pyarrow()
     types = {"string": pa.string(), "integer": pa.int64(), "boolean": pa.bool_()}
     fields = [
         pa.field(column.name, types[column.type], nullable=True, metadata={"description": column.description})
-        for column in COLUMNS
+        for column in columns
     ]
-    return pa.schema(fields, metadata={b"pandas": _pandas_metadata()})
+    return pa.schema(fields, metadata={b"pandas": _pandas_metadata(columns)})
 
 
 class ParquetTableWriter:
@@ -74,10 +74,10 @@ class ParquetTableWriter:
     footer; ``file`` stays open for its owner). Raises ``ParquetUnavailable`` without pyarrow,
     ``OSError`` for write errors."""
 
-    def __init__(self, file: IO[bytes]) -> None:
+    def __init__(self, file: IO[bytes], columns: tuple[Column, ...] = COLUMNS) -> None:
         pa = _pyarrow()
         self._pa = pa
-        self._schema = arrow_schema()
+        self._schema = arrow_schema(columns)
         self._writer = pa.parquet.ParquetWriter(file, self._schema, compression="zstd")
         self._pending: list[Row] = []
         self.rows = 0

@@ -25,9 +25,10 @@ class Damage:
     cut_last_line: int | None = None  # line number of a last line without its newline
 
 
-def articles_in(path: Path, damage: Damage) -> Iterator[Article]:
+def articles_in(path: Path, damage: Damage, model: type[Article] = Article) -> Iterator[Article]:
     """The articles of an ``articles.jsonl`` file, in file order, read line by line (memory
-    stays flat whatever the file's size). Lines that are not article records are recorded in
+    stays flat whatever the file's size); ``model``: the line's record (``StateArticle`` for a
+    job folder's current state). Lines that are not article records are recorded in
     ``damage`` and skipped. Raises ``OSError`` when the file cannot be opened or read."""
     with path.open("rb") as handle:
         for number, line in enumerate(handle, start=1):
@@ -37,7 +38,7 @@ def articles_in(path: Path, damage: Damage) -> Iterator[Article]:
             if not line.strip():
                 continue
             try:
-                yield Article.model_validate_json(line)
+                yield model.model_validate_json(line)
             except ValidationError as error:
                 damage.damaged.append((number, _reason(error)))
 

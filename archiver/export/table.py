@@ -23,7 +23,7 @@ from typing import Literal
 
 from pydantic import TypeAdapter
 
-from archiver.models import Article, Embed, Image, Item
+from archiver.models import Article, Embed, Image, Item, StateArticle
 
 ColumnType = Literal["string", "integer", "boolean"]
 Cell = str | int | bool | None
@@ -88,6 +88,12 @@ COLUMNS: tuple[Column, ...] = (
     _s("schema_version", "Version of the article record, e.g. '1.0': text, not a number."),
 )
 COLUMN_NAMES: tuple[str, ...] = tuple(column.name for column in COLUMNS)
+# A job folder's current state (StateArticle lines): the same columns, then the run each
+# article's version comes from (its captures' WARC files are under OUT/runs/<run>/warc/).
+STATE_COLUMNS: tuple[Column, ...] = (
+    *COLUMNS,
+    _s("run", "The job's run (folder OUT/runs/<run>) this version of the article comes from."),
+)
 
 # The nested lists in the JSON form articles.jsonl uses (compact, UTF-8, no \u escapes).
 _IMAGES = TypeAdapter(list[Image])
@@ -144,10 +150,12 @@ _NO_ITEM: Row = (None,) * 20
 
 
 def rows_of(article: Article) -> Iterator[Row]:
-    """The article's rows, in item order: tuples of cells in ``COLUMNS`` order (one row with
-    null item columns for an article without items)."""
+    """The article's rows, in item order: tuples of cells in ``COLUMNS`` order (``STATE_COLUMNS``
+    for a :class:`StateArticle`; one row with null item columns for an article without items)."""
     head = _article_cells(article)
-    tail = (article.schema_version,)
+    tail: Row = (article.schema_version,)
+    if isinstance(article, StateArticle):
+        tail += (article.run,)
     if not article.items:
         yield head + _NO_ITEM + tail
     for item in article.items:

@@ -21,8 +21,8 @@ from typing import IO, Literal
 from archiver.export.csv_table import CsvTableWriter, csvw_metadata
 from archiver.export.parquet_table import ParquetTableWriter
 from archiver.export.source import Damage, articles_in
-from archiver.export.table import rows_of
-from archiver.models import Article
+from archiver.export.table import COLUMNS, STATE_COLUMNS, Column, rows_of
+from archiver.models import Article, StateArticle
 
 Format = Literal["csv", "parquet"]
 STDOUT = Path("-")
@@ -58,9 +58,9 @@ def metadata_path(table: Path) -> Path:
     return table.with_name(table.name + "-metadata.json")
 
 
-def _read(path: Path, damage: Damage) -> Iterator[Article]:
+def _read(path: Path, damage: Damage, model: type[Article]) -> Iterator[Article]:
     try:
-        yield from articles_in(path, damage)
+        yield from articles_in(path, damage, model)
     except OSError as error:
         raise InputError(f"cannot read {path}: {error.strerror or error}") from error
 
@@ -71,13 +71,19 @@ def _create(path: Path) -> IO[bytes]:
     return os.fdopen(descriptor, "wb")
 
 
-def _write_table(articles: Iterator[Article], file: IO[bytes], fmt: Format, result: ExportResult) -> None:
+def _write_table(
+    articles: Iterator[Article],
+    file: IO[bytes],
+    fmt: Format,
+    result: ExportResult,
+    columns: tuple[Column, ...],
+) -> None:
     writer: CsvTableWriter | ParquetTableWriter
     if fmt == "csv":
-        writer = CsvTableWriter(file)
+        writer = CsvTableWriter(file, columns)
         writer.write_header()
     else:
-        writer = ParquetTableWriter(file)
+        writer = ParquetTableWriter(file, columns)
     for article in articles:
         writer.write_rows(list(rows_of(article)))
         result.articles += 1
@@ -103,27 +109,30 @@ def _replace(target: Path, write: Callable[[IO[bytes]], object]) -> None:
         raise
 
 
-def export_table(articles_file: Path, output: Path, fmt: Format) -> ExportResult:
+def export_table(articles_file: Path, output: Path, fmt: Format, *, state: bool = False) -> ExportResult:
     """Write the item table of ``articles_file`` to ``output`` (``-``: standard output, CSV
     only), plus, for a CSV file, its CSVW metadata beside it. Returns the counts and what was
-    left out. Raises ``InputError``, ``OutputError``, ``NothingValid`` or ``ParquetUnavailable``."""
+    left out. ``state``: the file is a job folder's current state (StateArticle lines; the
+    table gets a ``run`` column). Raises ``InputError``, ``OutputError``, ``NothingValid`` or
+    ``ParquetUnavailable``."""
     if not articles_file.is_file():
         raise InputError(f"no {articles_file.name} in {articles_file.parent} (is it a crawl's --out folder?)")
     result = ExportResult()
-    read = _read(articles_file, result.damage)
+    model, columns = (StateArticle, STATE_COLUMNS) if state else (Article, COLUMNS)
+    read = _read(articles_file, result.damage, model)
     first = next(read, None)  # read before any output is opened: see NothingValid
     if first is None and result.damage.damaged:
         raise NothingValid(f"no line of {articles_file} is an article record", result.damage)
     articles = read if first is None else itertools.chain([first], read)
     if output == STDOUT:
-        _write_table(articles, sys.stdout.buffer, fmt, result)
+        _write_table(articles, sys.stdout.buffer, fmt, result, columns)
         sys.stdout.buffer.flush()
         return result
     try:
-        _replace(output, lambda file: _write_table(articles, file, fmt, result))
+        _replace(output, lambda file: _write_table(articles, file, fmt, result, columns))
         result.written.append(output)
         if fmt == "csv":
-            text = json.dumps(csvw_metadata(output.name), indent=2, ensure_ascii=False) + "\n"
+            text = json.dumps(csvw_metadata(output.name, columns), indent=2, ensure_ascii=False) + "\n"
             _replace(metadata_path(output), lambda file: file.write(text.encode("utf-8")))
             result.written.append(metadata_path(output))
     except OSError as error:

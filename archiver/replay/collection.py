@@ -24,7 +24,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from archiver.job.runs import RUNS_FOLDER
 from archiver.names import JOB_FALLBACK, job_file_stem, job_of
+from archiver.outputs import output_folder
 from archiver.warc.cdxj import sorted_lines
 
 REPLAY_FOLDER = ".replay"
@@ -90,16 +92,18 @@ def collection_name(out: Path) -> str:
 
 
 def warc_files(out: Path) -> list[Path]:
-    """The closed WARC files of ``out`` (``warc/*.warc.gz``, sorted by name; a crawl's
-    ``.open`` file is still being written and is left out)."""
-    return sorted((out / "warc").glob("*.warc.gz"))
+    """The closed WARC files ``out``'s collection replays (a crawl's ``.open`` file is still
+    being written and is left out): a crawl folder's ``warc/*.warc.gz``; a job folder's every
+    run's; a job run folder's own and the job's other runs', which its revisits refer to
+    (:func:`archiver.outputs.output_folder`)."""
+    return output_folder(out).all_warcs
 
 
-def _sources(warcs: list[Path]) -> list[list[object]]:
+def _sources(warcs: list[Path], root: Path) -> list[list[object]]:
     sources: list[list[object]] = []
     for path in warcs:
         stat = path.stat()
-        sources.append([path.name, stat.st_size, stat.st_mtime_ns])
+        sources.append([path.relative_to(root).as_posix(), stat.st_size, stat.st_mtime_ns])
     return sources
 
 
@@ -125,11 +129,12 @@ def _index_is_current(folder: Path, sources: list[list[object]]) -> bool:
     return bool(recorded == sources and (folder / INDEX_FILE).is_file())
 
 
-def _write_index(folder: Path, warcs: list[Path], sources: list[list[object]]) -> None:
+def _write_index(folder: Path, warcs: list[Path], root: Path, sources: list[list[object]]) -> None:
     (folder / SOURCES_FILE).unlink(missing_ok=True)  # stale from here until the new index is in place
     temporary = _temporary_sibling(folder / INDEX_FILE)
+    named = [(path, path.relative_to(root).as_posix()) for path in warcs]
     with (
-        sorted_lines([(path, path.name) for path in warcs], scratch_dir=folder) as lines,
+        sorted_lines(named, scratch_dir=folder) as lines,
         temporary.open("w", encoding="utf-8") as index,
     ):
         index.writelines(lines)
@@ -137,7 +142,7 @@ def _write_index(folder: Path, warcs: list[Path], sources: list[list[object]]) -
     _write_atomically(folder / SOURCES_FILE, json.dumps(sources))
 
 
-def _write_config(folder: Path, out: Path, name: str) -> None:
+def _write_config(folder: Path, root: Path, name: str) -> None:
     config = {
         # Frameless: the archived page is the top-level document, so a link's text fragment
         # (#:~:text=, which Chromium applies to top-level navigations only) scrolls it.
@@ -146,8 +151,9 @@ def _write_config(folder: Path, out: Path, name: str) -> None:
         "collections": {
             name: {
                 "index": str(folder / INDEX_FILE),
-                # pywb joins this prefix and the index's file name: the WARCs are read in place.
-                "archive_paths": str(out / "warc") + os.sep,
+                # pywb joins this prefix and the index's file name (relative to ``root``): the
+                # WARCs are read in place. Both absolute: pywb runs in ``folder``, not the caller's cwd.
+                "archive_paths": str(root) + os.sep,
             }
         },
     }
@@ -160,16 +166,21 @@ def prepare(folder: Path, out: Path) -> Collection:
     """Write ``folder``'s pywb config for ``out`` and (re)build its index when the WARCs changed.
     Raises :class:`NoWarcs`, ``OSError`` when ``folder`` cannot be written or a WARC cannot be
     read, and what warcio raises on a WARC it cannot parse."""
-    out = out.resolve()
-    warcs = warc_files(out)
+    given = output_folder(out)
+    warcs = given.all_warcs
     if not warcs:
-        raise NoWarcs(f"no WARC files in {out / 'warc'}")
-    name = collection_name(out)
+        where = given.path / RUNS_FOLDER if given.kind == "job" else given.path / "warc"
+        raise NoWarcs(f"no WARC files in {where}")
+    # A crawl's index names its WARCs by file name under OUT/warc (as before); a job's and a
+    # run's by their path under the job folder (runs/<ts>/warc/NAME).
+    root = given.root if given.kind != "crawl" else given.path / "warc"
+    name = collection_name(given.path)
+    folder = folder.resolve()
     folder.mkdir(exist_ok=True)
-    sources = _sources(warcs)
+    sources = _sources(warcs, root)
     if not _index_is_current(folder, sources):
-        _write_index(folder, warcs, sources)
-    _write_config(folder, out, name)
+        _write_index(folder, warcs, root, sources)
+    _write_config(folder, root, name)
     return Collection(folder, name)
 
 

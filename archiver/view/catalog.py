@@ -17,7 +17,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from archiver.export.source import Damage, articles_in
-from archiver.models import Article, Item, PageCapture
+from archiver.models import Article, Item, PageCapture, StateArticle
+from archiver.outputs import is_job_folder
 
 ARTICLES_FILE = "articles.jsonl"
 WARC_FOLDER = "warc"
@@ -148,11 +149,15 @@ def read_catalog(out: Path) -> Catalog:
     if not out.is_dir():
         raise NotAnOutputFolder(f"{out} is not a folder; give a crawl's --out folder")
     if not articles_file.is_file():
-        raise NotAnOutputFolder(f"{out} holds no {ARTICLES_FILE}: not a crawl's output folder")
+        raise NotAnOutputFolder(
+            f"{out} holds no {ARTICLES_FILE}: not a crawl's output folder or a job's folder"
+        )
     damage = Damage()
     views: list[ArticleView] = []
     taken: set[str] = set()
-    for article in articles_in(articles_file, damage):
+    # A job folder's articles.jsonl is its current state: StateArticle lines (Article + run).
+    model = StateArticle if is_job_folder(out.resolve()) else Article
+    for article in articles_in(articles_file, damage, model):
         view = article_view(article, taken)
         taken.add(view.slug)
         views.append(view)

@@ -1,7 +1,8 @@
 """Archived photos read back from a crawl's WARC files, never from the live web.
 
 A photo is found by the ``WARC-Record-ID`` its article's ``capture`` names, in the WARC files of
-the output folder (``OUT/warc``; when that holds none, the WARCs inside ``OUT/*.wacz``, read in
+the output folder (``OUT/warc``; a job folder's every run's, a job run's with the other runs'
+as references; when that holds none, the WARCs inside ``OUT/*.wacz``, read in
 place), through :class:`archiver.warc.reader.WarcIndex`: a revisit is followed to the record it
 repeats, and the body is decoded (de-chunked, Content-Encoding undone) as the crawl decoded it.
 The index is built on first use, once, and shared by the threads of the server; its warnings
@@ -16,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from archiver.job.run_context import earlier_run_warcs
+from archiver.outputs import output_folder
 from archiver.view.catalog import PhotoView
 from archiver.wacz.members import WaczReadError, warc_sources
 from archiver.warc.reader import WarcIndex
@@ -60,9 +61,12 @@ class PhotoArchive:
         return sorted(path for path in self.warc_dir.iterdir() if path.name.endswith(_WARC_SUFFIXES))
 
     def sources(self) -> list[WarcSource]:
-        """``warc_dir``'s WARC files; when there are none, the WARC members of every
-        ``*.wacz`` in the folder above (the crawl's output folder)."""
-        files: list[WarcSource] = [FileSource(path) for path in self.warc_files()]
+        """``warc_dir``'s WARC files (a job folder, whose ``warc`` is absent: every run's); when
+        there are none, the WARC members of every ``*.wacz`` in the folder above (the crawl's
+        output folder)."""
+        given = output_folder(self.warc_dir.parent)
+        warcs = given.warcs if given.kind == "job" else self.warc_files()
+        files: list[WarcSource] = [FileSource(path) for path in warcs]
         if files:
             return files
         self.waczs = sorted(self.warc_dir.parent.glob("*.wacz"))
@@ -87,8 +91,9 @@ class PhotoArchive:
         warnings (damaged data among them) go to ``warn`` then, once."""
         with self._lock:
             if self._index is None:
-                # A job run's revisits (304s, payloads seen before) resolve in the earlier runs.
-                self._index = WarcIndex(self.sources(), references=earlier_run_warcs(self.warc_dir.parent))
+                # A job run's revisits (304s, payloads seen before) resolve in the other runs.
+                references = output_folder(self.warc_dir.parent).references
+                self._index = WarcIndex(self.sources(), references=references)
                 warnings = self._index.warnings
                 for line in warnings[:_WARNINGS_SHOWN]:
                     self.warn(line)
