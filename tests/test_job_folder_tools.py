@@ -82,7 +82,8 @@ def test_export_of_a_job_folder_is_its_current_state_with_a_run_column(job: Path
     assert {row["article_url"]: row["run"] for row in rows} == state
     assert {run for run in state.values()} <= {run.name for run in runs_of(job)}
     metadata = json.loads((tmp_path / "state.csv-metadata.json").read_text())
-    assert metadata["tableSchema"]["columns"][-1]["name"] == "run"
+    names = [column["name"] for column in metadata["tableSchema"]["columns"]]
+    assert names[-3:] == ["run", "gone_since_run", "gone_reason"]
     # A crawl folder (a run) exports as before: no run column.
     result = _archiver("export", str(runs_of(job)[-1]), "-o", str(tmp_path / "run.csv"))
     assert result.returncode == 0, result.stderr

@@ -93,6 +93,8 @@ COLUMN_NAMES: tuple[str, ...] = tuple(column.name for column in COLUMNS)
 STATE_COLUMNS: tuple[Column, ...] = (
     *COLUMNS,
     _s("run", "The job's run (folder OUT/runs/<run>) this version of the article comes from."),
+    _s("gone_since_run", "The run that found the article gone (null: it is not)."),
+    _s("gone_reason", "Why it is gone: 'HTTP 404', 'no longer listed by ...', 'redirects to URL'."),
 )
 
 # The nested lists in the JSON form articles.jsonl uses (compact, UTF-8, no \u escapes).
@@ -155,7 +157,8 @@ def rows_of(article: Article) -> Iterator[Row]:
     head = _article_cells(article)
     tail: Row = (article.schema_version,)
     if isinstance(article, StateArticle):
-        tail += (article.run,)
+        gone = article.gone
+        tail += (article.run, gone.since_run if gone else None, gone.reason if gone else None)
     if not article.items:
         yield head + _NO_ITEM + tail
     for item in article.items:

@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from archiver.models import Article, StateArticle
 from archiver.replay.links import replay_link
 from archiver.view.catalog import ARTICLES_FILE, ArticleView, Catalog, ItemView, PhotoView
 from archiver.view.markup import EMPTY, Html, document, esc, join, readable_url, safe_href
@@ -148,10 +149,25 @@ def _index_entry(article: ArticleView, links: Links) -> Html:
 <dt>Items</dt><dd class="items" data-items="{len(article.items)}">{len(article.items)} found, {declared}</dd>
 <dt>Complete</dt><dd>{yes_no(record.complete)}</dd>
 <dt>Photos complete</dt><dd>{yes_no(record.media_complete)}</dd>
+{_job_facts(record)}
 </dl>
 {warnings}
 </li>"""
     )
+
+
+def _job_facts(record: Article) -> Html:
+    """The facts a job's current state adds (archiver.models.StateArticle): the run this version
+    comes from, and whether the article is gone (then the version shown is its last one)."""
+    if not isinstance(record, StateArticle):
+        return Html("")
+    facts = f'<dt>Run</dt><dd class="run">{esc(record.run)}</dd>'
+    if record.gone is not None:
+        facts += (
+            f'<dt>Gone</dt><dd class="gone">since run {esc(record.gone.since_run)}: '
+            f"{esc(record.gone.reason)} (the last version archived is shown)</dd>"
+        )
+    return Html(facts)
 
 
 def _time(iso: str | None) -> Html:
@@ -189,6 +205,7 @@ def article_page(article: ArticleView, links: Links, shown: PhotoLookup) -> Html
         }</dd>
 <dt>Complete</dt><dd>{yes_no(record.complete)}</dd>
 <dt>Photos complete</dt><dd>{yes_no(record.media_complete)}</dd>
+{_job_facts(record)}
 </dl>
 {f"<ul>{warnings}</ul>" if record.warnings else ""}
 </header>
