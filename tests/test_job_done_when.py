@@ -1,26 +1,19 @@
 """Issue 13's "done when", all through ``archiver job run``: run 1, then run 2 on the site's second
-edition. Needs the loopback site with editions, validators and a request log (tests/listicle_site.py
-as the incremental work extends it) and the job capture index (archiver/job/captures.py): skipped
-until both are there."""
+edition (tests/listicle_site.py: validators, 304s, a request log). The checks are
+:func:`check_second_edition_run`, which tests/test_scrapyd.py applies to the same job run under
+scrapyd."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-import pytest
 from warcio.archiveiterator import ArchiveIterator
 
-import tests.listicle_site as site_module
-from tests.listicle_site import crawl_listicle_site
+from tests.listicle_site import LoggedRequest, crawl_listicle_site, listicle_site
 from tests.test_job_run import content, read_lines, run_job, runs_of
-
-_SITE = "listicle_site"  # the site with editions (by name: absent before the incremental work)
-if not hasattr(site_module, _SITE) or importlib.util.find_spec("archiver.job.captures") is None:
-    pytest.skip("needs the site's second edition and the job capture index", allow_module_level=True)
 
 NOT_MODIFIED = "http://netpreserve.org/warc/1.1/revisit/server-not-modified"
 
@@ -44,19 +37,29 @@ def _records(run: Path) -> list[dict[str, Any]]:
     return found
 
 
+def job_file_text(base: str, out: Path | str) -> str:
+    """The job of these checks: the site's sitemap, depth 0, into ``out``."""
+    return (
+        f'name = "daily"\nsitemaps = ["{base}/sitemap.xml.gz"]\ndepth = 0\nallow_private = true\n'
+        f'out = "{out}"\n[settings]\nAUTOTHROTTLE_ENABLED = false\n'
+    )
+
+
 def test_run_2_of_the_second_edition_through_job_run(tmp_path: Path) -> None:
-    with getattr(site_module, _SITE)(edition=1) as site:
+    with listicle_site(edition=1) as site:
         job_file = tmp_path / "daily.toml"
-        job_file.write_text(
-            f'name = "daily"\nsitemaps = ["{site.base}/sitemap.xml.gz"]\ndepth = 0\nallow_private = true\n'
-            'out = "job"\n[settings]\nAUTOTHROTTLE_ENABLED = false\n'
-        )
+        job_file.write_text(job_file_text(site.base, "job"))
         run_job(job_file)
         site.set_edition(2)  # clears the request log
         run_job(job_file)
         log = site.requests()
         crawl_listicle_site(site.base, tmp_path / "fresh", "--no-wacz")
-    job_dir = tmp_path / "job"
+    check_second_edition_run(tmp_path / "job", site.base, log, tmp_path / "fresh")
+
+
+def check_second_edition_run(job_dir: Path, base: str, log: list[LoggedRequest], fresh: Path) -> None:
+    """Run 2 of ``job_dir`` (the site at ``base``, edition 2; ``log``: what the site answered
+    during run 2) against the issue's "done when"; ``fresh``: a plain crawl of edition 2."""
     run1, run2 = runs_of(job_dir)
     first = {record["path"]: record for record in _records(run1) if record["type"] == "response"}
     asked = {entry.path: entry for entry in log}
@@ -70,7 +73,7 @@ def test_run_2_of_the_second_edition_through_job_run(tmp_path: Path) -> None:
         assert revisits[path]["refers_to"] == first[path]["id"], path
     photos = [entry for entry in log if entry.path in first and entry.path.startswith("/img/")]
     assert photos and all(entry.status == 304 and entry.body_bytes == 0 for entry in photos)
-    changes = {line["url"].removeprefix(site.base): line for line in read_lines(run2 / "changes.jsonl")}
+    changes = {line["url"].removeprefix(base): line for line in read_lines(run2 / "changes.jsonl")}
     assert set(changes) == {"/a/00001-things/", "/a/00005-things/"}
     assert changes["/a/00005-things/"]["change"] == "new"
     [item] = changes["/a/00001-things/"]["items"]["changed"]
@@ -78,6 +81,6 @@ def test_run_2_of_the_second_edition_through_job_run(tmp_path: Path) -> None:
     assert item["fields"]["caption"]["old"] != item["fields"]["caption"]["new"]
     state = read_lines(job_dir / "articles.jsonl")
     assert len(state) == 6
-    assert content(state) == content(read_lines(tmp_path / "fresh" / "articles.jsonl"))
+    assert content(state) == content(read_lines(fresh / "articles.jsonl"))
     summary = json.loads((run2 / "crawl.json").read_text())["run"]
     assert (summary["new"], summary["changed"], summary["unchanged"], summary["gone"]) == (1, 1, 4, 0)

@@ -2,7 +2,8 @@
 ``scrapy`` settings entry point of pyproject.toml names archiver.settings) and uploads it to a
 scrapyd on 127.0.0.1; schedule.json runs the spider with job arguments; its outputs pass the
 checks of an ``archiver crawl`` of the same loopback site (WARCs warcio accepts, the same
-articles item by item, a valid crawl.json with a verdict)."""
+articles item by item, a valid crawl.json with a verdict); a job file (``job_file=``) run twice
+passes the checks of two ``archiver job run`` (issue 13's "done when")."""
 
 from __future__ import annotations
 
@@ -15,8 +16,9 @@ from pathlib import Path
 from typing import Any
 
 from archiver.crawl.summary import CrawlSummary
-from tests.listicle_site import ARTICLE_COUNT, crawl_listicle_site, serve_listicle_site
+from tests.listicle_site import ARTICLE_COUNT, crawl_listicle_site, listicle_site, serve_listicle_site
 from tests.scrapyd_server import PROJECT, deploy, running_scrapyd, schedule, wait_for_job
+from tests.test_job_done_when import check_second_edition_run, job_file_text
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
@@ -82,7 +84,6 @@ def test_scrapyd_runs_the_spider_and_writes_what_archiver_crawl_writes(tmp_path:
             "out": str(scrapyd_out),
             "depth": "0",
             "job": "weekly",
-            # "job_file": str(job_file),  # a job file (archiver job), once it lands
         }
         settings = {"ARCHIVER_ALLOW_PRIVATE": "True", "AUTOTHROTTLE_ENABLED": "False"}
         job = schedule(scrapyd, "listicle", arguments, settings)
@@ -109,3 +110,24 @@ def test_scrapyd_runs_the_spider_and_writes_what_archiver_crawl_writes(tmp_path:
     under_scrapyd, from_command = _articles(scrapyd_out), _articles(crawl_out)
     assert len(under_scrapyd) == ARTICLE_COUNT
     assert under_scrapyd == from_command
+
+
+def test_scrapyd_runs_a_job_file_twice_as_archiver_job_run_does(tmp_path: Path) -> None:
+    """The job of tests/test_job_done_when.py, scheduled twice through schedule.json with
+    ``job_file=``: run 2 on the site's second edition passes the same checks."""
+    project = _copy_project(tmp_path / "project")
+    with listicle_site(edition=1) as site, running_scrapyd(tmp_path / "scrapyd") as scrapyd:
+        job_file = tmp_path / "daily.toml"
+        job_file.write_text(job_file_text(site.base, tmp_path / "job"))
+        deploy(project, scrapyd)
+        # Scrapy sets up its resolver before the spider reads the job file (README).
+        settings = {"ARCHIVER_ALLOW_PRIVATE": "True"}
+        for edition in (1, 2):
+            site.set_edition(edition)  # clears the request log
+            job = schedule(scrapyd, "listicle", {"job_file": str(job_file)}, settings)
+            wait_for_job(scrapyd, job)
+        log = site.requests()
+        crawl_listicle_site(site.base, tmp_path / "fresh", "--no-wacz")
+    summary = json.loads(sorted((tmp_path / "job" / "runs").glob("*/crawl.json"))[-1].read_text())
+    assert (summary["run"]["outcome"], summary["run"]["exit_code"]) == ("done", 0)
+    check_second_edition_run(tmp_path / "job", site.base, log, tmp_path / "fresh")
