@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import signal
 import sys
+import threading
 from contextlib import ExitStack
 from pathlib import Path
 from types import FrameType
@@ -197,6 +198,9 @@ def _serve_until_stopped(stack: ExitStack, out: Path, port: int, args: argparse.
         prefix = _started_replay(stack, out, args.pywb)
         if prefix is not None:
             server.state.use_replay(prefix)
+    # Serving, SIGTERM asks the loop to end (shutdown() from another thread, as socketserver
+    # wants) instead of raising into whatever the main thread is doing at that instant.
+    signal.signal(signal.SIGTERM, lambda signum, frame: threading.Thread(target=server.shutdown).start())
     print(server.url, flush=True)
     print(f"archiver view: serving {out}; Ctrl-C to stop", file=sys.stderr, flush=True)
     server.serve_forever()  # until Ctrl-C or SIGTERM: exit 0 (_serve), pywb stopped by the stack
