@@ -218,6 +218,14 @@ def build_parser() -> argparse.ArgumentParser:
         help="WARC files that only resolve revisits (an incremental job's earlier runs): never extracted "
         "themselves; for WARCs in a job's run folder (OUT/runs/<ts>/warc) the other runs' are found anyway",
     )
+    extract.add_argument(
+        "--jobs",
+        type=_at_least(1, ""),
+        default=None,
+        metavar="N",
+        help="processes parsing pages (default: every core this process may use); the output is the "
+        "same whatever N",
+    )
     extract.set_defaults(handler=cmd_extract)
 
     add_export_arguments(command("export", EXPORT_HELP, EXPORT_DESCRIPTION))
