@@ -78,6 +78,7 @@ class PageParsePool:
         self._pending: deque[tuple[_Key, Future[bytes | None]]] = deque()
         self._spill: IO[bytes] = tempfile.TemporaryFile(dir=scratch)  # noqa: SIM115 - closed in __exit__
         self._done: dict[_Key, tuple[int, int] | None] = {}  # key -> (offset, length) in the spill
+        self.from_workers = 0  # parses answered with a worker's record (the others were done here)
 
     def __enter__(self) -> PageParsePool:
         return self
@@ -128,4 +129,5 @@ class PageParsePool:
         self._spill.seek(offset)
         page = pickle.loads(self._spill.read(length))
         assert isinstance(page, ListiclePage)
+        self.from_workers += 1
         return page
