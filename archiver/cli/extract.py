@@ -121,5 +121,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 
 def default_jobs() -> int:
-    """The cores this process may run on (its CPU affinity), at least 1."""
-    return max(1, len(os.sched_getaffinity(0)))
+    """The cores this process may run on (its CPU affinity; where the system has none, such as
+    macOS, every core), at least 1."""
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return os.cpu_count() or 1
