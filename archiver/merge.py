@@ -40,6 +40,7 @@ OPEN_SUFFIX = ".open"
 PAGES_FILE = "pages.jsonl"
 REJECTS_FILE = "rejects.jsonl"
 MERGE_REASON = "merged"
+WORKER_ID_FILE = "worker-id"  # archiver.distributed.worker_id's file in a worker's --out folder
 MARKER_FILE = ".archiver-merge.json"  # the input folders, as a JSON list of absolute paths
 _COPY_CHUNK = 1 << 20
 
@@ -248,6 +249,20 @@ def merge_lines(folders: list[Path], name: str, target: Path) -> int:
     return write_jsonl_atomically(target, lines)
 
 
+def worker_of(folder: Path) -> str | None:
+    """The worker id of a distributed crawl's worker folder: its ``worker-id`` file (kept there
+    by ``archiver worker``), else crawl.json's ``worker_id``; None for a plain crawl folder."""
+    try:
+        kept = (folder / WORKER_ID_FILE).read_text(encoding="ascii").strip()
+    except (OSError, UnicodeDecodeError):
+        kept = ""
+    if kept:
+        return kept
+    summary = read_summary(folder)
+    found = (this_run(summary).get("worker_id") or summary.get("worker_id")) if summary else None
+    return str(found) if found else None
+
+
 def merged_run(folders: list[Path], result: MergeResult, out: Path) -> tuple[dict[str, Any], str | None]:
     """crawl.json's run fields of the merge and the job name the inputs share (None if they
     differ or say none): counts of the inputs' runs summed, the article counts of the
@@ -277,14 +292,7 @@ def merged_run(folders: list[Path], result: MergeResult, out: Path) -> tuple[dic
     run["warc_files"] = result.warc_files
     run["recovered_warc_files"] = sorted(result.repaired)
     run["merged_folders"] = [str(folder) for folder in sorted(folders)]
-    run["workers"] = sorted(
-        {
-            str(worker)
-            for entry in runs
-            for worker in [entry.get("worker_id") or entry.get("worker")]
-            if worker
-        }
-    )
+    run["workers"] = sorted({worker for folder in folders if (worker := worker_of(folder))})
     run["wacz"] = result.wacz
     run["outcome"] = "done"
     run["exit_code"] = 0

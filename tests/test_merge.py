@@ -104,14 +104,18 @@ def record_urls(warc: Path) -> dict[int | str, str]:
 @pytest.fixture(scope="module")
 def split_crawls(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """``whole``: one crawl of the site; ``first``: the same sitemap crawl while later pages fail
-    (job ``w1``); ``second``: the later pages alone as seeds (job ``w2``), with their photos."""
+    (job ``w9``); ``second``: the later pages alone as seeds (job ``w1``), with their photos.
+    The second folder's files sort first by name: the merge must read the two writers' records
+    by WARC-Date (page 2 after the page 1 that leads to it; its 200 over the first's earlier 503)."""
     root = tmp_path_factory.mktemp("split")
     with split_site() as (base, state):
         crawl(root / "whole", "--sitemap", f"{base}/sitemap.xml.gz")
         state["later_pages_fail"] = True
-        crawl(root / "first", "--sitemap", f"{base}/sitemap.xml.gz", "--job", "w1")
+        crawl(root / "first", "--sitemap", f"{base}/sitemap.xml.gz", "--job", "w9")
         state["later_pages_fail"] = False
-        crawl(root / "second", *later_pages(base), "--job", "w2")
+        crawl(root / "second", *later_pages(base), "--job", "w1")
+    for name, worker in (("first", "w1a2b3c4d"), ("second", "w5e6f7a8b")):  # as archiver worker keeps it
+        (root / name / "worker-id").write_text(worker + "\n")
     return {"whole": root / "whole", "first": root / "first", "second": root / "second", "root": root}
 
 
@@ -138,7 +142,7 @@ def test_two_folders_merge_into_the_articles_of_one_crawl(split_crawls: dict[str
         article = json.loads(line)
         for page in article["pages"]:
             assert records[page["warc_filename"]][page["warc_offset"]] == page["url"]
-            if page["warc_filename"].startswith("w2-"):
+            if page["warc_filename"].startswith("w1-"):
                 later_in_second += 1
                 assert re.search(r"/a/\d+-things/\d+/$", page["url"])
         for item in article["items"]:
@@ -151,6 +155,7 @@ def test_two_folders_merge_into_the_articles_of_one_crawl(split_crawls: dict[str
     assert later_in_second >= 1
     run = json.loads((out / "crawl.json").read_text())["run"]
     assert run["merged_folders"] == sorted([str(first), str(second)])
+    assert run["workers"] == ["w1a2b3c4d", "w5e6f7a8b"]
     assert run["articles"] == ARTICLES
     # The same bytes as archiver extract over the merged WARCs, whatever the processes.
     extracted = root / "extracted.jsonl"

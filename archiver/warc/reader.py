@@ -26,6 +26,7 @@ Only record metadata stays in memory; a page's body is read again from its recor
 
 from __future__ import annotations
 
+import heapq
 import re
 import zlib
 from collections.abc import Callable, Iterable, Iterator
@@ -195,6 +196,19 @@ def _split_http_response(block: bytes) -> tuple[int, dict[str, str], bytes] | No
     if head is None:
         return None
     return head.status, head.as_dict(), block[head.body_start :]
+
+
+# Our WARC names: <prefix>-<14-digit stamp>-<5-digit serial>-<host>.warc.gz; a distributed
+# crawl's workers each have their own prefix (<job>-<worker id>).
+_OUR_NAME = re.compile(r"^(?P<writer>.+)-\d{14}-\d{5}-[^/]*\.warc(\.gz)?(\.open)?$")
+
+
+def warc_writer(name: str) -> str:
+    """Who wrote a WARC file, by its name: the prefix of our names (a crawl's job name, a
+    worker's ``<job>-<worker id>``); "" for names of other tools. A crawl and its resumed runs
+    are one writer, whose files are in time order by name."""
+    match = _OUR_NAME.match(name)
+    return match.group("writer") if match else ""
 
 
 class DamagedWarcError(Exception):
@@ -411,7 +425,9 @@ class WarcIndex:
         self.fetch_errors: dict[str, str] = {}
         self.damaged: list[str] = []  # "file: what could not be read"
         self.warnings: list[str] = []
-        self._first_seen: dict[str, None] = {}  # URLs in the order first captured
+        # URLs in the order first captured, each with the writer and WARC-Date of that capture
+        self._first_seen: dict[str, tuple[str, str]] = {}
+        self._writer = ""  # the writer of the file being read (warc_writer)
         self._originals = _Originals()
         self._revisits: list[_Revisit] = []
         self._parsed_records: set[str] = set()  # record IDs of responses the crawl parsed
@@ -421,6 +437,7 @@ class WarcIndex:
         self._reference = False  # whether the file being read is a reference-only one
         for source in sorted(map(as_source, paths), key=lambda s: s.name):
             self._noting = False
+            self._writer = warc_writer(source.name)
             with source.open() as stream:
                 self._read_file(source, stream)
         # Reference files are read last, for the originals this set's revisits name only: memory
@@ -449,7 +466,17 @@ class WarcIndex:
     @property
     def order(self) -> list[str]:
         """URLs with a capture, in the order first captured."""
-        return [url for url in self._first_seen if url in self.captures]
+        writers: dict[str, list[tuple[str, str]]] = {}
+        for url, (writer, date) in self._first_seen.items():
+            if url in self.captures:
+                writers.setdefault(writer, []).append((date, url))
+        if len(writers) <= 1:
+            return [url for url in self._first_seen if url in self.captures]
+        # Several writers (the workers of a distributed crawl, merged): each writer's captures
+        # in its own order, the writers interleaved by WARC-Date, so that a page one worker
+        # fetched after another worker's page that led to it comes after it, as in one crawl.
+        merged = heapq.merge(*(writers[name] for name in sorted(writers)), key=lambda entry: entry[0])
+        return [url for _, url in merged]
 
     # -- reading --------------------------------------------------------------------------------
     def _read_file(self, path: WarcSource, stream: BinaryIO) -> None:
@@ -552,10 +579,11 @@ class WarcIndex:
             payload_is_http=rec_type != "resource",
             noted=self._noting,
         )
-        self._first_seen.setdefault(url, None)
-        self.captures[url] = capture
+        self._first_seen.setdefault(url, (self._writer, date))
         self._by_record_id[record_id] = capture
-        self.fetch_errors.pop(url, None)  # a later response replaces an earlier failure
+        if self._is_later(url, date):
+            self.captures[url] = capture
+            self.fetch_errors.pop(url, None)  # a later response replaces an earlier failure
         if rec_type == "revisit":
             capture.payload_source = None  # until resolved
             self._revisits.append(
@@ -574,6 +602,15 @@ class WarcIndex:
         self._examine(capture, raw, names)
         if self._on_capture is not None and self.captures.get(url) is capture:
             self._on_capture(capture)
+
+    def _is_later(self, url: str, date: str) -> bool:
+        """Whether a capture of ``url`` dated ``date`` in the file being read replaces the one
+        held: the later one wins, files being read in name order; between two writers (workers
+        of a distributed crawl), by WARC-Date."""
+        held = self.captures.get(url)
+        if held is None or warc_writer(held.source.name) == self._writer:
+            return True
+        return held.date <= date
 
     def _add_reference(
         self, rec_type: str, headers: dict[str, str], block: bytes, path: WarcSource, offset: int, url: str
