@@ -86,6 +86,7 @@ def index_and_articles(
         return index.warnings, write_jsonl_atomically(scratch, lines)
     from archiver.parallel_parse import PageParsePool
 
+    scratch.parent.mkdir(parents=True, exist_ok=True)  # as write_jsonl_atomically does; the spill is there
     with PageParsePool(jobs, scratch.parent) as pool:
         index = WarcIndex(sources, references=references, on_capture=pool.offer)
         pool.offer_pages(index)
