@@ -26,9 +26,10 @@ Only record metadata stays in memory; a page's body is read again from its recor
 
 from __future__ import annotations
 
+import heapq
 import re
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from io import BytesIO
 from pathlib import Path
@@ -61,6 +62,7 @@ __all__ = [
     "DamagedWarcError",
     "Resolution",
     "WarcIndex",
+    "capture_body",
     "decode_body",
     "next_record_start",
 ]
@@ -194,6 +196,19 @@ def _split_http_response(block: bytes) -> tuple[int, dict[str, str], bytes] | No
     if head is None:
         return None
     return head.status, head.as_dict(), block[head.body_start :]
+
+
+# Our WARC names: <prefix>-<14-digit stamp>-<5-digit serial>-<host>.warc.gz; a distributed
+# crawl's workers each have their own prefix (<job>-<worker id>).
+_OUR_NAME = re.compile(r"^(?P<writer>.+)-\d{14}-\d{5}-[^/]*\.warc(\.gz)?(\.open)?$")
+
+
+def warc_writer(name: str) -> str:
+    """Who wrote a WARC file, by its name: the prefix of our names (a crawl's job name, a
+    worker's ``<job>-<worker id>``); "" for names of other tools. A crawl and its resumed runs
+    are one writer, whose files are in time order by name."""
+    match = _OUR_NAME.match(name)
+    return match.group("writer") if match else ""
 
 
 class DamagedWarcError(Exception):
@@ -396,14 +411,23 @@ class WarcIndex:
     """
 
     def __init__(
-        self, paths: Iterable[Path | WarcSource], references: Iterable[Path | WarcSource] = ()
+        self,
+        paths: Iterable[Path | WarcSource],
+        references: Iterable[Path | WarcSource] = (),
+        on_capture: Callable[[Capture], None] | None = None,
     ) -> None:
+        # ``on_capture(capture)``: sees each response or resource capture of ``paths`` as soon
+        # as it is read and examined (its ``is_page`` still the sniffed guess): parallel
+        # extraction starts parsing pages while the files are still being read.
+        self._on_capture = on_capture
         self.captures: dict[str, Capture] = {}
         self._by_record_id: dict[str, Capture] = {}  # every capture, by WARC-Record-ID
         self.fetch_errors: dict[str, str] = {}
         self.damaged: list[str] = []  # "file: what could not be read"
         self.warnings: list[str] = []
-        self._first_seen: dict[str, None] = {}  # URLs in the order first captured
+        # URLs in the order first captured, each with the writer and WARC-Date of that capture
+        self._first_seen: dict[str, tuple[str, str]] = {}
+        self._writer = ""  # the writer of the file being read (warc_writer)
         self._originals = _Originals()
         self._revisits: list[_Revisit] = []
         self._parsed_records: set[str] = set()  # record IDs of responses the crawl parsed
@@ -413,6 +437,7 @@ class WarcIndex:
         self._reference = False  # whether the file being read is a reference-only one
         for source in sorted(map(as_source, paths), key=lambda s: s.name):
             self._noting = False
+            self._writer = warc_writer(source.name)
             with source.open() as stream:
                 self._read_file(source, stream)
         # Reference files are read last, for the originals this set's revisits name only: memory
@@ -441,7 +466,17 @@ class WarcIndex:
     @property
     def order(self) -> list[str]:
         """URLs with a capture, in the order first captured."""
-        return [url for url in self._first_seen if url in self.captures]
+        writers: dict[str, list[tuple[str, str]]] = {}
+        for url, (writer, date) in self._first_seen.items():
+            if url in self.captures:
+                writers.setdefault(writer, []).append((date, url))
+        if len(writers) <= 1:
+            return [url for url in self._first_seen if url in self.captures]
+        # Several writers (the workers of a distributed crawl, merged): each writer's captures
+        # in its own order, the writers interleaved by WARC-Date, so that a page one worker
+        # fetched after another worker's page that led to it comes after it, as in one crawl.
+        merged = heapq.merge(*(writers[name] for name in sorted(writers)), key=lambda entry: entry[0])
+        return [url for _, url in merged]
 
     # -- reading --------------------------------------------------------------------------------
     def _read_file(self, path: WarcSource, stream: BinaryIO) -> None:
@@ -544,10 +579,11 @@ class WarcIndex:
             payload_is_http=rec_type != "resource",
             noted=self._noting,
         )
-        self._first_seen.setdefault(url, None)
-        self.captures[url] = capture
+        self._first_seen.setdefault(url, (self._writer, date))
         self._by_record_id[record_id] = capture
-        self.fetch_errors.pop(url, None)  # a later response replaces an earlier failure
+        if self._is_later(url, date):
+            self.captures[url] = capture
+            self.fetch_errors.pop(url, None)  # a later response replaces an earlier failure
         if rec_type == "revisit":
             capture.payload_source = None  # until resolved
             self._revisits.append(
@@ -564,6 +600,17 @@ class WarcIndex:
         original = _Original(path, record.stream_pos, rec_type != "resource", status, names, len(raw))
         self._originals.add(record_id, url, date, digest, original)
         self._examine(capture, raw, names)
+        if self._on_capture is not None and self.captures.get(url) is capture:
+            self._on_capture(capture)
+
+    def _is_later(self, url: str, date: str) -> bool:
+        """Whether a capture of ``url`` dated ``date`` in the file being read replaces the one
+        held: the later one wins, files being read in name order; between two writers (workers
+        of a distributed crawl), by WARC-Date."""
+        held = self.captures.get(url)
+        if held is None or warc_writer(held.source.name) == self._writer:
+            return True
+        return held.date <= date
 
     def _add_reference(
         self, rec_type: str, headers: dict[str, str], block: bytes, path: WarcSource, offset: int, url: str
@@ -616,7 +663,7 @@ class WarcIndex:
             capture.headers = dict(original.headers)
             capture.status = original.status
         if self.captures.get(capture.url) is capture:
-            payload = self._payload(capture)
+            payload = capture_payload(capture)
             if payload is not None:
                 self._examine(capture, payload[0], payload[1])
 
@@ -668,33 +715,10 @@ class WarcIndex:
             self.fetch_errors.setdefault(capture.url, reason)
 
     # -- bodies ---------------------------------------------------------------------------------
-    def _payload(self, capture: Capture) -> tuple[bytes, dict[str, str]] | None:
-        """(payload as stored, headers of the record holding it), read again from its WARC."""
-        if capture.payload_source is None:
-            return None
-        with capture.payload_source.open() as stream:
-            stream.seek(capture.payload_offset)
-            try:
-                for _, block in _read_records(stream):
-                    if not capture.payload_is_http:
-                        return block, {}
-                    parsed = _split_http_response(block)
-                    return (parsed[2], parsed[1]) if parsed else None
-            except (DamagedWarcError, _CutRecord):
-                return None
-        return None
-
     def body(self, capture: Capture) -> bytes:
         """The decoded payload of a captured page, read again from its WARC record (the
-        original's, for a revisit). Empty when it cannot be read."""
-        payload = self._payload(capture)
-        if payload is None:
-            return b""
-        raw, holder = payload
-        try:
-            return _decoded(raw, capture.headers, holder).body
-        except (CodingError, ValueError, OSError):
-            return b""
+        original's, for a revisit). Empty when it cannot be read (:func:`capture_body`)."""
+        return capture_body(capture)
 
     def capture_of_record(self, record_id: str) -> Capture | None:
         """The capture made from the record ``record_id`` (``<urn:uuid:...>``, as an article's
@@ -727,6 +751,38 @@ class WarcIndex:
                 return Resolution(path, None, f"{IGNORED}{refusal}")
             path.append(target)
             url = target
+
+
+def capture_payload(capture: Capture) -> tuple[bytes, dict[str, str]] | None:
+    """(payload as stored, headers of the record holding it), read again from its WARC; None
+    when the record cannot be read. Needs only ``capture`` (no index): worker processes of a
+    parallel extraction read pages with it."""
+    if capture.payload_source is None:
+        return None
+    with capture.payload_source.open() as stream:
+        stream.seek(capture.payload_offset)
+        try:
+            for _, block in _read_records(stream):
+                if not capture.payload_is_http:
+                    return block, {}
+                parsed = _split_http_response(block)
+                return (parsed[2], parsed[1]) if parsed else None
+        except (DamagedWarcError, _CutRecord):
+            return None
+    return None
+
+
+def capture_body(capture: Capture) -> bytes:
+    """The decoded payload of a captured page (a revisit: its original's), as the crawl decoded
+    it; empty when it cannot be read or decoded."""
+    payload = capture_payload(capture)
+    if payload is None:
+        return b""
+    raw, holder = payload
+    try:
+        return _decoded(raw, capture.headers, holder).body
+    except (CodingError, ValueError, OSError):
+        return b""
 
 
 # -- single records, for the job capture index and responses rebuilt from an earlier run -------
