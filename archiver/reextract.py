@@ -33,6 +33,7 @@ from archiver.warc.reader import (
     Capture,
     DamagedWarcError,
     WarcIndex,
+    capture_body,
     decode_body,
     next_record_start,
 )
@@ -51,6 +52,7 @@ __all__ = [
     "image_failure",
     "image_outcomes",
     "next_record_start",
+    "parse_capture",
 ]
 _Capture = Capture  # the name the chain functions below use
 
@@ -84,6 +86,20 @@ def image_outcomes(
     return captures, failures
 
 
+def parse_capture(capture: Capture) -> ListiclePage | Exception:
+    """The page record of a capture (whatever its type: the crawl parses what a page URL
+    returns), or the :data:`PAGE_ERRORS` exception its body raises."""
+    try:
+        body = capture_body(capture)
+        return parse_page(body, capture.url, content_type=capture.headers.get("content-type"))
+    except PAGE_ERRORS as error:
+        return error
+
+
+# How drafts_from_index parses a capture (None: parse_capture, in this process).
+PageParser = Callable[[Capture], ListiclePage | Exception] | None
+
+
 @dataclass
 class DraftFromWarc:
     draft: ArticleDraft
@@ -94,6 +110,7 @@ def drafts_from_index(
     index: WarcIndex,
     on_page: Callable[[str, ListiclePage], None] | None = None,
     unsettled: Collection[int] = (),
+    parser: PageParser = None,
 ) -> Iterator[DraftFromWarc]:
     """Every article the WARCs hold, as the crawl would have chained its pages, one at a time;
     a chain whose pages hold no item (a story over several pages) is among them, as the crawl
@@ -104,21 +121,18 @@ def drafts_from_index(
     gives ``unsettled``, statuses after which a retry may have been pending when the crawl was
     killed: a next page last answered with one is not the chain's end but its ``next_url``.
     A parsed page is kept only until an article takes it, so memory does not grow with the
-    number of pages.
+    number of pages. ``parser``: how a capture is parsed (default :func:`parse_capture`; a
+    :class:`archiver.parallel_parse.PageParsePool`'s ``parse`` gives the same records).
     """
+    parser = parser or parse_capture
     parsed: dict[str, ListiclePage | Exception] = {}
 
     def parse(capture: _Capture) -> ListiclePage | Exception:
         if capture.url not in parsed:
-            try:
-                body = index.body(capture)  # whatever its type: the crawl parses what a page URL returns
-                record = parse_page(body, capture.url, content_type=capture.headers.get("content-type"))
-            except PAGE_ERRORS as error:
-                parsed[capture.url] = error
-            else:
-                parsed[capture.url] = record
-                if on_page is not None:
-                    on_page(capture.url, record)
+            record = parser(capture)
+            parsed[capture.url] = record
+            if on_page is not None and isinstance(record, ListiclePage):
+                on_page(capture.url, record)
         return parsed[capture.url]
 
     consumed: set[str] = set()
@@ -137,9 +151,10 @@ def drafts_from_index(
         yield DraftFromWarc(draft, next_url)
 
 
-def articles_from_index(index: WarcIndex) -> Iterator[Article]:
-    """The articles of the WARCs in the order their first pages are found (not sorted)."""
-    for found in drafts_from_index(index):
+def articles_from_index(index: WarcIndex, parser: PageParser = None) -> Iterator[Article]:
+    """The articles of the WARCs in the order their first pages are found (not sorted);
+    ``parser``: as for :func:`drafts_from_index`."""
+    for found in drafts_from_index(index, parser=parser):
         draft = found.draft
         captures, failures = image_outcomes(index, draft.image_urls())
         article = stitch_article(draft, captures, failures)

@@ -20,6 +20,7 @@ from archiver.cli.crawl import add_log_options, cmd_crawl, cmd_demo
 from archiver.cli.export import EXPORT_DESCRIPTION, EXPORT_HELP, add_export_arguments
 from archiver.cli.extract import cmd_extract
 from archiver.cli.job import JOB_HELP, add_job_arguments
+from archiver.cli.merge import MERGE_DESCRIPTION, MERGE_HELP, add_merge_arguments
 from archiver.cli.parse import SCHEMA_HELP, add_schema_arguments, cmd_parse
 from archiver.cli.replay import REPLAY_DESCRIPTION, REPLAY_HELP, add_replay_arguments
 from archiver.cli.view import VIEW_DESCRIPTION, VIEW_HELP, add_view_arguments
@@ -235,8 +236,17 @@ def build_parser() -> argparse.ArgumentParser:
         help="WARC files that only resolve revisits (an incremental job's earlier runs): never extracted "
         "themselves; for WARCs in a job's run folder (OUT/runs/<ts>/warc) the other runs' are found anyway",
     )
+    extract.add_argument(
+        "--jobs",
+        type=_at_least(1, ""),
+        default=None,
+        metavar="N",
+        help="processes parsing pages (default: every core this process may use); the output is the "
+        "same whatever N",
+    )
     extract.set_defaults(handler=cmd_extract)
 
+    add_merge_arguments(command("merge", MERGE_HELP, MERGE_DESCRIPTION), _folder, _at_least(1, ""))
     add_export_arguments(command("export", EXPORT_HELP, EXPORT_DESCRIPTION))
     add_wacz_arguments(command("wacz", WACZ_HELP, WACZ_DESCRIPTION))
     add_replay_arguments(command("replay", REPLAY_HELP, REPLAY_DESCRIPTION))

@@ -71,23 +71,44 @@ def expand_folders(paths: list[Path]) -> list[Path]:
     return found
 
 
-def cmd_extract(args: argparse.Namespace) -> int:
+def index_and_articles(
+    sources: list[WarcSource], references: list[WarcSource], scratch: Path, jobs: int
+) -> tuple[list[str], int]:
+    """Re-extract the articles of ``sources`` into the file ``scratch`` (unsorted JSON lines,
+    written atomically) with ``jobs`` processes (1: this one only; more: pages parsed by a
+    :class:`archiver.parallel_parse.PageParsePool`, the same bytes). Returns the index's
+    warnings and the number of articles written."""
     from archiver.reextract import WarcIndex, articles_from_index
 
+    if jobs <= 1:
+        index = WarcIndex(sources, references=references)
+        lines = (article.to_json() for article in articles_from_index(index))
+        return index.warnings, write_jsonl_atomically(scratch, lines)
+    from archiver.parallel_parse import PageParsePool
+
+    with PageParsePool(jobs, scratch.parent) as pool:
+        index = WarcIndex(sources, references=references, on_capture=pool.offer)
+        pool.offer_pages(index)
+        lines = (article.to_json() for article in articles_from_index(index, parser=pool.parse))
+        return index.warnings, write_jsonl_atomically(scratch, lines)
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
     warcs = expand_folders(args.warcs)
-    index = WarcIndex(warc_inputs(warcs), references=reference_inputs(warcs, args.refer_to))
-    for warning in index.warnings:  # damage, unresolvable revisits, bodies that do not decode
-        print(f"warning: {warning}", file=sys.stderr)
-    # Articles are written as they are stitched, then the file is sorted into capture order:
-    # memory stays flat however many articles the WARCs hold.
-    lines = (article.to_json() for article in articles_from_index(index))
     to_stdout = args.output == Path("-")
     if to_stdout:
         scratch = Path(tempfile.gettempdir()) / f".archiver-extract.{os.getpid()}.unsorted"
     else:  # beside the output: as large as the output, so on the disk the user chose for it
         scratch = args.output.parent / f".{args.output.name}.{os.getpid()}.unsorted"
+    jobs = args.jobs or default_jobs()
     try:
-        count = write_jsonl_atomically(scratch, lines)
+        # Articles are written as they are stitched, then the file is sorted into capture order:
+        # memory stays flat however many articles the WARCs hold.
+        warnings, count = index_and_articles(
+            warc_inputs(warcs), reference_inputs(warcs, args.refer_to), scratch, jobs
+        )
+        for warning in warnings:  # damage, unresolvable revisits, bodies that do not decode
+            print(f"warning: {warning}", file=sys.stderr)
         if to_stdout:
             for line in lines_in_capture_order(scratch):
                 sys.stdout.write(line)
@@ -97,3 +118,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
     finally:
         scratch.unlink(missing_ok=True)
     return 0
+
+
+def default_jobs() -> int:
+    """The cores this process may run on (its CPU affinity), at least 1."""
+    return max(1, len(os.sched_getaffinity(0)))

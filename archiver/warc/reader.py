@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from io import BytesIO
 from pathlib import Path
@@ -61,6 +61,7 @@ __all__ = [
     "DamagedWarcError",
     "Resolution",
     "WarcIndex",
+    "capture_body",
     "decode_body",
     "next_record_start",
 ]
@@ -396,8 +397,15 @@ class WarcIndex:
     """
 
     def __init__(
-        self, paths: Iterable[Path | WarcSource], references: Iterable[Path | WarcSource] = ()
+        self,
+        paths: Iterable[Path | WarcSource],
+        references: Iterable[Path | WarcSource] = (),
+        on_capture: Callable[[Capture], None] | None = None,
     ) -> None:
+        # ``on_capture(capture)``: sees each response or resource capture of ``paths`` as soon
+        # as it is read and examined (its ``is_page`` still the sniffed guess): parallel
+        # extraction starts parsing pages while the files are still being read.
+        self._on_capture = on_capture
         self.captures: dict[str, Capture] = {}
         self._by_record_id: dict[str, Capture] = {}  # every capture, by WARC-Record-ID
         self.fetch_errors: dict[str, str] = {}
@@ -564,6 +572,8 @@ class WarcIndex:
         original = _Original(path, record.stream_pos, rec_type != "resource", status, names, len(raw))
         self._originals.add(record_id, url, date, digest, original)
         self._examine(capture, raw, names)
+        if self._on_capture is not None and self.captures.get(url) is capture:
+            self._on_capture(capture)
 
     def _add_reference(
         self, rec_type: str, headers: dict[str, str], block: bytes, path: WarcSource, offset: int, url: str
@@ -616,7 +626,7 @@ class WarcIndex:
             capture.headers = dict(original.headers)
             capture.status = original.status
         if self.captures.get(capture.url) is capture:
-            payload = self._payload(capture)
+            payload = capture_payload(capture)
             if payload is not None:
                 self._examine(capture, payload[0], payload[1])
 
@@ -668,33 +678,10 @@ class WarcIndex:
             self.fetch_errors.setdefault(capture.url, reason)
 
     # -- bodies ---------------------------------------------------------------------------------
-    def _payload(self, capture: Capture) -> tuple[bytes, dict[str, str]] | None:
-        """(payload as stored, headers of the record holding it), read again from its WARC."""
-        if capture.payload_source is None:
-            return None
-        with capture.payload_source.open() as stream:
-            stream.seek(capture.payload_offset)
-            try:
-                for _, block in _read_records(stream):
-                    if not capture.payload_is_http:
-                        return block, {}
-                    parsed = _split_http_response(block)
-                    return (parsed[2], parsed[1]) if parsed else None
-            except (DamagedWarcError, _CutRecord):
-                return None
-        return None
-
     def body(self, capture: Capture) -> bytes:
         """The decoded payload of a captured page, read again from its WARC record (the
-        original's, for a revisit). Empty when it cannot be read."""
-        payload = self._payload(capture)
-        if payload is None:
-            return b""
-        raw, holder = payload
-        try:
-            return _decoded(raw, capture.headers, holder).body
-        except (CodingError, ValueError, OSError):
-            return b""
+        original's, for a revisit). Empty when it cannot be read (:func:`capture_body`)."""
+        return capture_body(capture)
 
     def capture_of_record(self, record_id: str) -> Capture | None:
         """The capture made from the record ``record_id`` (``<urn:uuid:...>``, as an article's
@@ -727,6 +714,38 @@ class WarcIndex:
                 return Resolution(path, None, f"{IGNORED}{refusal}")
             path.append(target)
             url = target
+
+
+def capture_payload(capture: Capture) -> tuple[bytes, dict[str, str]] | None:
+    """(payload as stored, headers of the record holding it), read again from its WARC; None
+    when the record cannot be read. Needs only ``capture`` (no index): worker processes of a
+    parallel extraction read pages with it."""
+    if capture.payload_source is None:
+        return None
+    with capture.payload_source.open() as stream:
+        stream.seek(capture.payload_offset)
+        try:
+            for _, block in _read_records(stream):
+                if not capture.payload_is_http:
+                    return block, {}
+                parsed = _split_http_response(block)
+                return (parsed[2], parsed[1]) if parsed else None
+        except (DamagedWarcError, _CutRecord):
+            return None
+    return None
+
+
+def capture_body(capture: Capture) -> bytes:
+    """The decoded payload of a captured page (a revisit: its original's), as the crawl decoded
+    it; empty when it cannot be read or decoded."""
+    payload = capture_payload(capture)
+    if payload is None:
+        return b""
+    raw, holder = payload
+    try:
+        return _decoded(raw, capture.headers, holder).body
+    except (CodingError, ValueError, OSError):
+        return b""
 
 
 # -- single records, for the job capture index and responses rebuilt from an earlier run -------
