@@ -376,6 +376,12 @@ class ListicleSpider(scrapy.Spider):
             else:
                 self.write_output(output)
 
+    def _worker_fields(self) -> dict[str, Any]:
+        """crawl.json's worker id and job name, for a worker of a distributed crawl."""
+        if not self.worker_id:
+            return {}
+        return {"worker_id": self.worker_id, "job": self.settings.get("ARCHIVER_JOB_NAME")}
+
     def write_output(self, item: Any) -> None:
         """Write an item produced outside a callback (an article finished by the scheduler)."""
         if isinstance(item, ArticleItem):
@@ -666,7 +672,7 @@ class ListicleSpider(scrapy.Spider):
                 "finish_reason": reason,
                 "run_id": self.run_id,
                 "job_dir": self.settings.get("JOBDIR") or None,
-                **({"worker_id": self.worker_id, "job": self.settings.get("ARCHIVER_JOB_NAME")} if self.worker_id else {}),
+                **self._worker_fields(),
                 "seeds": self.seeds,
                 "seed_lists": [*self.sitemaps, *self.feeds],
                 "non_listicle_seeds": self.session.non_listicle_seeds,

@@ -66,6 +66,7 @@ class WorkerSite:
 
     def wait_for(self, agent: str, count: int, timeout: float = 120) -> bool:
         """Until ``agent`` has asked for ``count`` pages or photos (not the sitemap or robots.txt)."""
+
         def enough() -> bool:
             return sum(1 for a, path in self.asked if a == agent and path not in UNGATED) >= count
 

@@ -9,7 +9,7 @@ import shutil
 import socket
 import subprocess
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -44,13 +44,20 @@ class RedisServer:
         self.process = subprocess.Popen(
             [
                 binary,
-                "--port", str(self.port),
-                "--bind", "127.0.0.1",
-                "--dir", str(self.folder),
-                "--appendonly", "yes",
-                "--appendfsync", "always",
-                "--save", "",
-                "--protected-mode", "no",
+                "--port",
+                str(self.port),
+                "--bind",
+                "127.0.0.1",
+                "--dir",
+                str(self.folder),
+                "--appendonly",
+                "yes",
+                "--appendfsync",
+                "always",
+                "--save",
+                "",
+                "--protected-mode",
+                "no",
             ],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
@@ -65,10 +72,8 @@ class RedisServer:
                 return
             except redis.ConnectionError:
                 # Not listening yet: wait on the process a moment (also notices an early exit).
-                try:
+                with suppress(subprocess.TimeoutExpired):
                     self.process.wait(timeout=0.05)
-                except subprocess.TimeoutExpired:
-                    pass
         raise RuntimeError("redis-server did not answer PING")
 
     def stop(self) -> None:

@@ -183,7 +183,11 @@ def cmd_crawl(args: argparse.Namespace) -> int:
 
 
 def _crawl_on_redis(
-    args: argparse.Namespace, seeds: list[str], sitemaps: list[str], feeds: list[str], overrides: dict[str, Any]
+    args: argparse.Namespace,
+    seeds: list[str],
+    sitemaps: list[str],
+    feeds: list[str],
+    overrides: dict[str, Any],
 ) -> int:
     """archiver crawl --redis: register the job, then run as its first worker (archiver.cli.worker)."""
     from archiver.cli.worker import _redis_url, crawl_spec, register_job, run_worker

@@ -79,7 +79,9 @@ def load_job(url: str, job: str) -> dict[str, Any] | None:
         raise _unreachable(url, error) from None
 
 
-def run_worker(url: str, job: str, spec: dict[str, Any], out: Path, overrides: dict[str, Any]) -> dict[str, Any]:
+def run_worker(
+    url: str, job: str, spec: dict[str, Any], out: Path, overrides: dict[str, Any]
+) -> dict[str, Any]:
     """Run this process as a worker of ``job`` into ``out``; returns its crawl summary."""
     from archiver.crawl.runner import run_crawl
     from archiver.distributed.spec import spec_overrides
@@ -108,7 +110,13 @@ def run_worker(url: str, job: str, spec: dict[str, Any], out: Path, overrides: d
     )
 
 
-def crawl_spec(args: argparse.Namespace, seeds: list[str], sitemaps: list[str], feeds: list[str], overrides: dict[str, Any]) -> dict[str, Any]:
+def crawl_spec(
+    args: argparse.Namespace,
+    seeds: list[str],
+    sitemaps: list[str],
+    feeds: list[str],
+    overrides: dict[str, Any],
+) -> dict[str, Any]:
     """The job spec `archiver crawl --redis` registers, from its options and settings."""
     from archiver.distributed.spec import job_spec
 
@@ -131,7 +139,13 @@ def crawl_spec(args: argparse.Namespace, seeds: list[str], sitemaps: list[str], 
 
 
 def cmd_worker(args: argparse.Namespace) -> int:
-    from archiver.cli.crawl import _crawl_overrides, _log_overrides, _print_report, _report_outcome, check_output_folder
+    from archiver.cli.crawl import (
+        _crawl_overrides,
+        _log_overrides,
+        _print_report,
+        _report_outcome,
+        check_output_folder,
+    )
     from archiver.crawl.outcome import classify
     from archiver.crawl.summary import this_run
 
@@ -153,7 +167,9 @@ def add_worker_command(
     """The options of `archiver worker` (``job_type``, ``folder_type``: the checks of
     archiver crawl's --job and --out)."""
     parser.add_argument("--redis", required=True, metavar="URL", help="the job's Redis: redis://HOST:PORT/DB")
-    parser.add_argument("--job", required=True, type=job_type, help="the job's name (as given to archiver crawl --redis)")
+    parser.add_argument(
+        "--job", required=True, type=job_type, help="the job's name (as given to archiver crawl --redis)"
+    )
     parser.add_argument("--out", type=folder_type, required=True, help="this worker's output folder")
     parser.add_argument("--no-wacz", action="store_true", help="do not package the folder as a WACZ")
     parser.add_argument(
@@ -161,6 +177,10 @@ def add_worker_command(
     )
     # The crawl options the spec decides; the command's own helpers read them.
     parser.set_defaults(
-        contact=None, allow_private=False, allow_domain=[], time_limit=None, size_limit=None, handler=cmd_worker
+        contact=None,
+        allow_private=False,
+        allow_domain=[],
+        time_limit=None,
+        size_limit=None,
+        handler=cmd_worker,
     )
-

@@ -57,8 +57,7 @@ class Heartbeat:
         if not self.may_reap():
             return 0
         others = [
-            w.decode() if isinstance(w, bytes) else str(w)
-            for w in self.server.smembers(self.keys.workers)  # type: ignore[union-attr]
+            w.decode() if isinstance(w, bytes) else str(w) for w in self.server.smembers(self.keys.workers)
         ]
         return queue.reap([w for w in others if w != self.worker], only_dead=True)
 

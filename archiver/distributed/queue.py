@@ -76,6 +76,20 @@ end
 return handed
 """
 
+# Hands the leases ARGV[1..] of the lease hash KEYS[2] back to the shared queue KEYS[1].
+_HAND_BACK = """
+local handed = 0
+for i = 1, #ARGV do
+  local request = redis.call('HGET', KEYS[2], ARGV[i])
+  if request then
+    redis.call('ZADD', KEYS[1], -1000, request)
+    redis.call('HDEL', KEYS[2], ARGV[i])
+    handed = handed + 1
+  end
+end
+return handed
+"""
+
 # The end of the crawl, in one atomic read: nothing queued, nothing leased by any worker.
 _FINISHED = """
 if redis.call('EXISTS', KEYS[3]) == 1 then return 1 end
@@ -113,6 +127,7 @@ class LeaseQueue(PriorityQueue):  # type: ignore[misc]  # scrapy-redis has no ty
         self._pop = server.register_script(_POP)
         self._reap = server.register_script(_REAP)
         self._finished = server.register_script(_FINISHED)
+        self._hand_back = server.register_script(_HAND_BACK)
 
     def fingerprint(self, request: Request) -> str:
         """scrapy-redis's request fingerprint (SHA-1 hex of method, canonical URL, body)."""
@@ -156,7 +171,12 @@ class LeaseQueue(PriorityQueue):  # type: ignore[misc]  # scrapy-redis has no ty
     def pop_leased(self) -> Leased | None:
         """The next request of this worker's affinity queue, else of the shared queue, leased to
         this worker; None when both are empty."""
-        keys = [self.keys.affinity(self.worker), self.keys.queue, self.keys.lease(self.worker), self.keys.lease_seq]
+        keys = [
+            self.keys.affinity(self.worker),
+            self.keys.queue,
+            self.keys.lease(self.worker),
+            self.keys.lease_seq,
+        ]
         popped = self._pop(keys=keys)
         if not popped:
             return None
@@ -176,6 +196,20 @@ class LeaseQueue(PriorityQueue):  # type: ignore[misc]  # scrapy-redis has no ty
             return 0
         args = [self.keys.prefix, "1" if only_dead else "0", *workers]
         return int(self._reap(keys=[self.keys.queue, self.keys.workers], args=args))
+
+    def leases(self) -> set[str]:
+        """The lease numbers Redis says this worker holds."""
+        return {
+            number.decode() if isinstance(number, bytes) else str(number)
+            for number in self.server.hkeys(self.keys.lease(self.worker))
+        }
+
+    def hand_back(self, leases: set[str]) -> int:
+        """Hand this worker's ``leases`` back to the shared queue; returns how many were held."""
+        if not leases:
+            return 0
+        keys = [self.keys.queue, self.keys.lease(self.worker)]
+        return int(self._hand_back(keys=keys, args=sorted(leases)))
 
     def finished(self) -> bool:
         """Whether the job is over (sets ``done`` when this read finds it so)."""

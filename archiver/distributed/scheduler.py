@@ -77,9 +77,12 @@ class RedisLeaseScheduler(DelayingScheduler):
         self.outage_limit = settings.getfloat("ARCHIVER_REDIS_OUTAGE_LIMIT")
         self.server = connect(self.url)
         self.queue = LeaseQueue(self.server, spider, self.keys, self.worker)
-        self.heartbeat = Heartbeat(self.server, self.keys, self.worker, settings.getfloat("ARCHIVER_REDIS_HEARTBEAT"))
+        self.heartbeat = Heartbeat(
+            self.server, self.keys, self.worker, settings.getfloat("ARCHIVER_REDIS_HEARTBEAT")
+        )
         self.outbox = Outbox()
         self.done = False
+        self._leases: set[str] = set()  # leased to this worker, ack not sent yet
         self._closing = False
         self._retry_at = 0.0  # time.monotonic() of the next reconnection attempt
         self._backoff = 0.0
@@ -178,6 +181,7 @@ class RedisLeaseScheduler(DelayingScheduler):
             return None
         if leased is None:
             return None
+        self._leases.add(leased.lease)
         request = leased.request
         adopt = getattr(self.spider, "adopt_leased", None)
         if adopt is not None:
@@ -201,7 +205,17 @@ class RedisLeaseScheduler(DelayingScheduler):
         return handled
 
     def ack(self, lease: str) -> None:
+        self._leases.discard(lease)
         self.outbox.send(lambda: self.queue.ack(lease))
+
+    def _hand_back_unknown_leases(self) -> None:
+        """After an outage: a pop that Redis carried out but whose answer was lost left a lease
+        this worker never saw; no one else would hand it back (this worker is alive). Called
+        with the outbox flushed (no ack waiting), so Redis's leases are ours plus those."""
+        unknown = self.queue.leases() - self._leases
+        if unknown:
+            count = self.queue.hand_back(unknown)
+            logger.info("handed back %d requests leased while Redis's answer was lost", count)
 
     def has_pending_requests(self) -> bool:
         return super().has_pending_requests()
@@ -214,11 +228,16 @@ class RedisLeaseScheduler(DelayingScheduler):
     def _tick(self) -> None:
         if self._closing:
             return
-        if self.outbox.down_since is not None and not self._reconnect():
-            return
+        reconnected = False
+        if self.outbox.down_since is not None:
+            if not self._reconnect():
+                return
+            reconnected = True
         try:
             if not self.outbox.flush():
                 return
+            if reconnected:
+                self._hand_back_unknown_leases()
             self.heartbeat.beat()
             if self.heartbeat.reap_dead(self.queue):
                 logger.info("handed back the work of a worker whose heartbeat expired")
@@ -250,7 +269,9 @@ class RedisLeaseScheduler(DelayingScheduler):
         self.heartbeat.lost()
         if not self._warned_outage:
             self._warned_outage = True
-            logger.warning("Redis at %s is unreachable: pausing; retrying with backoff", redacted_url(self.url))
+            logger.warning(
+                "Redis at %s is unreachable: pausing; retrying with backoff", redacted_url(self.url)
+            )
         if now - down_since > self.outage_limit:
             logger.error(
                 "Redis unreachable for over %.0f s (ARCHIVER_REDIS_OUTAGE_LIMIT): stopping; "
@@ -264,7 +285,9 @@ class RedisLeaseScheduler(DelayingScheduler):
         try:
             self.server.ping()
         except OUTAGE_ERRORS:
-            self._backoff = min(max(self._backoff * 2, 0.2), 5.0)
+            # At most a third of the heartbeat's TTL: once Redis is back, every worker beats
+            # again before any has been connected for a full TTL (and may reap).
+            self._backoff = min(max(self._backoff * 2, 0.2), 5.0, self.heartbeat.ttl / 3)
             self._retry_at = now + self._backoff
             return False
         self._backoff = 0.0
@@ -308,6 +331,7 @@ def _iterate(output: Any) -> Iterator[Any]:
 
 
 def _already_requested(request: Request) -> Failure:
-    failure = Failure(AlreadyRequested(f"redirect to {request.url}, asked for by another request already"))
+    reason = f"redirect to {request.url}, asked for by another request already"
+    failure = Failure(AlreadyRequested(reason))  # type: ignore[no-untyped-call]
     failure.request = request  # type: ignore[attr-defined]
     return failure

@@ -92,12 +92,16 @@ def load(server: Redis, keys: JobKeys) -> dict[str, Any]:
     """The job's stored spec. Raises UnknownJob, FinishedJob, and redis-py's errors."""
     stored = server.get(keys.spec)
     if stored is None:
-        raise UnknownJob(f"no job {keys.job} in this Redis; start it with archiver crawl --redis URL --job {keys.job}")
+        raise UnknownJob(
+            f"no job {keys.job} in this Redis; start it with archiver crawl --redis URL --job {keys.job}"
+        )
     if server.exists(keys.done):
         raise FinishedJob(f"job {keys.job} is finished already")
     spec: dict[str, Any] = json.loads(stored)
     if spec.get("schema") != SCHEMA_VERSION:
-        raise ConflictingSpec(f"job {keys.job} was made by another version (spec schema {spec.get('schema')})")
+        raise ConflictingSpec(
+            f"job {keys.job} was made by another version (spec schema {spec.get('schema')})"
+        )
     return spec
 
 

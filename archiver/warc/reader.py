@@ -187,6 +187,13 @@ _WANTED = _KINDS[0] | _KINDS[1] | _KINDS[2] | _KINDS[3] | _KINDS[4] | _KINDS[5]
 _TYPE_NAMES = {int(kind): str(kind) for kind in _KINDS}  # FastWARC's flags are not hashable
 
 
+def _warc_time(date: str) -> str:
+    """A WARC-Date comparable as a string: the seconds' fraction padded (``...:18Z`` ->
+    ``...:18.000000Z``), so that dates of second and of microsecond precision compare."""
+    head, _, tail = date.rstrip("Z").partition(".")
+    return f"{head}.{tail:0<9}"
+
+
 def _split_http_response(block: bytes) -> tuple[int, dict[str, str], bytes] | None:
     """(status, lower-cased headers with the last value of each, payload) of an HTTP response
     block, read as the crawl's client read it (:mod:`archiver.warc.http_head`);
@@ -553,8 +560,13 @@ class WarcIndex:
             noted=self._noting,
         )
         self._first_seen.setdefault(url, None)
-        self.captures[url] = capture
         self._by_record_id[record_id] = capture
+        earlier = self.captures.get(url)
+        if earlier is not None and date and earlier.date and _warc_time(earlier.date) > _warc_time(date):
+            # Files read out of time order (the WARCs of several workers of a distributed crawl,
+            # named by worker): the capture made last still wins, not the file read last.
+            return
+        self.captures[url] = capture
         self.fetch_errors.pop(url, None)  # a later response replaces an earlier failure
         if rec_type == "revisit":
             capture.payload_source = None  # until resolved
