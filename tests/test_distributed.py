@@ -19,7 +19,7 @@ import pytest
 from warcio.archiveiterator import ArchiveIterator
 
 from tests.crawl_command import BIN, loopback_crawl
-from tests.distributed_site import FLAKY, MOVED, UNGATED, WorkerSite, worker_site
+from tests.distributed_site import FLAKY, MOVED, WorkerSite, worker_site
 from tests.redis_server import RedisServer, redis_server
 
 JOB = "lists"
@@ -198,10 +198,11 @@ def test_two_workers_give_the_articles_of_one_process_and_fetch_no_url_twice(
         counts = site.counts()
         agents = site.agents()
     assert {"w1", "w2"} <= agents  # both took part
-    # No URL fetched twice (the 503 page is fetched again by design: its retry); robots.txt is
-    # fetched by each worker (README: not shared through Redis).
-    twice = {path: n for path, n in counts.items() if n > 1 and path not in UNGATED}
+    # No URL fetched twice (the 503 page is fetched again by design: its retry), robots.txt
+    # included (shared through Redis).
+    twice = {path: n for path, n in counts.items() if n > 1}
     assert twice == {FLAKY: 2}
+    assert counts["/robots.txt"] == 1
     assert counts[MOVED] == 1
     assert merged(tmp_path / "w1", tmp_path / "w2", base=site.base) == single_crawl
     for name in ("w1", "w2"):
@@ -310,3 +311,19 @@ def test_unknown_finished_and_conflicting_jobs_say_so_in_one_line(redis: RedisSe
     assert conflict.stderr.strip().count("\n") == 0 and "another spec" in conflict.stderr
     bad_url = _run([*worker, "--job", "x", "--redis", "http://127.0.0.1/"])
     assert bad_url.returncode == 64 and "not a Redis URL" in bad_url.stderr
+
+
+def test_a_job_files_redis_key_is_checked_and_job_run_says_it_does_not_run_it(tmp_path: Path) -> None:
+    job_file = tmp_path / "big.toml"
+    base = 'name = "big"\nseeds = ["https://site.example/a/"]\nout = "jobs/big"\n'
+    job_file.write_text(base + 'redis = "http://redis.lan/"\n')
+    bad = _run([str(BIN / "archiver"), "job", "run", str(job_file)])
+    assert bad.returncode == 64
+    [line] = bad.stderr.splitlines()
+    assert "key 'redis'" in line and "not a Redis URL" in line
+    job_file.write_text(base + 'redis = "redis://:secret@redis.lan:6379/0"\n')
+    refused = _run([str(BIN / "archiver"), "job", "run", str(job_file)])
+    assert refused.returncode == 64
+    [line] = refused.stderr.splitlines()
+    assert "does not run distributed jobs yet" in line and "secret" not in line
+    assert not list((tmp_path / "jobs").rglob("*.warc.gz"))  # nothing crawled

@@ -18,6 +18,9 @@ from typing import Any
 from archiver.crawl.outcome import CANT_CREATE, NO_INPUT, UNAVAILABLE, USAGE, CommandError
 
 SCHEDULER = "archiver.distributed.scheduler.RedisLeaseScheduler"
+ROBOTS_MIDDLEWARE = "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware"
+SHARED_ROBOTS_MIDDLEWARE = "archiver.distributed.robots.SharedRobotsTxtMiddleware"
+ROBOTS_ORDER = 100  # Scrapy's place for its robots.txt middleware (DOWNLOADER_MIDDLEWARES_BASE)
 
 
 def _redis_url(url: str) -> str:
@@ -91,8 +94,15 @@ def run_worker(
         worker = worker_id(out)
     except OSError as error:
         raise CommandError(f"cannot write the worker id into --out {out}: {error}", CANT_CREATE) from None
+    import archiver.settings
+
+    # robots.txt once per site for the whole job (archiver.distributed.robots).
+    middlewares = dict(overrides.get("DOWNLOADER_MIDDLEWARES") or archiver.settings.DOWNLOADER_MIDDLEWARES)
+    middlewares[ROBOTS_MIDDLEWARE] = None
+    middlewares[SHARED_ROBOTS_MIDDLEWARE] = ROBOTS_ORDER
     settings = {
         **overrides,
+        "DOWNLOADER_MIDDLEWARES": middlewares,
         **spec_overrides(spec),
         "ARCHIVER_REDIS_URL": url,
         "ARCHIVER_WORKER_ID": worker,
