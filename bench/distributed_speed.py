@@ -111,9 +111,8 @@ def main(argv: list[str] | None = None) -> int:
                 f"per worker {[_responses(out) for out in outs]}; "
                 f"Redis: {commands} commands, {commands / max(responses, 1):.1f} per response"
             )
-        print(
-            f"site: {args.articles} articles, {pages} pages; 2 workers / 1 worker: {results[1] / results[0]:.2f}x"
-        )
+        ratio = results[1] / results[0]
+        print(f"site: {args.articles} articles, {pages} pages; 2 workers / 1 worker: {ratio:.2f}x")
     finally:
         server.send_signal(signal.SIGTERM)
         nginx.send_signal(signal.SIGQUIT)
