@@ -356,25 +356,13 @@ class ListicleSpider(scrapy.Spider):
 
     def fetched_elsewhere(self, request: Request) -> None:
         """A distributed crawl's seen-set dropped ``request``: another worker asked for its URL.
-        A photo is done here (the merge finds it in the other worker's WARC); a next page ends
-        its article's chain here. Neither leaves the article waiting."""
-        if "image_url" in request.meta:
-            reason = "fetched by another worker"
-            outputs: Iterator[Any] = iter(
-                [ArticleItem(a) for a in self.session.image_done(request.meta["image_url"], None, reason)]
-            )
-        else:
-            key = request.meta.get("article_key")
-            draft = self.session.state.drafts.get(key) if key is not None else None
-            if key is None or draft is None:
-                return
-            stop_chain(draft, f"next page {request.url} fetched by another worker")
-            outputs = self._finish_article(key)
-        for output in outputs:
-            if isinstance(output, Request):
-                self.crawler.engine.crawl(output)
-            else:
-                self.write_output(output)
+        A photo is done here, not captured by this worker (the merge finds it in the other
+        worker's WARC), so that its article does not wait for it."""
+        if "image_url" not in request.meta:
+            return
+        reason = "fetched by another worker"
+        for article in self.session.image_done(request.meta["image_url"], None, reason):
+            self.write_output(ArticleItem(article))
 
     def _worker_fields(self) -> dict[str, Any]:
         """crawl.json's worker id and job name, for a worker of a distributed crawl."""
