@@ -156,3 +156,18 @@ ARCHIVER_CONDITIONAL = True
 # In a job run: a sitemap entry whose <lastmod> is not newer than the URL's last capture is not
 # requested (counted in crawl.json as skipped_by_lastmod).
 ARCHIVER_LASTMOD_SKIP = False
+
+# Distributed crawls (issue 14, archiver.distributed). The job's Redis, set by `archiver crawl
+# --redis` and `archiver worker`; empty: a crawl in this process alone.
+ARCHIVER_REDIS_URL = ""
+# This worker's id (archiver.distributed.worker_id: kept in the --out folder); in WARC names,
+# warcinfo and crawl.json. Set with ARCHIVER_REDIS_URL.
+ARCHIVER_WORKER_ID = ""
+# Seconds a worker's heartbeat lives in Redis (refreshed every third of it): a worker silent for
+# this long is dead, and its leased requests go back to the shared queue.
+ARCHIVER_REDIS_HEARTBEAT = 15.0
+# Seconds between an idle worker's looks at Redis (new requests, dead workers, the job's end).
+ARCHIVER_REDIS_POLL = 0.2
+# Seconds a worker waits for an unreachable Redis (paused, retrying with backoff) before it
+# stops cleanly (finish reason redis_unavailable; run the same command again to continue).
+ARCHIVER_REDIS_OUTAGE_LIMIT = 300.0

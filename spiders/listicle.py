@@ -97,6 +97,7 @@ class ListicleSpider(scrapy.Spider):
     run_id: str
     on_site: Callable[[str], bool]  # recommendations followed (archiver.crawl.offsite)
     job: JobRunContext | None  # a run of a job (ARCHIVER_JOB_ROOT): its earlier runs
+    worker_id: str = ""  # a worker of a distributed job (ARCHIVER_WORKER_ID); "" otherwise
 
     def __init__(
         self,
@@ -167,10 +168,14 @@ class ListicleSpider(scrapy.Spider):
                 "-s ARCHIVER_CONTACT=URL-or-email (scrapy crawl) so that site owners can reach "
                 "you; the user agent names the project's page instead"
             )
+        # A worker of a distributed job (archiver.distributed): its id names its WARC files.
+        spider.worker_id = str(settings.get("ARCHIVER_WORKER_ID") or "")
+        if spider.worker_id:
+            info["worker-id"] = spider.worker_id
         spider.job = JobRunContext.from_settings(settings, out_dir)
         warc = WarcWriter(
             out_dir / "warc",
-            prefix=job,
+            prefix=f"{job}-{spider.worker_id}" if spider.worker_id else job,
             info=info,
             max_size=settings.getint("ARCHIVER_WARC_MAX_SIZE"),
             dedup_index_size=settings.getint("ARCHIVER_DEDUP_INDEX_SIZE"),
@@ -188,6 +193,8 @@ class ListicleSpider(scrapy.Spider):
         spider.session.on_disk_full = lambda error: stop_for_full_disk(crawler, error)
         # WARC files of earlier runs of this job (after recovering any a kill left .open).
         spider.earlier_warcs = sorted((out_dir / "warc").glob("*.warc.gz"))
+        if spider.worker_id:
+            spider.earlier_warcs = []  # a worker's frontier is in Redis, not in its own WARCs
         spider.job_dir = Path(settings["JOBDIR"]) if settings.get("JOBDIR") else None
         spider._forget_state_of_a_killed_run()
         spider.max_pages = settings.getint("ARCHIVER_MAX_PAGES")
@@ -302,6 +309,9 @@ class ListicleSpider(scrapy.Spider):
         """Turn backlog URLs into requests while fewer than ARCHIVER_SEED_WINDOW are out."""
         state = self.session.state
         window = self.settings.getint("ARCHIVER_SEED_WINDOW")
+        if self.worker_id:
+            # A worker pushes them all to Redis: a backlog held here would die with it.
+            window = len(state.seed_backlog) + state.seeds_in_flight + 1
         while state.seed_backlog and state.seeds_in_flight < window:
             if not self._may_start_article():
                 state.seed_backlog.clear()
@@ -329,6 +339,41 @@ class ListicleSpider(scrapy.Spider):
             self.crawler.engine.crawl(request)
         if requests:
             raise DontCloseSpider
+
+    def adopt_leased(self, request: Request) -> Request:
+        """A distributed crawl's scheduler hands over each request it took from Redis: a next
+        page of an article whose draft this worker does not hold (handed back from a worker
+        that died, the draft with it) becomes the article's first page again, past the seen-set,
+        so that the article is whole (its earlier pages' photos were never asked for)."""
+        key = request.meta.get("article_key")
+        if key is None or key in self.session.state.drafts:
+            return request
+        from archiver.distributed.scheduler import FETCH_AGAIN
+
+        again = self._page_request(str(key), hops=request.meta.get("hops", 0), article_key=None)
+        again.meta[FETCH_AGAIN] = True
+        return again
+
+    def fetched_elsewhere(self, request: Request) -> None:
+        """A distributed crawl's seen-set dropped ``request``: another worker asked for its URL.
+        A photo is done here, not captured by this worker (the merge finds it in the other
+        worker's WARC), so that its article does not wait for it."""
+        if "image_url" not in request.meta:
+            return
+        reason = "fetched by another worker"
+        for article in self.session.image_done(request.meta["image_url"], None, reason):
+            self.write_output(ArticleItem(article))
+
+    def _worker_fields(self) -> dict[str, Any]:
+        """crawl.json's worker id and job name, for a worker of a distributed crawl."""
+        if not self.worker_id:
+            return {}
+        return {"worker_id": self.worker_id, "job": self.settings.get("ARCHIVER_JOB_NAME")}
+
+    def write_output(self, item: Any) -> None:
+        """Write an item produced outside a callback (an article finished by the scheduler)."""
+        if isinstance(item, ArticleItem):
+            self._archive(self.session.write_article, item.article)
 
     def _fetch_failed(self, request: Request, failure: Failure, kind: str) -> str:
         """A request that got no response: in crawl.json's errors and, as a metadata record with
@@ -615,6 +660,7 @@ class ListicleSpider(scrapy.Spider):
                 "finish_reason": reason,
                 "run_id": self.run_id,
                 "job_dir": self.settings.get("JOBDIR") or None,
+                **self._worker_fields(),
                 "seeds": self.seeds,
                 "seed_lists": [*self.sitemaps, *self.feeds],
                 "non_listicle_seeds": self.session.non_listicle_seeds,

@@ -25,6 +25,7 @@ from archiver.cli.parse import SCHEMA_HELP, add_schema_arguments, cmd_parse
 from archiver.cli.replay import REPLAY_DESCRIPTION, REPLAY_HELP, add_replay_arguments
 from archiver.cli.view import VIEW_DESCRIPTION, VIEW_HELP, add_view_arguments
 from archiver.cli.wacz import WACZ_DESCRIPTION, WACZ_HELP, add_wacz_arguments
+from archiver.cli.worker import add_worker_command
 from archiver.crawl.limits import parse_duration, parse_size
 from archiver.crawl.outcome import EXIT_CODES_HELP, INTERNAL, RESUME_HINT, STOPPED, USAGE, CommandError
 from archiver.crawl.settings_check import SettingError
@@ -192,8 +193,24 @@ def build_parser() -> argparse.ArgumentParser:
         help="any Scrapy or archiver setting (archiver/settings.py), e.g. DOWNLOAD_TIMEOUT=60; "
         "checked before the crawl (type, range; unknown names warned)",
     )
+    crawl.add_argument(
+        "--redis",
+        metavar="URL",
+        help="run as a distributed job in this Redis (redis://HOST:PORT/DB): registers the job "
+        "(--job NAME) and its seeds and options, and runs as its first worker; more join with "
+        "archiver worker",
+    )
     add_log_options(crawl)
     crawl.set_defaults(handler=cmd_crawl)
+
+    worker = command(
+        "worker",
+        "join a distributed crawl (archiver crawl --redis) as another worker",
+        epilog=EXIT_CODES_HELP
+        + "  66  no such job in this Redis (a finished job: exit 0)\n  69  also: Redis unreachable\n",
+    )
+    add_worker_command(worker, _job, _folder)
+    add_log_options(worker)
 
     demo = command("demo", "crawl the bundled demo site, served on 127.0.0.1")
     demo.add_argument("--out", type=_folder, default=Path("output/demo"), help="output folder")

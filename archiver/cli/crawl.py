@@ -162,6 +162,8 @@ def cmd_crawl(args: argparse.Namespace) -> int:
     sitemaps = _checked_seeds(args.sitemap, allow_private, "--sitemap")
     feeds = _checked_seeds(args.feed, allow_private, "--feed")
     check_output_folder(args.out, "--out")
+    if args.redis:
+        return _crawl_on_redis(args, seeds, sitemaps, feeds, overrides)
     if args.job_dir is not None:
         check_output_folder(args.job_dir, "--job-dir")
     summary = run_crawl(
@@ -178,6 +180,26 @@ def cmd_crawl(args: argparse.Namespace) -> int:
     run = this_run(summary)
     _print_report(args, summary)
     return _report_outcome(classify(run))
+
+
+def _crawl_on_redis(
+    args: argparse.Namespace,
+    seeds: list[str],
+    sitemaps: list[str],
+    feeds: list[str],
+    overrides: dict[str, Any],
+) -> int:
+    """archiver crawl --redis: register the job, then run as its first worker (archiver.cli.worker)."""
+    from archiver.cli.worker import _redis_url, crawl_spec, register_job, run_worker
+    from archiver.crawl.summary import this_run
+
+    url = _redis_url(args.redis)
+    spec = crawl_spec(args, seeds, sitemaps, feeds, overrides)
+    if not register_job(url, args.job, spec):
+        return 0
+    summary = run_worker(url, args.job, spec, args.out, overrides)
+    _print_report(args, summary)
+    return _report_outcome(classify(this_run(summary)))
 
 
 def cmd_demo(args: argparse.Namespace) -> int:

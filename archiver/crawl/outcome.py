@@ -60,6 +60,7 @@ STOP_REASONS = {
     "closespider_timeout": "stopped at the --time-limit",
     "size_limit": "stopped at the --size-limit",
     "disk_full": "stopped: the disk is full (free space first)",
+    "redis_unavailable": "stopped: the job's Redis was unreachable for too long",
 }
 # Error roles (crawl.json errors[].role). A recommended link is a page the crawl only may have
 # found an article on: a 404/410 there is a dead link, not a failure of the crawl.

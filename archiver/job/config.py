@@ -42,6 +42,7 @@ class JobFile(BaseModel):
     lastmod_skip: bool = Field(default=False, description="Skip sitemap entries not newer (lastmod).")
     wacz: bool = Field(default=True, description="Write OUT/<name>.wacz over the kept runs.")
     settings: dict[str, Any] = Field(default_factory=dict, description="Any Scrapy/archiver setting.")
+    redis: str | None = Field(default=None, description="Redis URL of a distributed crawl (issue 14).")
 
     @field_validator("name")
     @classmethod
@@ -58,6 +59,15 @@ class JobFile(BaseModel):
     def _schedule(cls, value: str | None) -> str | None:
         if value is not None:
             parse_cron(value)  # CronError is a ValueError: pydantic reports it on the key
+        return value
+
+    @field_validator("redis")
+    @classmethod
+    def _redis(cls, value: str | None) -> str | None:
+        if value is not None:
+            from archiver.distributed.connection import check_redis_url
+
+            check_redis_url(value)  # a ValueError: pydantic reports it on the key
         return value
 
     @field_validator("out")

@@ -22,6 +22,14 @@ def run_job(job: Job, overrides: dict[str, Any] | None = None) -> tuple[Path, di
     does, and USAGE for a job file the crawl refused (its ``[settings]``)."""
     from spiders.listicle import ListicleSpider
 
+    if job.file.redis:
+        # Checked, not run yet: a job run's folders (runs/<ts>, conditional requests against
+        # the earlier runs) are not made for several workers.
+        raise CommandError(
+            f"{job.path}: key redis: archiver job run does not run distributed jobs yet; run "
+            f"archiver crawl --redis URL --job {job.file.name} (and archiver worker) instead",
+            USAGE,
+        )
     run_id = uuid.uuid4().hex
     # The spider sets the job's settings on its crawler (archiver.job.spider); those the process
     # reads before any crawler exists (the DNS resolver's ARCHIVER_ALLOW_PRIVATE, the reactor)

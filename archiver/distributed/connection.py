@@ -1,0 +1,35 @@
+"""The Redis client of a worker: blocking redis-py, called from the reactor thread (as
+scrapy-redis does), with short timeouts and no retries of its own: an outage is seen at once
+and handled by the worker (pause, retry with backoff, :mod:`archiver.distributed.outbox`)."""
+
+from __future__ import annotations
+
+from redis import Redis
+from redis.backoff import NoBackoff
+from redis.retry import Retry
+
+from archiver.distributed.keys import redacted_url
+
+SCHEMES = ("redis://", "rediss://", "unix://")
+
+
+def check_redis_url(url: str) -> str:
+    """``url`` if it is a Redis URL (``redis://HOST:PORT/DB``, ``rediss://``, ``unix://``);
+    raises ValueError naming it (password hidden) otherwise."""
+    if not url.startswith(SCHEMES):
+        raise ValueError(f"--redis {redacted_url(url)} is not a Redis URL; use redis://HOST:PORT/DB")
+    try:
+        Redis.from_url(url)
+    except ValueError as error:
+        raise ValueError(f"--redis {redacted_url(url)}: {error}") from None
+    return url
+
+
+def connect(url: str, timeout: float = 5.0) -> Redis:
+    """A client for ``url`` (no connection is made until the first command)."""
+    return Redis.from_url(
+        url,
+        socket_timeout=timeout,
+        socket_connect_timeout=timeout,
+        retry=Retry(NoBackoff(), 0),
+    )

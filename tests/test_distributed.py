@@ -1,0 +1,329 @@
+"""Distributed crawls (issue 14): real ``archiver crawl --redis`` and ``archiver worker``
+subprocesses, a real redis-server (tests/redis_server.py), the loopback listicle site
+(tests/distributed_site.py). The articles of the workers' WARCs, re-extracted together, are
+those of a crawl in one process; no URL is fetched twice; a killed worker or a Redis restart
+loses nothing."""
+
+from __future__ import annotations
+
+import json
+import random
+import signal
+import subprocess
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from warcio.archiveiterator import ArchiveIterator
+
+from tests.crawl_command import BIN, loopback_crawl
+from tests.distributed_site import FLAKY, MOVED, WorkerSite, worker_site
+from tests.redis_server import RedisServer, redis_server
+
+JOB = "lists"
+# Both workers: 2 requests at a time (so that one cannot take the whole small site at once),
+# a short heartbeat (a killed worker is found dead within seconds), quick retries.
+COMMON = [
+    "--set",
+    "CONCURRENT_REQUESTS=2",
+    "--set",
+    "ARCHIVER_REDIS_HEARTBEAT=2",
+    "--set",
+    "ARCHIVER_RETRY_BACKOFF_BASE=0.1",
+    "--no-wacz",
+]
+
+
+class Worker:
+    """A running worker subprocess; its stderr is read as it comes (``saw(text)`` waits for a line)."""
+
+    def __init__(self, command: list[str]) -> None:
+        self.process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        self.lines: list[str] = []
+        self._changed = threading.Condition()
+        self._reader = threading.Thread(target=self._read, daemon=True)
+        self._reader.start()
+        self.stdout = ""
+
+    def _read(self) -> None:
+        assert self.process.stderr is not None
+        for line in self.process.stderr:
+            with self._changed:
+                self.lines.append(line)
+                self._changed.notify_all()
+
+    def saw(self, text: str, timeout: float = 120) -> bool:
+        with self._changed:
+            return self._changed.wait_for(lambda: any(text in line for line in self.lines), timeout=timeout)
+
+    def finish(self, timeout: float = 240) -> int:
+        assert self.process.stdout is not None
+        self.stdout = self.process.stdout.read()  # until the worker exits (its stderr: the reader)
+        self.process.wait(timeout=timeout)
+        self._reader.join(timeout=timeout)
+        return self.process.returncode
+
+    def report(self) -> str:
+        return f"exit {self.process.returncode}\n{self.stdout}\n{''.join(self.lines)}"
+
+
+def first_worker(site: WorkerSite, redis: RedisServer, out: Path, agent: str = "w1", *extra: str) -> Worker:
+    command = loopback_crawl(
+        out,
+        "--sitemap",
+        f"{site.base}/sitemap.xml.gz",
+        f"{site.base}{MOVED}",
+        "--depth",
+        "1",
+        "--redis",
+        redis.url,
+        "--job",
+        JOB,
+        "--set",
+        f"USER_AGENT={agent}",
+        *COMMON,
+        *extra,
+    )
+    return Worker(command)
+
+
+def joining_worker(redis: RedisServer, out: Path, agent: str = "w2") -> Worker:
+    command = [
+        str(BIN / "archiver"),
+        "worker",
+        "--redis",
+        redis.url,
+        "--job",
+        JOB,
+        "--out",
+        str(out),
+        "--set",
+        f"USER_AGENT={agent}",
+        *COMMON,
+    ]
+    return Worker(command)
+
+
+def start_two(site: WorkerSite, redis: RedisServer, tmp: Path) -> tuple[Worker, Worker]:
+    """The first worker, then (once the job is in Redis) the second."""
+    one = first_worker(site, redis, tmp / "w1")
+    client = redis.client()
+    # The spec is written before the first worker's crawl starts; its requests are held by the
+    # site (hold_agent) until the second worker asks for something.
+    assert site.wait_for_total(1), one.report()
+    assert client.exists(f"archiver:{JOB}:spec")
+    return one, joining_worker(redis, tmp / "w2")
+
+
+def articles_of(folder: Path, base: str) -> dict[str, Any]:
+    """The folder's articles.jsonl by URL, provenance aside (which WARC, where, when)."""
+    articles: dict[str, Any] = {}
+    for line in (folder / "articles.jsonl").read_text(encoding="utf-8").splitlines():
+        article = json.loads(line.replace(base, "BASE"))
+        for page in article["pages"]:
+            for key in ("warc_filename", "warc_offset", "warc_record_id", "fetched_at"):
+                page.pop(key)
+        for item in article["items"]:
+            for image in item["images"]:
+                image.pop("capture")
+        assert article["url"] not in articles, f"article twice: {article['url']}"
+        articles[article["url"]] = article
+    return articles
+
+
+def merged(*folders: Path, base: str) -> dict[str, Any]:
+    """The articles of `archiver merge --out M FOLDERS` (re-extracted over every worker's WARCs)."""
+    out = folders[0].parent / "merged"
+    command = [str(BIN / "archiver"), "merge", "--out", str(out), "--no-wacz", *map(str, folders)]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=300, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return articles_of(out, base)
+
+
+@pytest.fixture(scope="module")
+def single_crawl(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    """The articles of the same crawl in one process (no Redis)."""
+    out = tmp_path_factory.mktemp("single") / "out"
+    with worker_site() as site:
+        command = loopback_crawl(
+            out,
+            "--sitemap",
+            f"{site.base}/sitemap.xml.gz",
+            f"{site.base}{MOVED}",
+            "--depth",
+            "1",
+            "--set",
+            "ARCHIVER_RETRY_BACKOFF_BASE=0.1",
+            "--no-wacz",
+        )
+        result = subprocess.run(command, capture_output=True, text=True, timeout=300, check=False)
+        assert result.returncode == 0, result.stdout + result.stderr
+        return articles_of(out, base=site.base)
+
+
+@pytest.fixture
+def redis(tmp_path: Path) -> Iterator[RedisServer]:
+    with redis_server(tmp_path / "redis") as server:
+        yield server
+
+
+def warc_check(folder: Path) -> list[Path]:
+    files = sorted((folder / "warc").glob("*.warc.gz"))
+    for path in files:
+        result = subprocess.run(
+            [str(BIN / "warcio"), "check", str(path)], capture_output=True, text=True, check=False
+        )
+        assert result.returncode == 0, result.stdout + result.stderr
+    return files
+
+
+def warcinfo(path: Path) -> dict[str, str]:
+    with path.open("rb") as stream:
+        record = next(iter(ArchiveIterator(stream)))
+        assert record.rec_type == "warcinfo"
+        text = record.content_stream().read().decode()
+    return dict(line.split(": ", 1) for line in text.splitlines() if ": " in line)
+
+
+# -- two workers == one process ---------------------------------------------------------------------
+def test_two_workers_give_the_articles_of_one_process_and_fetch_no_url_twice(
+    single_crawl: dict[str, Any], redis: RedisServer, tmp_path: Path
+) -> None:
+    with worker_site(hold_agent="w1") as site:
+        one, two = start_two(site, redis, tmp_path)
+        assert one.finish() == 0, one.report()
+        assert two.finish() == 0, two.report()
+        counts = site.counts()
+        agents = site.agents()
+    assert {"w1", "w2"} <= agents  # both took part
+    # No URL fetched twice (the 503 page is fetched again by design: its retry), robots.txt
+    # included (shared through Redis).
+    twice = {path: n for path, n in counts.items() if n > 1}
+    assert twice == {FLAKY: 2}
+    assert counts["/robots.txt"] == 1
+    assert counts[MOVED] == 1
+    assert merged(tmp_path / "w1", tmp_path / "w2", base=site.base) == single_crawl
+    for name in ("w1", "w2"):
+        folder = tmp_path / name
+        worker = (folder / "worker-id").read_text().strip()
+        files = warc_check(folder)
+        assert files and all(path.name.startswith(f"{JOB}-{worker}-") for path in files)
+        info = warcinfo(files[0])
+        assert info["worker-id"] == worker and info["isPartOf"] == JOB
+        run = json.loads((folder / "crawl.json").read_text())["run"]
+        assert run["worker_id"] == worker and run["job"] == JOB
+        assert redis.url not in (folder / "crawl.json").read_text()
+    # The job is over in Redis: nothing queued or leased.
+    client = redis.client()
+    assert client.exists(f"archiver:{JOB}:done")
+    assert client.zcard(f"archiver:{JOB}:queue") == 0
+    assert not client.keys(f"archiver:{JOB}:lease:*")
+
+
+def test_a_killed_worker_loses_no_article_and_duplicates_none(
+    single_crawl: dict[str, Any], redis: RedisServer, tmp_path: Path
+) -> None:
+    with worker_site(hold_agent="w1") as site:
+        one, two = start_two(site, redis, tmp_path)
+        # At a random moment after the first worker fetched something (its pages and photos).
+        assert site.wait_for("w1", random.randint(1, 12)), one.report()
+        one.process.send_signal(signal.SIGKILL)
+        one.finish()
+        assert two.finish() == 0, two.report()
+    # The killed worker's last WARC is still .open: archiver merge repairs it in its copy.
+    assert merged(tmp_path / "w1", tmp_path / "w2", base=site.base) == single_crawl
+    warc_check(tmp_path / "w2")
+
+
+def test_workers_pause_while_redis_restarts_and_finish(
+    single_crawl: dict[str, Any], redis: RedisServer, tmp_path: Path
+) -> None:
+    with worker_site(hold_agent="w1") as site:
+        one, two = start_two(site, redis, tmp_path)
+        assert site.wait_for("w2", 3), two.report()
+        redis.stop()
+        # Both notice (a push, a pop, a heartbeat fails) and pause.
+        assert one.saw("is unreachable: pausing"), one.report()
+        assert two.saw("is unreachable: pausing"), two.report()
+        redis.start()  # same port, the job kept in the append-only file
+        assert one.finish() == 0, one.report()
+        assert two.finish() == 0, two.report()
+        assert one.saw("answers again") and two.saw("answers again")
+    assert merged(tmp_path / "w1", tmp_path / "w2", base=site.base) == single_crawl
+
+
+# -- joining a job ----------------------------------------------------------------------------------
+def _run(command: list[str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(command, capture_output=True, text=True, timeout=300, check=False)
+
+
+def test_unknown_finished_and_conflicting_jobs_say_so_in_one_line(redis: RedisServer, tmp_path: Path) -> None:
+    worker = [str(BIN / "archiver"), "worker", "--redis", redis.url, "--out", str(tmp_path / "w")]
+    unknown = _run([*worker, "--job", "nosuch"])
+    assert unknown.returncode == 66
+    assert unknown.stderr.strip().count("\n") == 0 and "no job nosuch" in unknown.stderr
+
+    with worker_site() as site:
+        first = _run(
+            loopback_crawl(
+                tmp_path / "one",
+                f"{site.base}/a/00004-things/",
+                "--depth",
+                "0",
+                "--redis",
+                redis.url,
+                "--job",
+                "small",
+                "--no-wacz",
+            )
+        )
+        assert first.returncode == 0, first.stdout + first.stderr
+        again = _run(
+            loopback_crawl(
+                tmp_path / "two",
+                f"{site.base}/a/00004-things/",
+                "--depth",
+                "0",
+                "--redis",
+                redis.url,
+                "--job",
+                "small",
+                "--no-wacz",
+            )
+        )
+    assert (
+        again.returncode == 0
+        and again.stdout.strip() == "archiver: job small is finished already; nothing to do"
+    )
+    joined = _run([*worker, "--job", "small"])
+    assert joined.returncode == 0 and "finished already" in joined.stdout
+    assert not (tmp_path / "two" / "warc").exists()
+
+    # Another spec while the job is registered and not done: refused, exit 64.
+    client = redis.client()
+    client.set("archiver:live:spec", json.dumps({"schema": 1, "seeds": ["http://127.0.0.1:1/x/"]}))
+    conflict = _run(
+        loopback_crawl(tmp_path / "three", "http://127.0.0.1:1/y/", "--redis", redis.url, "--job", "live")
+    )
+    assert conflict.returncode == 64
+    assert conflict.stderr.strip().count("\n") == 0 and "another spec" in conflict.stderr
+    bad_url = _run([*worker, "--job", "x", "--redis", "http://127.0.0.1/"])
+    assert bad_url.returncode == 64 and "not a Redis URL" in bad_url.stderr
+
+
+def test_a_job_files_redis_key_is_checked_and_job_run_says_it_does_not_run_it(tmp_path: Path) -> None:
+    job_file = tmp_path / "big.toml"
+    base = 'name = "big"\nseeds = ["https://site.example/a/"]\nout = "jobs/big"\n'
+    job_file.write_text(base + 'redis = "http://redis.lan/"\n')
+    bad = _run([str(BIN / "archiver"), "job", "run", str(job_file)])
+    assert bad.returncode == 64
+    [line] = bad.stderr.splitlines()
+    assert "key 'redis'" in line and "not a Redis URL" in line
+    job_file.write_text(base + 'redis = "redis://:secret@redis.lan:6379/0"\n')
+    refused = _run([str(BIN / "archiver"), "job", "run", str(job_file)])
+    assert refused.returncode == 64
+    [line] = refused.stderr.splitlines()
+    assert "does not run distributed jobs yet" in line and "secret" not in line
+    assert not list((tmp_path / "jobs").rglob("*.warc.gz"))  # nothing crawled
