@@ -17,6 +17,7 @@ import socket
 import subprocess
 import threading
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
@@ -178,7 +179,7 @@ def test_bad_usage_exits_64_in_one_line_and_touches_nothing(
 
 
 def test_a_loopback_seed_without_allow_private_exits_64_naming_the_option(out: Path) -> None:
-    for seed in (
+    seeds = (
         "http://127.0.0.1:8000/list/",
         "http://localhost/list/",
         "http://[::1]/",
@@ -190,10 +191,16 @@ def test_a_loopback_seed_without_allow_private_exits_64_naming_the_option(out: P
         "http://0x7f.1/",
         "http://0177.0.0.1/",
         "http://[::ffff:127.0.0.1]/",
-    ):
-        result = run([str(BIN / "archiver"), "crawl", seed, "--out", str(out)])
-        assert result.returncode == 64, result.stderr[-3000:]
-        assert "pass --allow-private" in the_error_line(result.stderr)
+    )
+    # Side by side: each command is refused before it reads or writes OUT (a command that went
+    # further would fail below, with its seed named), and most of each run is Python starting.
+    with ThreadPoolExecutor(max_workers=os.cpu_count()) as pool:
+        results = list(
+            pool.map(lambda seed: run([str(BIN / "archiver"), "crawl", seed, "--out", str(out)]), seeds)
+        )
+    for seed, result in zip(seeds, results, strict=True):
+        assert result.returncode == 64, (seed, result.stderr[-3000:])
+        assert "pass --allow-private" in the_error_line(result.stderr), seed
 
 
 def test_a_misspelled_setting_is_warned_once_with_the_nearest_name(out: Path) -> None:

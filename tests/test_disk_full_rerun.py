@@ -33,18 +33,29 @@ def _site() -> dict[str, bytes]:
     return files
 
 
+def _command(base: str, out: Path) -> list[str]:
+    return loopback_crawl(out, base + article_path(0, 0), "--depth", "3", "--set", "CONCURRENT_REQUESTS=4")
+
+
+@pytest.fixture(scope="module")
+def whole(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The uninterrupted crawl every stopped-then-rerun one must end like, done once per module:
+    the site is the same for every size (``stable_articles`` leaves out the server's port)."""
+    out = tmp_path_factory.mktemp("whole") / "whole"
+    with serve(site_routes(_site(), latency=0.0)) as base:
+        subprocess.run(_command(base, out), check=True, capture_output=True, timeout=300)
+    return out
+
+
 @pytest.mark.parametrize("max_file_bytes", [2_500, 9_000, 30_000, 70_000])
 def test_a_crawl_stopped_by_a_full_disk_is_completed_by_the_next_run(
-    tmp_path: Path, max_file_bytes: int
+    tmp_path: Path, max_file_bytes: int, whole: Path
 ) -> None:
     with serve(site_routes(_site(), latency=0.0)) as base:
 
         def command(out: Path) -> list[str]:
-            return loopback_crawl(
-                out, base + article_path(0, 0), "--depth", "3", "--set", "CONCURRENT_REQUESTS=4"
-            )
+            return _command(base, out)
 
-        subprocess.run(command(tmp_path / "whole"), check=True, capture_output=True, timeout=300)
         out = tmp_path / "out"
         stopped = crawl_on_a_full_disk(command(out), max_file_bytes)
         assert stopped.returncode == 3, stopped.stderr[-3000:]  # stopped early: disk full
@@ -60,6 +71,6 @@ def test_a_crawl_stopped_by_a_full_disk_is_completed_by_the_next_run(
 
         rerun = subprocess.run(command(out), capture_output=True, text=True, timeout=300)
     assert rerun.returncode == 0, rerun.stderr[-3000:]
-    assert stable_articles(out) == stable_articles(tmp_path / "whole")
+    assert stable_articles(out) == stable_articles(whole)
     check_files_are_whole(out)
     check_extract_agrees(out, tmp_path)

@@ -44,10 +44,21 @@ def _crawl(base: str, out: Path) -> list[str]:
     return loopback_crawl(out, base + article_path(0, 0), "--depth", "2", "--set", "CONCURRENT_REQUESTS=4")
 
 
-@pytest.mark.parametrize("size", [32_768, 65_536, 110_000])
-def test_a_full_disk_stops_the_crawl_cleanly_and_the_next_run_completes_it(tmp_path: Path, size: int) -> None:
+@pytest.fixture(scope="module")
+def whole(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The uninterrupted crawl every stopped-then-rerun one must end like, done once per module:
+    the site is the same for every size (``stable_articles`` leaves out the server's port)."""
+    out = tmp_path_factory.mktemp("whole") / "whole"
     with serve(site_routes(layered_site(), latency=0.0)) as base:
-        subprocess.run(_crawl(base, tmp_path / "whole"), check=True, capture_output=True, timeout=300)
+        subprocess.run(_crawl(base, out), check=True, capture_output=True, timeout=300)
+    return out
+
+
+@pytest.mark.parametrize("size", [32_768, 65_536, 110_000])
+def test_a_full_disk_stops_the_crawl_cleanly_and_the_next_run_completes_it(
+    tmp_path: Path, size: int, whole: Path
+) -> None:
+    with serve(site_routes(layered_site(), latency=0.0)) as base:
         with small_disk(tmp_path / "disk", size) as disk:
             out = disk / "out"
             stopped = subprocess.run(_crawl(base, out), capture_output=True, text=True, timeout=300)
@@ -61,7 +72,7 @@ def test_a_full_disk_stops_the_crawl_cleanly_and_the_next_run_completes_it(tmp_p
             subprocess.run(["cp", "-a", str(out), str(kept)], check=True)
         rerun = subprocess.run(_crawl(base, kept), capture_output=True, text=True, timeout=300)
     assert rerun.returncode == 0, rerun.stderr[-3000:]
-    assert stable_articles(kept) == stable_articles(tmp_path / "whole")
+    assert stable_articles(kept) == stable_articles(whole)
     check_extract_agrees(kept, tmp_path)
 
 

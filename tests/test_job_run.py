@@ -8,9 +8,11 @@ import json
 import signal
 import subprocess
 import zipfile
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import pytest
 from jsonschema import Draft202012Validator
 from warcio.archiveiterator import ArchiveIterator
 
@@ -69,7 +71,22 @@ def listing(folder: Path) -> dict[str, bytes | None]:
     }
 
 
-def test_two_runs_give_the_current_state_and_exactly_the_changes(tmp_path: Path) -> None:
+@dataclass(frozen=True)
+class ThreeEditions:
+    """A job run over editions 1, 2 and 3 of the job site, and a fresh crawl of edition 2."""
+
+    base: str
+    job_dir: Path
+    first_state: dict[str, dict[str, Any]]  # the job's articles.jsonl after run 1, by URL
+    second_state: list[dict[str, Any]]  # the job's articles.jsonl after run 2
+    second_result: subprocess.CompletedProcess[str]  # run 2
+    fresh: Path  # `archiver crawl` of edition 2 into a new folder
+
+
+@pytest.fixture(scope="module")
+def three_editions(tmp_path_factory: pytest.TempPathFactory) -> ThreeEditions:
+    """Read by the tests below (they write nothing into it): the runs are done once per module."""
+    tmp_path = tmp_path_factory.mktemp("editions")
     with serve_job_site(edition=1) as site:
         job_file = write_job(tmp_path, site, keep_runs=5)
         job_dir = tmp_path / "job"
@@ -77,19 +94,25 @@ def test_two_runs_give_the_current_state_and_exactly_the_changes(tmp_path: Path)
         first_state = {line["url"]: line for line in read_lines(job_dir / "articles.jsonl")}
         site.edition(2)
         result = run_job(job_file)
+        second_state = read_lines(job_dir / "articles.jsonl")
         fresh = tmp_path / "fresh"
         crawl_listicle_site(site.base, fresh, "--no-wacz")
         # A third edition: one article taken down (404) and out of the sitemap.
         site.files.pop("/a/00002-things/")  # the sitemap still lists it
         run_job(job_file)  # a known article gone is a change, not a failure: exit 0
+    return ThreeEditions(site.base, job_dir, first_state, second_state, result, fresh)
 
+
+def test_two_runs_give_the_current_state_and_exactly_the_changes(three_editions: ThreeEditions) -> None:
+    base, job_dir, first_state = three_editions.base, three_editions.job_dir, three_editions.first_state
+    result, fresh = three_editions.second_result, three_editions.fresh
     run1, run2, run3 = runs_of(job_dir)
     assert [line["change"] for line in read_lines(run1 / "changes.jsonl")] == ["new"] * 5
-    changes = {line["url"].removeprefix(site.base): line for line in read_lines(run2 / "changes.jsonl")}
+    changes = {line["url"].removeprefix(base): line for line in read_lines(run2 / "changes.jsonl")}
     assert set(changes) == {EDITED_ARTICLE, NEW_ARTICLE}
     assert changes[NEW_ARTICLE]["change"] == "new"
     edited = changes[EDITED_ARTICLE]
-    old_item = first_state[site.base + EDITED_ARTICLE]["items"][3]
+    old_item = first_state[base + EDITED_ARTICLE]["items"][3]
     assert (
         edited["change"] == "changed" and edited["previous_run"] == run1.name and edited["run"] == run2.name
     )
@@ -113,7 +136,7 @@ def test_two_runs_give_the_current_state_and_exactly_the_changes(tmp_path: Path)
     [gone] = read_lines(run3 / "changes.jsonl")
     assert (gone["change"], gone["url"], gone["reason"]) == (
         "gone",
-        f"{site.base}/a/00002-things/",
+        f"{base}/a/00002-things/",
         "HTTP 404",
     )
     state = read_lines(job_dir / "articles.jsonl")
@@ -138,16 +161,10 @@ def test_two_runs_give_the_current_state_and_exactly_the_changes(tmp_path: Path)
     assert archived == {path.name for run in (run1, run2, run3) for path in (run / "warc").glob("*.warc.gz")}
 
 
-def test_state_after_two_runs_equals_a_fresh_crawl_of_edition_two(tmp_path: Path) -> None:
-    with serve_job_site(edition=1) as site:
-        job_file = write_job(tmp_path, site)
-        run_job(job_file)
-        site.edition(2)
-        run_job(job_file)
-        crawl_listicle_site(site.base, tmp_path / "fresh", "--no-wacz")
-    state = read_lines(tmp_path / "job" / "articles.jsonl")
+def test_state_after_two_runs_equals_a_fresh_crawl_of_edition_two(three_editions: ThreeEditions) -> None:
+    state = three_editions.second_state
     assert len(state) == 6
-    assert content(state) == content(read_lines(tmp_path / "fresh" / "articles.jsonl"))
+    assert content(state) == content(read_lines(three_editions.fresh / "articles.jsonl"))
 
 
 def test_a_second_run_while_one_runs_exits_75_and_writes_nothing(tmp_path: Path) -> None:

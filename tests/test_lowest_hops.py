@@ -43,8 +43,27 @@ def _sitemap(base: str) -> bytes:
     ).encode()
 
 
+def _command(base: str, out: Path, *extra: str) -> list[str]:
+    return loopback_crawl(
+        out, "--sitemap", base + "/sitemap.xml", "--depth", "1", "--set", "CONCURRENT_REQUESTS=4", *extra
+    )
+
+
+@pytest.fixture(scope="module")
+def whole(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The uninterrupted crawl (no job dir) every killed-and-resumed one must end like, done once
+    per module and only read (``stable_articles`` leaves out the server's port)."""
+    whole = tmp_path_factory.mktemp("whole") / "whole"
+    switch = KillSwitch()
+    files = layered_site()
+    with served(files, switch) as base:
+        files["/sitemap.xml"] = _sitemap(base)
+        assert not run_once(_command(base, whole), switch, kill_at=None)
+    return whole
+
+
 @pytest.mark.parametrize("job_dir", [False, True], ids=["without-job-dir", "with-job-dir"])
-def test_sitemap_pages_keep_hops_zero_across_kills(tmp_path: Path, job_dir: bool) -> None:
+def test_sitemap_pages_keep_hops_zero_across_kills(tmp_path: Path, job_dir: bool, whole: Path) -> None:
     rng = random.Random(1126 + job_dir)
     switch = KillSwitch()
     files = layered_site()
@@ -52,20 +71,9 @@ def test_sitemap_pages_keep_hops_zero_across_kills(tmp_path: Path, job_dir: bool
         files["/sitemap.xml"] = _sitemap(base)
 
         def command(out: Path) -> list[str]:
-            extra = ["--job-dir", str(tmp_path / "job")] if job_dir and out.name == "killed" else []
-            return loopback_crawl(
-                out,
-                "--sitemap",
-                base + "/sitemap.xml",
-                "--depth",
-                "1",
-                "--set",
-                "CONCURRENT_REQUESTS=4",
-                *extra,
-            )
+            return _command(base, out, *(["--job-dir", str(tmp_path / "job")] if job_dir else []))
 
-        assert not run_once(command(tmp_path / "whole"), switch, kill_at=None)
-        expected = stable_articles(tmp_path / "whole")
+        expected = stable_articles(whole)
         killed = tmp_path / "killed"
         # Early: layer-1 pages archived (their recommendations with them), listed layer-2 pages not yet.
         written = kill_and_resume(command(killed), switch, rng, kills=2, most=10, fewest=7)

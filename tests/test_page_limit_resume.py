@@ -43,19 +43,35 @@ def _site() -> dict[str, bytes]:
     return files
 
 
+def _command(base: str, out: Path) -> list[str]:
+    limit = ["--max-pages", str(LIMIT), "--set", "CONCURRENT_REQUESTS=2"]
+    return loopback_crawl(out, base + "/seed/", "--depth", "1", *limit)
+
+
+@pytest.fixture(scope="module")
+def whole(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The uninterrupted crawl every killed-and-resumed one must end like, done once per module
+    and only read (``stable_articles`` leaves out the server's port)."""
+    whole = tmp_path_factory.mktemp("whole") / "whole"
+    switch = KillSwitch()
+    with served(_site(), switch) as base:
+        assert not run_once(_command(base, whole), switch, kill_at=None)
+    return whole
+
+
 @pytest.mark.parametrize(
     "kills", [[5], [4, 9], [7, 3, 12]], ids=lambda kills: "kill-at-" + "-".join(map(str, kills))
 )
-def test_a_page_limit_starts_the_same_articles_after_kills(tmp_path: Path, kills: list[int]) -> None:
+def test_a_page_limit_starts_the_same_articles_after_kills(
+    tmp_path: Path, kills: list[int], whole: Path
+) -> None:
     switch = KillSwitch()
     with served(_site(), switch) as base:
 
         def command(out: Path) -> list[str]:
-            limit = ["--max-pages", str(LIMIT), "--set", "CONCURRENT_REQUESTS=2"]
-            return loopback_crawl(out, base + "/seed/", "--depth", "1", *limit)
+            return _command(base, out)
 
-        assert not run_once(command(tmp_path / "whole"), switch, kill_at=None)
-        expected = stable_articles(tmp_path / "whole")
+        expected = stable_articles(whole)
         killed = tmp_path / "killed"
         landed = [run_once(command(killed), switch, kill_at=kill) for kill in kills]
         assert not run_once(command(killed), switch, kill_at=None)

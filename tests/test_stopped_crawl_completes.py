@@ -133,17 +133,26 @@ STOPS = [
 ]
 
 
+@pytest.fixture(scope="module")
+def whole(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The uninterrupted crawl (nothing held) every stopped-then-rerun one must end like, done
+    once per module and only read (``stable_articles`` leaves out the server's port)."""
+    whole = tmp_path_factory.mktemp("whole") / "whole"
+    with served(PhotoHold(free=None)) as base:
+        run_to_end(loopback_crawl(whole, base + article_path(0, 0), "--depth", str(DEPTH), *HELD_TIMEOUT))
+    return whole
+
+
 @pytest.mark.parametrize(("stop", "options", "hold", "never_fetched"), STOPS, ids=["sigterm", "time-limit"])
 def test_a_stopped_crawl_run_again_captures_every_photo_and_writes_each_article_once(
     tmp_path: Path,
+    whole: Path,
     stop: Callable[[subprocess.Popen[bytes]], None],
     options: list[str],
     hold: PhotoHold,
     never_fetched: bool,
 ) -> None:
-    whole, stopped = tmp_path / "whole", tmp_path / "stopped"
-    with served(PhotoHold(free=None)) as base:
-        run_to_end(loopback_crawl(whole, base + article_path(0, 0), "--depth", str(DEPTH), *HELD_TIMEOUT))
+    stopped = tmp_path / "stopped"
     expected = stable_articles(whole)
     assert set(expected) == listicles_within(DEPTH)
 
