@@ -4,10 +4,11 @@
 
 Generates the bench site (``bench/sitegen.py``), serves it with nginx on loopback (as
 ``bench/crawl_speed.py`` does), starts a redis-server on a free loopback port, and runs
-``archiver crawl --redis`` as one worker, then (a new job) with an ``archiver worker`` beside
-it. Prints responses/s of each, their ratio (target ≥ 1.7 on 2 cores), and Redis commands per
-crawled response (``INFO commandstats`` before and after each crawl). The machine is shared and
-noisy: read the ratio.
+a plain ``archiver crawl`` (the baseline, no Redis), then ``archiver crawl --redis`` as one
+worker, then (a new job) with an ``archiver worker`` beside it. Prints responses/s of each,
+their ratios (2 workers / 1 worker: target ≥ 1.7 on 2 cores) and Redis commands per crawled
+response (``INFO commandstats`` before and after each crawl). The machine is shared and noisy:
+read the ratios.
 """
 
 from __future__ import annotations
@@ -39,9 +40,10 @@ def _responses(out: Path) -> int:
     return int(run.get("responses", 0))
 
 
-def crawl(base: str, url: str, job: str, outs: list[Path]) -> float:
-    """Run job ``job`` with one worker per folder in ``outs``; returns the wall-clock seconds
-    from the first start to the last exit."""
+def crawl(base: str, url: str | None, job: str, outs: list[Path]) -> float:
+    """Run job ``job`` with one worker per folder in ``outs`` (``url`` None: a plain
+    ``archiver crawl`` without Redis, the baseline); returns the wall-clock seconds from the
+    first start to the last exit."""
     same = [
         "--set", f"CONCURRENT_REQUESTS={CONCURRENCY}",
         "--set", f"CONCURRENT_REQUESTS_PER_DOMAIN={CONCURRENCY}",
@@ -52,10 +54,13 @@ def crawl(base: str, url: str, job: str, outs: list[Path]) -> float:
     ]  # fmt: skip
     first = [
         str(BIN / "archiver"), "crawl", "--sitemap", f"{base}/sitemap.xml.gz", "--depth", "0",
-        "--allow-private", "--redis", url, "--job", job, "--out", str(outs[0]), *same,
+        "--allow-private", *(["--redis", url] if url else []), "--job", job, "--out", str(outs[0]), *same,
     ]  # fmt: skip
     started = time.monotonic()
     processes = [subprocess.Popen(first, stdout=subprocess.DEVNULL)]
+    if url is None:
+        processes[0].wait()
+        return time.monotonic() - started
     client = redis.Redis.from_url(url)
     while not client.exists(f"archiver:{job}:spec"):
         if processes[0].poll() is not None:
@@ -97,6 +102,13 @@ def main(argv: list[str] | None = None) -> int:
                 break
             except redis.ConnectionError:
                 time.sleep(0.05)
+        plain_out = work / "plain"
+        plain_seconds = crawl(base, None, "plain", [plain_out])
+        plain = _responses(plain_out) / plain_seconds
+        print(
+            f"plain archiver crawl (no Redis): {_responses(plain_out)} responses "
+            f"in {plain_seconds:.1f} s = {plain:.0f}/s"
+        )
         results = []
         for workers in (1, 2):
             outs = [work / f"run{workers}" / f"w{n}" for n in range(workers)]
@@ -112,7 +124,11 @@ def main(argv: list[str] | None = None) -> int:
                 f"Redis: {commands} commands, {commands / max(responses, 1):.1f} per response"
             )
         ratio = results[1] / results[0]
-        print(f"site: {args.articles} articles, {pages} pages; 2 workers / 1 worker: {ratio:.2f}x")
+        print(
+            f"site: {args.articles} articles, {pages} pages; 2 workers / 1 worker: {ratio:.2f}x; "
+            f"1 worker / plain crawl: {results[0] / plain:.2f}x; "
+            f"2 workers / plain crawl: {results[1] / plain:.2f}x"
+        )
     finally:
         server.send_signal(signal.SIGTERM)
         nginx.send_signal(signal.SIGQUIT)
