@@ -72,7 +72,11 @@ def expand_folders(paths: list[Path]) -> list[Path]:
 
 
 def index_and_articles(
-    sources: list[WarcSource], references: list[WarcSource], scratch: Path, jobs: int
+    sources: list[WarcSource],
+    references: list[WarcSource],
+    scratch: Path,
+    jobs: int,
+    range_bytes: int | None = None,
 ) -> tuple[list[str], int]:
     """Re-extract the articles of ``sources`` into the file ``scratch`` (unsorted JSON lines,
     written atomically) with ``jobs`` processes (1: this one only; more: records read and pages
@@ -84,10 +88,10 @@ def index_and_articles(
         index = WarcIndex(sources, references=references)
         lines = (article.to_json() for article in articles_from_index(index))
         return index.warnings, write_jsonl_atomically(scratch, lines)
-    from archiver.parallel_parse import PageParsePool
+    from archiver.parallel_parse import RANGE_BYTES, PageParsePool
 
     scratch.parent.mkdir(parents=True, exist_ok=True)  # as write_jsonl_atomically does; the spill is there
-    with PageParsePool(jobs, scratch.parent) as pool:
+    with PageParsePool(jobs, scratch.parent, range_bytes or RANGE_BYTES) as pool:
         index = WarcIndex(sources, references=references, on_capture=pool.offer, ranges=pool.ranges)
         pool.offer_pages(index)
         lines = (article.to_json() for article in articles_from_index(index, parser=pool.parse))
