@@ -128,8 +128,8 @@ def test_the_pages_are_parsed_by_the_workers(crawls: dict[str, Path]) -> None:
 
     warcs = sorted((crawls["rotated"] / "warc").glob("*.warc.gz"))
     asked: list[str] = []
-    with PageParsePool(2) as pool:
-        index = WarcIndex(warcs, on_capture=pool.offer)
+    with PageParsePool(2, range_bytes=20_000) as pool:
+        index = WarcIndex(warcs, on_capture=pool.offer, ranges=pool.ranges)
         pool.offer_pages(index)
 
         def parse(capture: Capture) -> ListiclePage | Exception:
@@ -139,3 +139,36 @@ def test_the_pages_are_parsed_by_the_workers(crawls: dict[str, Path]) -> None:
         articles = list(articles_from_index(index, parser=parse))
         assert len(articles) == ARTICLES
         assert len(asked) >= ARTICLES and pool.from_workers == len(asked)
+
+
+def test_files_split_into_small_ranges_give_the_same_bytes_and_warnings(
+    crawls: dict[str, Path], tmp_path: Path
+) -> None:
+    """Worker processes reading ranges of a few gzip members each (cut mid-file), of whole
+    crawls and of a damaged copy (bytes overwritten mid-file, the end cut off): the articles
+    and warnings of one process."""
+    from archiver.cli.extract import index_and_articles
+    from archiver.warc.source import as_source
+
+    (warc,) = sorted((crawls["single"] / "warc").glob("*.warc.gz"))
+    data = bytearray(warc.read_bytes())
+    data[len(data) // 3 : len(data) // 3 + 200] = bytes(random.Random(3).randrange(256) for _ in range(200))
+    damaged = tmp_path / warc.name
+    damaged.write_bytes(bytes(data[: len(data) * 4 // 5]))
+    sets = {
+        "single": [warc],
+        "rotated": sorted((crawls["rotated"] / "warc").glob("*.warc.gz")),
+        "damaged": [damaged],
+    }
+    for name, paths in sets.items():
+        sources = [as_source(path) for path in paths]
+        results = []
+        for jobs, range_bytes in ((1, None), (2, 7_000), (3, 50_000)):
+            scratch = tmp_path / f"{name}-{jobs}.jsonl"
+            warnings, count = index_and_articles(sources, [], scratch, jobs, range_bytes)
+            results.append((scratch.read_bytes(), warnings, count))
+        assert results[1] == results[0] and results[2] == results[0], name
+        if name == "damaged":
+            assert len(results[0][1]) == 2 and 0 < results[0][2] <= ARTICLES  # damage and cut: warned
+        else:
+            assert results[0][2] == ARTICLES

@@ -72,11 +72,15 @@ def expand_folders(paths: list[Path]) -> list[Path]:
 
 
 def index_and_articles(
-    sources: list[WarcSource], references: list[WarcSource], scratch: Path, jobs: int
+    sources: list[WarcSource],
+    references: list[WarcSource],
+    scratch: Path,
+    jobs: int,
+    range_bytes: int | None = None,
 ) -> tuple[list[str], int]:
     """Re-extract the articles of ``sources`` into the file ``scratch`` (unsorted JSON lines,
-    written atomically) with ``jobs`` processes (1: this one only; more: pages parsed by a
-    :class:`archiver.parallel_parse.PageParsePool`, the same bytes). Returns the index's
+    written atomically) with ``jobs`` processes (1: this one only; more: records read and pages
+    parsed by a :class:`archiver.parallel_parse.PageParsePool`, the same bytes). Returns the index's
     warnings and the number of articles written."""
     from archiver.reextract import WarcIndex, articles_from_index
 
@@ -84,11 +88,11 @@ def index_and_articles(
         index = WarcIndex(sources, references=references)
         lines = (article.to_json() for article in articles_from_index(index))
         return index.warnings, write_jsonl_atomically(scratch, lines)
-    from archiver.parallel_parse import PageParsePool
+    from archiver.parallel_parse import RANGE_BYTES, PageParsePool
 
     scratch.parent.mkdir(parents=True, exist_ok=True)  # as write_jsonl_atomically does; the spill is there
-    with PageParsePool(jobs, scratch.parent) as pool:
-        index = WarcIndex(sources, references=references, on_capture=pool.offer)
+    with PageParsePool(jobs, scratch.parent, range_bytes or RANGE_BYTES) as pool:
+        index = WarcIndex(sources, references=references, on_capture=pool.offer, ranges=pool.ranges)
         pool.offer_pages(index)
         lines = (article.to_json() for article in articles_from_index(index, parser=pool.parse))
         return index.warnings, write_jsonl_atomically(scratch, lines)

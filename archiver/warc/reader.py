@@ -58,13 +58,19 @@ from archiver.warc.source import WarcSource, as_source
 
 __all__ = [
     "MAX_DECODED_BYTES",
+    "BodyParser",
     "Capture",
     "DamagedWarcError",
+    "RangeSummary",
+    "RecordEntry",
     "Resolution",
     "WarcIndex",
     "capture_body",
     "decode_body",
+    "examine_payload",
     "next_record_start",
+    "range_bounds",
+    "summarise_range",
 ]
 
 # How the spider words a request its decoding middleware dropped (``IgnoreRequest: ...``), for
@@ -305,6 +311,197 @@ def _read_records(stream: BinaryIO) -> Iterator[tuple[WarcRecord, bytes]]:
         yield record, block
 
 
+@dataclass(frozen=True)
+class Examination:
+    """What a response's payload is, decoded as the crawl decoded it: ``failure`` (the crawl's
+    reason, for a 2xx body that does not decode: a failed fetch), ``refresh_url`` (a followed
+    meta refresh), ``is_page`` (sniffed), and ``warnings`` for the user, in order."""
+
+    refresh_url: str | None = None
+    is_page: bool = False
+    failure: str | None = None
+    warnings: tuple[str, ...] = ()
+
+
+def examine_payload(
+    url: str, status: int, headers: dict[str, str], raw: bytes, holder: dict[str, str]
+) -> tuple[Examination, bytes | None]:
+    """(what the payload ``raw`` of a capture of ``url`` is, its decoded body or None when not
+    decoded). ``headers``: the capture's HTTP headers; ``holder``: those of the record holding
+    ``raw`` (its transfer chunking). Pure: worker processes examine records with it."""
+    if redirect_target(url, status, headers.get("location")) is not None:
+        return Examination(), None  # redirected before the crawl decodes anything
+    try:
+        decoded = _decoded(raw, headers, holder)
+    except CodingError as error:
+        if 200 <= status < 300:
+            return Examination(failure=f"{_UNDECODABLE}{error}"), None
+        # Else the crawl passes the answer on as it came (a 503 to retry, a 404 to record
+        # as such): its status is what counts.
+        return Examination(), None
+    except (ValueError, OSError) as error:  # chunking that does not parse
+        return Examination(warnings=(f"{url}: body not readable ({error})",)), None
+    warnings: tuple[str, ...] = ()
+    if decoded.undecoded:
+        warnings = (f"{url}: unknown content coding {', '.join(decoded.undecoded)}: body read as it is",)
+    body = decoded.body
+    codings = content_codings([headers.get("content-encoding", "")])
+    left_on = ", ".join(decoded.undecoded) if codings else headers.get("content-encoding")
+    refresh_url = None
+    if is_html_response(
+        url,
+        body,
+        content_type=headers.get("content-type"),
+        content_encoding=left_on,
+        content_disposition=headers.get("content-disposition"),
+    ):
+        refresh_url = meta_refresh_target(body, url, headers.get("content-type"))
+    is_page = 200 <= status < 300 and refresh_url is None and _sniffs_as_html(url, headers, body)
+    return Examination(refresh_url, is_page, None, warnings), body
+
+
+# Parses a page body in a worker: (body, URL, Content-Type) -> the pickled page record, or b""
+# when parsing raised (the main process parses it again, to raise or reject as one process).
+BodyParser = Callable[[bytes, str, str | None], bytes]
+
+
+@dataclass(frozen=True)
+class RecordEntry:
+    """All the index needs of one record, as plain data (made where the record is read, applied
+    by the index in file order): its ``warc_type``, WARC ``headers`` (lower-cased names, first
+    value), ``offset``; ``target`` (WARC-Target-URI as records name it, "" if none) and ``url``
+    (as fetched); ``noting`` (a warcinfo of ours noting parsed pages); ``note`` (a metadata
+    record's text); ``http`` (status, lower-cased HTTP headers; None: not an HTTP response);
+    the payload's ``digest`` and ``length`` (bytes, as stored); ``refers_to_uri`` (a revisit's);
+    ``exam`` (a response's or resource's :class:`Examination`, None for reference files);
+    ``page`` (None: not parsed; b"": parsing raised; else the pickled page record)."""
+
+    warc_type: str
+    headers: dict[str, str]
+    offset: int
+    target: str = ""
+    url: str = ""
+    noting: bool = False
+    note: str = ""
+    http: tuple[int, dict[str, str]] | None = None
+    digest: str = ""
+    length: int = 0
+    refers_to_uri: str = ""
+    exam: Examination | None = None
+    page: bytes | None = None
+
+
+def summarise_record(
+    record: WarcRecord, block: bytes, examine: bool = True, parse: BodyParser | None = None
+) -> RecordEntry:
+    """The :class:`RecordEntry` of a record read whole (its ``block``); ``examine``: decode
+    and examine a response's payload; ``parse``: also parse the body of one that is a page."""
+    rec_type = _TYPE_NAMES[int(record.record_type)]
+    # One dict of the WARC headers: FastWARC's HeaderMap.get() costs more than reading them all.
+    headers: dict[str, str] = {}
+    for name, value in record.headers.items():
+        headers.setdefault(name.lower(), value)
+    offset = record.stream_pos
+    if rec_type == "warcinfo":
+        return RecordEntry(rec_type, headers, offset, noting=_PAGES_NOTED.search(block) is not None)
+    target = _target_uri(headers.get("warc-target-uri") or "")
+    if not target:
+        return RecordEntry(rec_type, headers, offset)
+    url = fetched_url(target)
+    if rec_type == "metadata":
+        return RecordEntry(rec_type, headers, offset, target, url, note=block.decode("utf-8", "replace"))
+    if rec_type == "conversion":
+        return RecordEntry(rec_type, headers, offset, target, url)
+    if rec_type == "resource":
+        status, names, raw = 200, {"content-type": headers.get("content-type", "")}, block
+    else:
+        parsed = _split_http_response(block)
+        if parsed is None:
+            if rec_type != "revisit":
+                return RecordEntry(rec_type, headers, offset, target, url)
+            parsed = (200, {}, b"")  # a revisit without HTTP headers: the original's apply
+        status, names, raw = parsed
+    digest = headers.get("warc-payload-digest") or payload_digest(raw)
+    if rec_type == "revisit":
+        refers_to_uri = fetched_url(_target_uri(headers.get("warc-refers-to-target-uri") or ""))
+        return RecordEntry(
+            rec_type, headers, offset, target, url, http=(status, names), digest=digest,
+            length=len(raw), refers_to_uri=refers_to_uri,
+        )  # fmt: skip
+    exam: Examination | None = None
+    page: bytes | None = None
+    if examine:
+        exam, body = examine_payload(url, status, names, raw, names)
+        if parse is not None and exam.is_page and body is not None:
+            page = parse(body, url, names.get("content-type"))
+    return RecordEntry(
+        rec_type, headers, offset, target, url, http=(status, names), digest=digest, length=len(raw),
+        exam=exam, page=page,
+    )  # fmt: skip
+
+
+@dataclass(frozen=True)
+class RangeSummary:
+    """The records of one byte range of a WARC file (see :func:`summarise_range`): ``entries``
+    (those starting in the range, in file order); ``first``, the offset of the first record
+    read from the range's start, and ``after``, that of the first record at or past its end
+    (None: the end of the file), by which the index checks that ranges join up; ``damaged``:
+    reading met damage (the index then reads on by itself); ``empty``: no record starts in it."""
+
+    entries: list[RecordEntry]
+    first: int | None = None
+    after: int | None = None
+    damaged: bool = False
+    empty: bool = False
+
+
+def range_bounds(size: int, step: int) -> list[tuple[int, int]]:
+    """Nominal (start, end) byte ranges of ``step`` bytes (at least 1) covering a file of ``size``
+    bytes (one range at least)."""
+    step = max(1, step)
+    return [(start, min(size, start + step)) for start in range(0, max(size, 1), step)]
+
+
+def _boundary(stream: BinaryIO, nominal: int, size: int) -> int:
+    """Where the range starting nominally at ``nominal`` really starts: the first record start at
+    or after it (0 for the file's start; ``size`` if none). Every range of a file is cut the
+    same way by whichever process reads it, so ranges neither overlap nor leave gaps."""
+    if nominal <= 0:
+        return 0
+    if nominal >= size:
+        return size
+    found = next_record_start(stream, nominal - 1)
+    return size if found is None else found
+
+
+def summarise_range(
+    source: WarcSource, start: int, end: int, parse: BodyParser | None = None
+) -> RangeSummary:
+    """The :class:`RangeSummary` of the records of ``source`` starting in the nominal byte range
+    [``start``, ``end``) moved to record starts (so any split of a file into ranges works: by
+    gzip member in a ``.warc.gz``, by record in a plain WARC). Reads the file itself: only
+    plain data crosses processes. A range start that is not really a record (``WARC/1.`` inside
+    a plain payload) is caught by the index, whose ``first``/``after`` check then fails."""
+    with source.open() as stream:
+        size = stream.seek(0, 2)
+        begin, stop = _boundary(stream, start, size), _boundary(stream, end, size)
+        if begin >= stop:
+            return RangeSummary([], empty=True)
+        stream.seek(begin)
+        entries: list[RecordEntry] = []
+        first: int | None = None
+        try:
+            for record, block in _read_records(stream):
+                if first is None:
+                    first = record.stream_pos
+                if record.stream_pos >= stop:
+                    return RangeSummary(entries, first, record.stream_pos)
+                entries.append(summarise_record(record, block, parse=parse))
+        except (DamagedWarcError, _CutRecord):
+            return RangeSummary(entries, first, damaged=True)
+        return RangeSummary(entries, first, None)
+
+
 # Where a record can start: a gzip member (each record of a .warc.gz is one) or a plain header.
 _RECORD_START = re.compile(rb"\x1f\x8b\x08|WARC/1\.")
 _SCAN_CHUNK = 1 << 20
@@ -414,12 +611,17 @@ class WarcIndex:
         self,
         paths: Iterable[Path | WarcSource],
         references: Iterable[Path | WarcSource] = (),
-        on_capture: Callable[[Capture], None] | None = None,
+        on_capture: Callable[[Capture, bytes | None], None] | None = None,
+        ranges: Callable[[WarcSource], Iterable[RangeSummary]] | None = None,
     ) -> None:
         # ``on_capture(capture)``: sees each response or resource capture of ``paths`` as soon
         # as it is read and examined (its ``is_page`` still the sniffed guess): parallel
         # extraction starts parsing pages while the files are still being read.
+        # ``on_capture(capture, page)``: ``page`` is the entry's ``page`` (see RecordEntry).
+        # ``ranges(source)``: the summaries of a file's byte ranges, in file order, made by
+        # :func:`summarise_range` (in other processes): only applying them is left here.
         self._on_capture = on_capture
+        self._ranges = ranges
         self.captures: dict[str, Capture] = {}
         self._by_record_id: dict[str, Capture] = {}  # every capture, by WARC-Record-ID
         self.fetch_errors: dict[str, str] = {}
@@ -438,8 +640,7 @@ class WarcIndex:
         for source in sorted(map(as_source, paths), key=lambda s: s.name):
             self._noting = False
             self._writer = warc_writer(source.name)
-            with source.open() as stream:
-                self._read_file(source, stream)
+            self._read_source(source)
         # Reference files are read last, for the originals this set's revisits name only: memory
         # grows with this set, not with every earlier run of a job.
         self._wanted = (
@@ -449,8 +650,7 @@ class WarcIndex:
         )
         self._reference = True
         for source in sorted(map(as_source, references), key=lambda s: s.name) if self._revisits else ():
-            with source.open() as stream:
-                self._read_file(source, stream)
+            self._read_source(source)
         self._reference = False
         for revisit in self._revisits:
             self._resolve_revisit(revisit)
@@ -479,12 +679,44 @@ class WarcIndex:
         return [url for _, url in merged]
 
     # -- reading --------------------------------------------------------------------------------
-    def _read_file(self, path: WarcSource, stream: BinaryIO) -> None:
-        """Every record of one file; past damage, reading resumes at the next record that can be
-        read, and one warning says which bytes were skipped."""
+    def _read_source(self, source: WarcSource) -> None:
+        """One file: through ``ranges`` (summarised by other processes) when given and the file
+        is not reference-only, else record by record here. Either way the summaries are applied
+        in file order by :meth:`_apply`, and where the ranges do not join up (damage, a range
+        start that was no record), reading goes on here from the last record applied."""
+        with source.open() as stream:
+            if self._ranges is None or self._reference:
+                self._read_file(source, stream)
+                return
+            last, read_any = 0, False
+            expected: int | None = 0  # where the next range's first record must be
+            for index, summary in enumerate(self._ranges(source)):
+                if summary.empty:
+                    continue  # no record starts in it: the range before reached past it
+                if summary.damaged or (index > 0 and summary.first != expected):
+                    # Read on here from the last record applied: the same warnings as one pass.
+                    self._read_file(source, stream, expected, last, read_any)
+                    return
+                for entry in summary.entries:
+                    last, read_any = entry.offset, True
+                    self._apply(entry, source)
+                expected = summary.after
+            # The tail, as the loop below ends a file: a last record cut short.
+            self._read_file(source, stream, expected, last, read_any)
+
+    def _read_file(
+        self, path: WarcSource, stream: BinaryIO, start: int | None = 0, last: int = 0, read_any: bool = False
+    ) -> None:
+        """Every record of one file from ``start`` (a record's start; None: the end of the file,
+        past the records ``last`` ended); past damage, reading resumes at the next record that
+        can be read, and one warning says which bytes were skipped. ``last``, ``read_any``: the
+        last record applied before ``start``, whether there was one."""
         damage: tuple[int, str] | None = None  # (where it starts, first error) while skipping
-        resume = last = 0
-        read_any = False
+        resume = 0
+        if start is None:
+            stream.seek(0, 2)
+        else:
+            stream.seek(start)
         while True:
             try:
                 for record, block in _read_records(stream):
@@ -492,7 +724,7 @@ class WarcIndex:
                         self._note_damage(path, *damage, f"up to byte {resume}")
                         damage = None
                     last, read_any = record.stream_pos, True
-                    self._add(record, block, path)
+                    self._apply(summarise_record(record, block, examine=not self._reference), path)
                 if damage is not None:
                     self._note_damage(path, *damage, f"up to byte {resume}")
                 cut = _cut_record_after(stream, last)
@@ -524,41 +756,30 @@ class WarcIndex:
         self.damaged.append(message)
         self.warnings.append(message)
 
-    def _add(self, record: WarcRecord, block: bytes, path: WarcSource) -> None:
-        rec_type = _TYPE_NAMES[int(record.record_type)]
-        # One dict of the WARC headers: FastWARC's HeaderMap.get() costs more than reading them all.
-        headers: dict[str, str] = {}
-        for name, value in record.headers.items():
-            headers.setdefault(name.lower(), value)
+    def _apply(self, entry: RecordEntry, path: WarcSource) -> None:
+        """One record's summary (:func:`summarise_record`), in file order."""
+        rec_type, headers, offset = entry.warc_type, entry.headers, entry.offset
         if rec_type == "warcinfo":
-            self._noting = _PAGES_NOTED.search(block) is not None
+            self._noting = entry.noting
             return
-        url = _target_uri(headers.get("warc-target-uri") or "")
-        if not url:
+        if not entry.target:
             return
         if self._reference:
-            self._add_reference(rec_type, headers, block, path, record.stream_pos, fetched_url(url))
+            self._add_reference(entry, path)
             return
         if rec_type == "metadata":
-            self._read_note(url, headers.get("warc-concurrent-to") or "", block)
+            self._read_note(entry.target, headers.get("warc-concurrent-to") or "", entry.note)
             return
-        url = fetched_url(url)
+        url = entry.url
         if rec_type == "conversion":
             self.warnings.append(
-                f"{url}: a conversion record ({path.name} at byte {record.stream_pos}) is not read: "
+                f"{url}: a conversion record ({path.name} at byte {offset}) is not read: "
                 "pages are read from the captured responses"
             )
             return
-        if rec_type == "resource":
-            status, names, raw = 200, {"content-type": headers.get("content-type", "")}, block
-        else:
-            parsed = _split_http_response(block)
-            if parsed is None:
-                if rec_type != "revisit":
-                    return
-                parsed = (200, {}, b"")  # a revisit without HTTP headers: the original's apply
-            status, names, raw = parsed
-        digest = headers.get("warc-payload-digest") or payload_digest(raw)
+        if entry.http is None:
+            return
+        status, names = entry.http
         record_id = headers.get("warc-record-id") or ""
         date = headers.get("warc-date") or ""
         capture = Capture(
@@ -566,16 +787,16 @@ class WarcIndex:
             status=status,
             headers=names,
             source=path,
-            offset=record.stream_pos,
+            offset=offset,
             record_id=record_id,
             date=date,
             warc_type=rec_type,
-            payload_digest=digest,
-            payload_length=len(raw),
+            payload_digest=entry.digest,
+            payload_length=entry.length,
             is_page=False,
             truncated=headers.get("warc-truncated"),
             payload_source=path,
-            payload_offset=record.stream_pos,
+            payload_offset=offset,
             payload_is_http=rec_type != "resource",
             noted=self._noting,
         )
@@ -590,18 +811,19 @@ class WarcIndex:
                 _Revisit(
                     capture,
                     refers_to=headers.get("warc-refers-to") or "",
-                    refers_to_uri=fetched_url(_target_uri(headers.get("warc-refers-to-target-uri") or "")),
+                    refers_to_uri=entry.refers_to_uri,
                     refers_to_date=headers.get("warc-refers-to-date") or "",
                     has_http=bool(names),
                     not_modified=(headers.get("warc-profile") or "").endswith("/server-not-modified"),
                 )
             )
             return
-        original = _Original(path, record.stream_pos, rec_type != "resource", status, names, len(raw))
-        self._originals.add(record_id, url, date, digest, original)
-        self._examine(capture, raw, names)
+        original = _Original(path, offset, rec_type != "resource", status, names, entry.length)
+        self._originals.add(record_id, url, date, entry.digest, original)
+        if entry.exam is not None:
+            self._apply_exam(capture, entry.exam)
         if self._on_capture is not None and self.captures.get(url) is capture:
-            self._on_capture(capture)
+            self._on_capture(capture, entry.page)
 
     def _is_later(self, url: str, date: str) -> bool:
         """Whether a capture of ``url`` dated ``date`` in the file being read replaces the one
@@ -612,30 +834,24 @@ class WarcIndex:
             return True
         return held.date <= date
 
-    def _add_reference(
-        self, rec_type: str, headers: dict[str, str], block: bytes, path: WarcSource, offset: int, url: str
-    ) -> None:
+    def _add_reference(self, entry: RecordEntry, path: WarcSource) -> None:
         """A record of a reference-only file: an original for revisits, nothing more."""
-        if rec_type == "resource":
-            status, names, raw = 200, {"content-type": headers.get("content-type", "")}, block
-        elif rec_type == "response":
-            parsed = _split_http_response(block)
-            if parsed is None:
-                return
-            status, names, raw = parsed
-        else:
+        if entry.warc_type not in ("resource", "response") or entry.http is None:
             return
-        digest = headers.get("warc-payload-digest") or payload_digest(raw)
+        status, names = entry.http
+        headers, url, digest = entry.headers, entry.url, entry.digest
         record_id, date = headers.get("warc-record-id") or "", headers.get("warc-date") or ""
         ids, uri_dates, digests = self._wanted
         if record_id in ids or (url, date) in uri_dates or digest in digests:
-            original = _Original(path, offset, rec_type != "resource", status, names, len(raw))
+            original = _Original(
+                path, entry.offset, entry.warc_type != "resource", status, names, entry.length
+            )
             self._originals.add(record_id, url, date, digest, original)
 
-    def _read_note(self, url: str, concurrent_to: str, block: bytes) -> None:
+    def _read_note(self, url: str, concurrent_to: str, block: str) -> None:
         """A metadata record: a failed fetch, or (``hops-from-seed``) a page the crawl parsed,
         named by its response's record ID (``WARC-Concurrent-To``) or else by its URL."""
-        for line in block.decode("utf-8", "replace").splitlines():
+        for line in block.splitlines():
             if line.startswith("fetch-error: "):
                 self.fetch_errors[url] = line[len("fetch-error: ") :]
             elif line.startswith(f"{HOPS_FIELD}:"):
@@ -665,47 +881,18 @@ class WarcIndex:
         if self.captures.get(capture.url) is capture:
             payload = capture_payload(capture)
             if payload is not None:
-                self._examine(capture, payload[0], payload[1])
+                exam, _ = examine_payload(capture.url, capture.status, capture.headers, *payload)
+                self._apply_exam(capture, exam)
 
-    def _examine(self, capture: Capture, raw: bytes, holder: dict[str, str]) -> None:
-        """Decode the payload as the crawl did: a body that does not decode is a failed fetch;
-        an HTML page that refreshes is followed like a redirect; else whether it is a page.
-
-        ``holder``: the HTTP headers of the record holding ``raw`` (its transfer chunking)."""
-        headers = capture.headers
-        if capture.redirect_url is not None:
-            return  # redirected before the crawl decodes anything
-        try:
-            decoded = _decoded(raw, headers, holder)
-        except CodingError as error:
-            if 200 <= capture.status < 300:
-                self._fail(capture, f"{_UNDECODABLE}{error}")
-            # Else the crawl passes the answer on as it came (a 503 to retry, a 404 to record
-            # as such): its status is what counts.
+    def _apply_exam(self, capture: Capture, exam: Examination) -> None:
+        """What :func:`examine_payload` found, applied to ``capture``: its warnings, a failed
+        fetch, a followed meta refresh, whether it is a page."""
+        self.warnings.extend(exam.warnings)
+        if exam.failure is not None:
+            self._fail(capture, exam.failure)
             return
-        except (ValueError, OSError) as error:  # chunking that does not parse
-            self.warnings.append(f"{capture.url}: body not readable ({error})")
-            return
-        if decoded.undecoded:
-            self.warnings.append(
-                f"{capture.url}: unknown content coding {', '.join(decoded.undecoded)}: body read as it is"
-            )
-        body = decoded.body
-        codings = content_codings([headers.get("content-encoding", "")])
-        left_on = ", ".join(decoded.undecoded) if codings else headers.get("content-encoding")
-        if is_html_response(
-            capture.url,
-            body,
-            content_type=headers.get("content-type"),
-            content_encoding=left_on,
-            content_disposition=headers.get("content-disposition"),
-        ):
-            capture.refresh_url = meta_refresh_target(body, capture.url, headers.get("content-type"))
-        capture.is_page = (
-            200 <= capture.status < 300
-            and capture.refresh_url is None
-            and _sniffs_as_html(capture.url, headers, body)
-        )
+        capture.refresh_url = exam.refresh_url
+        capture.is_page = exam.is_page
 
     def _fail(self, capture: Capture, reason: str) -> None:
         what = reason.removeprefix("IgnoreRequest: ")
