@@ -23,6 +23,7 @@ from scrapy.settings import BaseSettings
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
+import archiver.crawl.public_suffix  # noqa: F401  (the cookie middleware kept offline)
 from archiver import parse_page
 from archiver.articles import ArticleDraft
 from archiver.captures import image_capture_of, is_success, page_capture_of

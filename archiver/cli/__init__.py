@@ -26,8 +26,8 @@ from archiver.cli.replay import REPLAY_DESCRIPTION, REPLAY_HELP, add_replay_argu
 from archiver.cli.view import VIEW_DESCRIPTION, VIEW_HELP, add_view_arguments
 from archiver.cli.wacz import WACZ_DESCRIPTION, WACZ_HELP, add_wacz_arguments
 from archiver.cli.worker import add_worker_command
-from archiver.crawl.limits import parse_duration, parse_size
 from archiver.crawl.outcome import EXIT_CODES_HELP, INTERNAL, RESUME_HINT, STOPPED, USAGE, CommandError
+from archiver.crawl.quantities import parse_duration, parse_size
 from archiver.crawl.settings_check import SettingError
 from archiver.errors import ParseError
 from archiver.parse.document import DEFAULT_MAX_BYTES
