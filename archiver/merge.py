@@ -30,8 +30,9 @@ from pathlib import Path
 from typing import Any
 
 from archiver.article_file import sort_articles_file
-from archiver.crawl.outcome import DATA_ERROR, NO_INPUT, USAGE, CommandError
+from archiver.crawl.outcome import DATA_ERROR, DONE, LOCKED, NO_INPUT, PARTIAL, STOPPED, USAGE, CommandError
 from archiver.crawl.summary import RUN_ENTRY_COUNTS, SUMMARY_FILE, build_summary, read_summary, this_run
+from archiver.locking import LOCK_FILE, OutputLock, OutputLocked, lock_holder
 from archiver.outputs import ARTICLES_FILE, WARC_FOLDER
 from archiver.warc.repair import whole_records_length
 from archiver.warc.source import FileSource
@@ -41,7 +42,9 @@ PAGES_FILE = "pages.jsonl"
 REJECTS_FILE = "rejects.jsonl"
 MERGE_REASON = "merged"
 WORKER_ID_FILE = "worker-id"  # archiver.distributed.worker_id's file in a worker's --out folder
-MARKER_FILE = ".archiver-merge.json"  # the input folders, as a JSON list of absolute paths
+# {"folders": [absolute paths], "finished": bool}: written first with finished false, rewritten
+# true after crawl.json; a merge that failed half-way says so, and a rerun completes it.
+MARKER_FILE = ".archiver-merge.json"
 _COPY_CHUNK = 1 << 20
 
 
@@ -64,6 +67,8 @@ class MergeResult:
     articles: int
     warnings: list[str] = field(default_factory=list)
     wacz: str | None = None
+    wacz_error: str | None = None  # why the WACZ was not written (a damaged WARC), terminal-safe
+    exit_code: int = DONE  # crawl.json's verdict over the inputs (archiver.merge.worst_exit)
 
 
 def input_warcs(folder: Path) -> list[InputWarc]:
@@ -94,6 +99,13 @@ def check_inputs(out: Path, folders: list[Path]) -> list[Path]:
                 f"{folder} is not a folder; give the --out folders of crawls or workers", NO_INPUT
             )
         path = folder.resolve()
+        holder = lock_holder(path)
+        if holder is not None:
+            raise CommandError(
+                f"a crawl ({holder or 'pid unknown'}) is writing into {folder}; wait for it to end, "
+                "then merge (nothing written)",
+                LOCKED,
+            )
         if path in resolved:
             raise CommandError(f"{folder} is given twice; give each folder once", USAGE)
         resolved.append(path)
@@ -117,7 +129,7 @@ def check_target(out: Path, folders: list[Path]) -> None:
         return
     if not out.is_dir():
         raise CommandError(f"--out {out} is a file; give a new or empty folder", 73)
-    if not any(out.iterdir()):
+    if not any(path.name != LOCK_FILE for path in out.iterdir()):
         return
     merged = merged_folders(out)
     if merged is None:
@@ -134,34 +146,59 @@ def merged_folders(out: Path) -> list[str] | None:
     """The input folders of the merge ``out`` is (its marker, written before anything else, so
     that a merge that failed half-way can be run again), or None if it is none."""
     try:
-        folders = json.loads((out / MARKER_FILE).read_text(encoding="utf-8"))
+        marker = json.loads((out / MARKER_FILE).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
+    folders = marker.get("folders") if isinstance(marker, dict) else marker  # a list: the first format
     return [str(folder) for folder in folders] if isinstance(folders, list) else None
+
+
+def _write_marker(out: Path, folders: list[Path], *, finished: bool) -> None:
+    from archiver.jsonl import write_jsonl_atomically
+
+    marker = {"folders": [str(folder) for folder in folders], "finished": finished}
+    write_jsonl_atomically(out / MARKER_FILE, [json.dumps(marker) + "\n"])
 
 
 def plan_warcs(folders: list[Path]) -> list[InputWarc]:
     """Every input WARC once, by name; raises :class:`CommandError` (65) for two files of the
-    same name with different bytes (the same bytes twice are taken once)."""
+    same name whose whole records differ. Two files of one name whose whole records agree up to
+    the shorter one's end (the same bytes, or a killed crawl's ``.open`` file and the copy its
+    resumed crawl closed) are taken once: the longer, a closed file over an open one."""
     by_name: dict[str, InputWarc] = {}
     for folder in folders:
         for warc in input_warcs(folder):
             seen = by_name.get(warc.name)
             if seen is None:
                 by_name[warc.name] = warc
-            elif not _same_bytes(seen, warc):
+                continue
+            kept = _same_records(seen, warc)
+            if kept is None:
                 raise CommandError(
-                    f"{seen.path} and {warc.path} share the name {warc.name} but hold different bytes; "
-                    "nothing merged (were two workers given the same worker id?)",
+                    f"{seen.path} and {warc.path} share the name {warc.name} but hold different records; "
+                    "nothing merged (two crawls given the same --job, or none, that started in the same "
+                    "second name their files alike: give each crawl its own --job)",
                     DATA_ERROR,
                 )
+            by_name[warc.name] = kept
     return [by_name[name] for name in sorted(by_name)]
 
 
-def _same_bytes(first: InputWarc, second: InputWarc) -> bool:
-    if first.open or second.open:
-        return first.open == second.open and filecmp.cmp(first.path, second.path, shallow=False)
-    return filecmp.cmp(first.path, second.path, shallow=False)
+def _whole_length(warc: InputWarc) -> int:
+    return whole_records_length(warc.path) if warc.open else warc.path.stat().st_size
+
+
+def _same_records(first: InputWarc, second: InputWarc) -> InputWarc | None:
+    """The one of two same-named files to take, or None if their records differ (see
+    :func:`plan_warcs`); ties go to the closed file, then to ``first``."""
+    if not first.open and not second.open and filecmp.cmp(first.path, second.path, shallow=False):
+        return first
+    first_length, second_length = _whole_length(first), _whole_length(second)
+    if not _prefix_equal(first.path, second.path, min(first_length, second_length)):
+        return None
+    if first_length != second_length:
+        return first if first_length > second_length else second
+    return second if first.open and not second.open else first
 
 
 def place_warc(warc: InputWarc, warc_dir: Path) -> tuple[bool, int]:
@@ -240,13 +277,30 @@ def _page_order(line: str) -> tuple[str, int, str]:
     return (str(entry.get("warc_filename") or ""), offset if isinstance(offset, int) else -1, line)
 
 
-def merge_lines(folders: list[Path], name: str, target: Path) -> int:
-    """``name`` of every folder, each whole line once, in WARC order, written to ``target``
-    atomically; returns the line count."""
+def _page_rank(line: str) -> tuple[bool, str, str]:
+    """The capture of a URL that wins in pages.jsonl, as in the re-extraction: an answer that
+    was parsed (2xx) over one that was not, then the latest, then the line (a fixed order)."""
+    entry = json.loads(line)
+    status = entry.get("status")
+    parsed = isinstance(status, int) and 200 <= status < 300
+    return (parsed, str(entry.get("fetched_at") or ""), line)
+
+
+def merge_lines(folders: list[Path], name: str, target: Path, *, by_url: bool = False) -> int:
+    """``name`` of every folder, each whole line once (``by_url``: one line per URL, the capture
+    that wins, :func:`_page_rank`), in WARC order, written to ``target`` atomically; returns the
+    line count."""
     from archiver.jsonl import write_jsonl_atomically
 
-    lines = sorted({line for folder in folders for line in whole_lines(folder / name)}, key=_page_order)
-    return write_jsonl_atomically(target, lines)
+    lines = {line for folder in folders for line in whole_lines(folder / name)}
+    if by_url:
+        best: dict[str, str] = {}
+        for line in lines:
+            url = str(json.loads(line).get("url") or line)
+            if url not in best or _page_rank(line) > _page_rank(best[url]):
+                best[url] = line
+        lines = set(best.values())
+    return write_jsonl_atomically(target, sorted(lines, key=_page_order))
 
 
 def worker_of(folder: Path) -> str | None:
@@ -263,21 +317,59 @@ def worker_of(folder: Path) -> str | None:
     return str(found) if found else None
 
 
+def printable(text: str, limit: int = 300) -> str:
+    """``text`` safe for one terminal line: control and undecodable characters escaped
+    (``\\x1b``), cut to ``limit`` characters."""
+    escaped = "".join(
+        char if char.isprintable() and char != "\ufffd" else char.encode("unicode_escape").decode("ascii")
+        for char in text
+    )
+    return escaped if len(escaped) <= limit else escaped[: limit - 3] + "..."
+
+
+def input_outcome(folder: Path) -> dict[str, Any]:
+    """How the crawl of an input folder ended: ``{"folder", "outcome", "exit_code"}`` from its
+    crawl.json; ``killed`` (3) without one, or with a WARC file left ``.open`` (a run killed
+    after an earlier one wrote crawl.json)."""
+    summary = read_summary(folder)
+    opened = any(warc.open for warc in input_warcs(folder))
+    if summary is None or opened:
+        return {"folder": str(folder), "outcome": "killed", "exit_code": STOPPED}
+    run = this_run(summary)
+    code = run.get("exit_code")
+    return {
+        "folder": str(folder),
+        "outcome": str(run.get("outcome") or "unknown"),
+        "exit_code": code if isinstance(code, int) else PARTIAL,
+    }
+
+
+def worst_exit(codes: list[int]) -> int:
+    """The merge's verdict over its inputs' exit codes: stopped or killed (3) over failures
+    (2, and any other non-zero) over done (0)."""
+    if STOPPED in codes:
+        return STOPPED
+    return PARTIAL if any(code != DONE for code in codes) else DONE
+
+
 def merged_run(folders: list[Path], result: MergeResult, out: Path) -> tuple[dict[str, Any], str | None]:
     """crawl.json's run fields of the merge and the job name the inputs share (None if they
-    differ or say none): counts of the inputs' runs summed, the article counts of the
-    re-extraction, the folders and workers merged."""
-    runs = [this_run(summary) for summary in map(read_summary, folders) if summary is not None]
-    jobs = {summary.get("job") for summary in map(read_summary, folders) if summary is not None}
+    differ or say none). Each count at the run's level is re-derived from MERGED's own files;
+    the inputs' counts, summed, are under ``inputs.sums``, each input's outcome under
+    ``inputs.folders``; the outcome is the worst of the inputs' and of the damage found."""
+    summaries = [(folder, read_summary(folder)) for folder in folders]
+    runs = [this_run(summary) for _, summary in summaries if summary is not None]
+    jobs = {summary.get("job") for _, summary in summaries if summary is not None}
     run: dict[str, Any] = {"finish_reason": MERGE_REASON, "run_id": None}
+    sums: dict[str, Any] = {}
     for name in (*RUN_ENTRY_COUNTS, "bytes"):
         values = [entry[name] for entry in runs if isinstance(entry.get(name), int)]
-        run[name] = sum(values)
+        sums[name] = sum(values)
     status_counts: dict[str, int] = {}
     for entry in runs:
         for status, count in (entry.get("status_counts") or {}).items():
             status_counts[status] = status_counts.get(status, 0) + int(count)
-    run["status_counts"] = dict(sorted(status_counts.items()))
+    sums["status_counts"] = dict(sorted(status_counts.items()))
     from archiver.crawl.summary import article_totals, parsed_pages
 
     totals = article_totals(out / ARTICLES_FILE)
@@ -288,29 +380,66 @@ def merged_run(folders: list[Path], result: MergeResult, out: Path) -> tuple[dic
     ends = sorted(str(entry["finished_at"]) for entry in runs if entry.get("finished_at"))
     run["started_at"] = starts[0] if starts else None
     run["finished_at"] = ends[-1] if ends else None
-    run["errors"] = [error for entry in runs for error in entry.get("errors") or []]
+    outcomes = [input_outcome(folder) for folder in folders]
+    errors: list[Any] = [error for entry in runs for error in entry.get("errors") or []]
+    errors += [
+        f"{item['folder']}: its crawl ended {item['outcome']}" for item in outcomes if item["exit_code"]
+    ]
+    errors += [f"damaged: {warning}" for warning in result.warnings]
+    run["errors"] = errors
     run["warc_files"] = result.warc_files
     run["recovered_warc_files"] = sorted(result.repaired)
-    run["merged_folders"] = [str(folder) for folder in sorted(folders)]
-    run["workers"] = sorted({worker for folder in folders if (worker := worker_of(folder))})
+    # A merge of merges lists the folders and workers its inputs merged, not the merges.
+    merged: set[str] = set()
+    workers: set[str] = set()
+    for folder, summary in summaries:
+        earlier = this_run(summary) if summary is not None else {}
+        merged.update(earlier.get("merged_folders") or [str(folder)])
+        workers.update(earlier.get("workers") or [])
+        if worker := worker_of(folder):
+            workers.add(worker)
+    run["merged_folders"] = sorted(merged)
+    run["workers"] = sorted(workers)
+    run["inputs"] = {"folders": outcomes, "sums": sums}
     run["wacz"] = result.wacz
-    run["outcome"] = "done"
-    run["exit_code"] = 0
+    code = worst_exit([item["exit_code"] for item in outcomes] + [PARTIAL] * bool(result.warnings))
+    run["exit_code"] = code
+    run["outcome"] = {DONE: "done", PARTIAL: "partial", STOPPED: "stopped"}[code]
     job = jobs.pop() if len(jobs) == 1 else None
     return run, job if isinstance(job, str) else None
 
 
 def merge(out: Path, folders: list[Path], *, jobs: int, wacz: bool = True) -> MergeResult:
     """Merge the crawl folders ``folders`` into ``out`` (see the module's docstring); raises
-    :class:`CommandError` before anything is written for inputs that cannot be merged."""
-    from archiver.cli.extract import index_and_articles
-
+    :class:`CommandError` before anything is written for inputs that cannot be merged (75
+    for an input a crawl is writing into, or a MERGED another merge is writing)."""
     folders = sorted(check_inputs(out, folders))
     check_target(out, folders)
     warcs = plan_warcs(folders)
+    lock = OutputLock(out)
+    try:
+        lock.acquire("merge")
+    except OutputLocked as error:
+        raise CommandError(
+            f"another merge or crawl ({error.holder or 'pid unknown'}) is writing into {out}; "
+            "wait for it to end",
+            LOCKED,
+        ) from None
+    try:
+        check_target(out, folders)  # again, under the lock: another merge may have ended meanwhile
+        return _merge_locked(out, folders, warcs, jobs=jobs, wacz=wacz)
+    finally:
+        lock.release()
+
+
+def _merge_locked(
+    out: Path, folders: list[Path], warcs: list[InputWarc], *, jobs: int, wacz: bool
+) -> MergeResult:
+    from archiver.cli.extract import index_and_articles
+
     warc_dir = out / WARC_FOLDER
     warc_dir.mkdir(parents=True, exist_ok=True)
-    (out / MARKER_FILE).write_text(json.dumps([str(folder) for folder in folders]) + "\n", encoding="utf-8")
+    _write_marker(out, folders, finished=False)
     linked, repaired = 0, {}
     for warc in warcs:
         hard_link, cut = place_warc(warc, warc_dir)
@@ -328,16 +457,22 @@ def merge(out: Path, folders: list[Path], *, jobs: int, wacz: bool = True) -> Me
         sort_articles_file(scratch, out / ARTICLES_FILE)
     finally:
         scratch.unlink(missing_ok=True)
-    merge_lines(folders, PAGES_FILE, out / PAGES_FILE)
+    merge_lines(folders, PAGES_FILE, out / PAGES_FILE, by_url=True)
     merge_lines(folders, REJECTS_FILE, out / REJECTS_FILE)
-    result = MergeResult(out, names, repaired, linked, count, warnings)
+    result = MergeResult(out, names, repaired, linked, count, [printable(warning) for warning in warnings])
     run, job = merged_run(folders, result, out)
     if wacz:
-        from archiver.wacz import write_wacz
+        from archiver.wacz import WaczError, write_wacz
 
-        result.wacz = write_wacz(out, job=job or "merge").path.name
+        try:
+            result.wacz = write_wacz(out, job=job or "merge").path.name
+        except WaczError as error:
+            result.wacz_error = printable(str(error))
+            run["errors"].append(f"no WACZ: {result.wacz_error}")
         run["wacz"] = result.wacz
     _write_summary(out, build_summary(run, out, job, previous=None))
+    _write_marker(out, folders, finished=True)
+    result.exit_code = run["exit_code"]
     return result
 
 
