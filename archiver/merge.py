@@ -24,10 +24,10 @@ import filecmp
 import json
 import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from archiver.article_file import sort_articles_file
 from archiver.crawl.outcome import DATA_ERROR, DONE, LOCKED, NO_INPUT, PARTIAL, STOPPED, USAGE, CommandError
@@ -35,7 +35,7 @@ from archiver.crawl.summary import RUN_ENTRY_COUNTS, SUMMARY_FILE, build_summary
 from archiver.locking import LOCK_FILE, OutputLock, OutputLocked, lock_holder
 from archiver.outputs import ARTICLES_FILE, WARC_FOLDER
 from archiver.warc.repair import whole_records_length
-from archiver.warc.source import FileSource
+from archiver.warc.source import FileSource, WarcSource
 
 OPEN_SUFFIX = ".open"
 PAGES_FILE = "pages.jsonl"
@@ -51,11 +51,18 @@ _COPY_CHUNK = 1 << 20
 @dataclass(frozen=True)
 class InputWarc:
     """A WARC file of an input folder: ``path`` as it is there, ``name`` it gets in MERGED/warc
-    (``.open`` dropped), ``open``: left open by a killed crawl (repaired in the copy)."""
+    (``.open`` dropped), ``open``: left open by a killed crawl (repaired in the copy);
+    ``member``: a WACZ's ``archive/`` member (``path`` is then the WACZ), copied into MERGED."""
 
     path: Path
     name: str
     open: bool
+    member: WarcSource | None = None
+    member_size: int = 0
+
+    def reader(self) -> BinaryIO:
+        """A new binary stream over the file's bytes, which the caller closes."""
+        return self.member.open() if self.member is not None else self.path.open("rb")
 
 
 @dataclass
@@ -72,20 +79,35 @@ class MergeResult:
 
 
 def input_warcs(folder: Path) -> list[InputWarc]:
-    """The WARC files of a crawl folder, closed and ``.open``, by name; raises
-    :class:`CommandError` (66) when there is none."""
+    """The WARC files of a crawl folder, closed and ``.open``, by name; of a WACZ file, or of a
+    folder holding WACZ files and no ``warc/`` files, the WACZ's ``archive/`` WARC members.
+    Raises :class:`CommandError`: 66 when there is none, 65 for a WACZ that cannot be read."""
     warc_dir = folder / WARC_FOLDER
     found = [
         InputWarc(path, path.name.removesuffix(OPEN_SUFFIX), path.name.endswith(OPEN_SUFFIX))
         for path in sorted(warc_dir.glob("*.warc.gz*"))
-        if path.is_file() and path.name.endswith((".warc.gz", ".warc.gz" + OPEN_SUFFIX))
+        if folder.is_dir() and path.is_file() and path.name.endswith((".warc.gz", ".warc.gz" + OPEN_SUFFIX))
     ]
     if not found:
+        packages = [folder] if folder.is_file() else sorted(folder.glob("*.wacz"))
+        found = [warc for wacz in packages for warc in _wacz_warcs(wacz)]
+    if not found:
         raise CommandError(
-            f"{folder} holds no WARC files (warc/*.warc.gz); give the --out folders of crawls or workers",
+            f"{folder} holds no WARC files (warc/*.warc.gz) nor a WACZ; give the --out folders of "
+            "crawls or workers, or WACZ files",
             NO_INPUT,
         )
     return found
+
+
+def _wacz_warcs(wacz: Path) -> list[InputWarc]:
+    from archiver.wacz import WaczReadError, warc_sources
+
+    try:
+        members = warc_sources(wacz)
+    except (WaczReadError, OSError) as error:
+        raise CommandError(f"{printable(str(error))}; give crawl folders or WACZ files", DATA_ERROR) from None
+    return [InputWarc(wacz, member.name, False, member, member.size) for member in members]
 
 
 def check_inputs(out: Path, folders: list[Path]) -> list[Path]:
@@ -94,9 +116,11 @@ def check_inputs(out: Path, folders: list[Path]) -> list[Path]:
     input, inside one, or holds one."""
     resolved: list[Path] = []
     for folder in folders:
-        if not folder.is_dir():
+        if not folder.is_dir() and not folder.is_file():
             raise CommandError(
-                f"{folder} is not a folder; give the --out folders of crawls or workers", NO_INPUT
+                f"{folder} is neither a folder nor a WACZ file; give the --out folders of crawls or "
+                "workers, or WACZ files",
+                NO_INPUT,
             )
         path = folder.resolve()
         holder = lock_holder(path)
@@ -185,16 +209,16 @@ def plan_warcs(folders: list[Path]) -> list[InputWarc]:
 
 
 def _whole_length(warc: InputWarc) -> int:
+    if warc.member is not None:
+        return warc.member_size
     return whole_records_length(warc.path) if warc.open else warc.path.stat().st_size
 
 
 def _same_records(first: InputWarc, second: InputWarc) -> InputWarc | None:
     """The one of two same-named files to take, or None if their records differ (see
     :func:`plan_warcs`); ties go to the closed file, then to ``first``."""
-    if not first.open and not second.open and filecmp.cmp(first.path, second.path, shallow=False):
-        return first
     first_length, second_length = _whole_length(first), _whole_length(second)
-    if not _prefix_equal(first.path, second.path, min(first_length, second_length)):
+    if not _prefix_equal(first.reader, second.reader, min(first_length, second_length)):
         return None
     if first_length != second_length:
         return first if first_length > second_length else second
@@ -210,11 +234,18 @@ def place_warc(warc: InputWarc, warc_dir: Path) -> tuple[bool, int]:
     if warc.open:
         length = whole_records_length(warc.path)
         cut = warc.path.stat().st_size - length
-        if target.is_file() and target.stat().st_size == length and _prefix_equal(warc.path, target, length):
+        if target.is_file() and target.stat().st_size == length and _same_prefix(warc, target, length):
             return False, cut
-        _copy_prefix(warc.path, temp, length)
+        _copy_prefix(warc, temp, length)
         os.replace(temp, target)
         return False, cut
+    if warc.member is not None:  # a WACZ's member: a streamed copy
+        if not (target.is_file() and target.stat().st_size == warc.member_size) or not _same_prefix(
+            warc, target, warc.member_size
+        ):
+            _copy_prefix(warc, temp, warc.member_size)
+            os.replace(temp, target)
+        return False, 0
     if target.is_file() and (
         os.path.samefile(target, warc.path) or filecmp.cmp(target, warc.path, shallow=False)
     ):
@@ -229,8 +260,8 @@ def place_warc(warc: InputWarc, warc_dir: Path) -> tuple[bool, int]:
     return linked, 0
 
 
-def _copy_prefix(source: Path, target: Path, length: int) -> None:
-    with source.open("rb") as reader, target.open("wb") as writer:
+def _copy_prefix(source: InputWarc, target: Path, length: int) -> None:
+    with source.reader() as reader, target.open("wb") as writer:
         left = length
         while left:
             chunk = reader.read(min(_COPY_CHUNK, left))
@@ -242,8 +273,12 @@ def _copy_prefix(source: Path, target: Path, length: int) -> None:
         os.fsync(writer.fileno())
 
 
-def _prefix_equal(source: Path, other: Path, length: int) -> bool:
-    with source.open("rb") as first, other.open("rb") as second:
+def _same_prefix(warc: InputWarc, target: Path, length: int) -> bool:
+    return _prefix_equal(warc.reader, lambda: target.open("rb"), length)
+
+
+def _prefix_equal(source: Callable[[], BinaryIO], other: Callable[[], BinaryIO], length: int) -> bool:
+    with source() as first, other() as second:
         left = length
         while left:
             size = min(_COPY_CHUNK, left)
@@ -258,7 +293,7 @@ def whole_lines(path: Path) -> Iterator[str]:
     not JSON, left out); none if the file is missing."""
     try:
         handle = path.open(encoding="utf-8", errors="replace")
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):  # none, or the input is a WACZ file
         return
     with handle:
         for line in handle:
@@ -331,9 +366,11 @@ def input_outcome(folder: Path) -> dict[str, Any]:
     """How the crawl of an input folder ended: ``{"folder", "outcome", "exit_code"}`` from its
     crawl.json; ``killed`` (3) without one, or with a WARC file left ``.open`` (a run killed
     after an earlier one wrote crawl.json)."""
-    summary = read_summary(folder)
-    opened = any(warc.open for warc in input_warcs(folder))
-    if summary is None or opened:
+    summary = read_summary(folder) if folder.is_dir() else None
+    warcs = input_warcs(folder)
+    if summary is None and all(warc.member is not None for warc in warcs):
+        return {"folder": str(folder), "outcome": "packaged", "exit_code": DONE}  # a WACZ's crawl
+    if summary is None or any(warc.open for warc in warcs):
         return {"folder": str(folder), "outcome": "killed", "exit_code": STOPPED}
     run = this_run(summary)
     code = run.get("exit_code")

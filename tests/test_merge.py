@@ -358,3 +358,28 @@ def test_a_damaged_warc_costs_its_records_and_the_wacz_only(
     assert len(articles) == run["articles"]  # whole lines: the damage cost records, not the file
     # Without the WACZ: the merge's own verdict (2: records lost).
     assert merge(tmp_path / "plain", first, damaged, extra=("--no-wacz",)).returncode == 2
+
+
+def test_wacz_inputs_merge_as_their_folders_do(split_crawls: dict[str, Path], tmp_path: Path) -> None:
+    first, second = split_crawls["first"], split_crawls["second"]
+    package = tmp_path / "first.wacz"
+    subprocess.run([str(BIN / "archiver"), "wacz", str(first), "-o", str(package)], check=True)
+    holder = tmp_path / "holder"  # a folder holding only a WACZ
+    holder.mkdir()
+    shutil.copyfile(package, holder / "first.wacz")
+    expected = stable_articles(split_crawls["whole"])
+    for given in (package, holder):
+        out = tmp_path / f"from-{given.name}"
+        result = merge(out, given, second, extra=("--no-wacz",))
+        assert result.returncode == 0, result.stderr  # a WACZ's crawl counts as packaged, done
+        assert stable_articles(out) == expected
+        names = sorted(path.name for path in (*first.glob("warc/*.warc.gz"), *second.glob("warc/*.warc.gz")))
+        assert sorted(path.name for path in (out / "warc").glob("*.warc.gz")) == names
+        for path in first.glob("warc/*.warc.gz"):  # the WACZ's members copied byte for byte
+            assert (out / "warc" / path.name).read_bytes() == path.read_bytes()
+    # A WACZ and the folder it was made of: the same files, taken once.
+    assert merge(tmp_path / "both", package, first, extra=("--no-wacz",)).returncode == 2
+    not_wacz = tmp_path / "notes.wacz"
+    not_wacz.write_bytes(b"\x1b[31mnot a zip")
+    one_line_failure(merge(tmp_path / "bad", not_wacz, second), 65, "not a WACZ")
+    assert "\x1b[" not in merge(tmp_path / "bad", not_wacz, second).stderr
