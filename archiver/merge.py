@@ -1,21 +1,25 @@
 """``archiver merge --out MERGED FOLDER...``: crawl folders (the workers of a distributed crawl,
-or any ``archiver crawl --out`` folders) made into one ordinary crawl folder.
+or any ``archiver crawl --out`` folders, or WACZ files) made into one ordinary crawl folder.
 
 - ``MERGED/warc/`` holds every input WARC under its own name: a hard link when the file system
-  allows, else a streamed copy; a killed crawl's ``NAME.warc.gz.open`` is copied cut back to
-  its last whole record (:func:`archiver.warc.repair.whole_records_length`) as ``NAME.warc.gz``.
-  Two inputs holding a file of the same name with different bytes is an error.
+  allows, else a streamed copy (a WACZ's ``archive/`` members are copied); a killed crawl's
+  ``NAME.warc.gz.open`` is copied cut back to its last whole record
+  (:func:`archiver.warc.repair.whole_records_length`) as ``NAME.warc.gz``. Two files of one
+  name whose whole records differ are an error; agreeing up to the shorter's end, the longer
+  is taken.
 - ``articles.jsonl`` is re-extracted over all of those files with the re-extraction code
   (:func:`archiver.cli.extract.index_and_articles`, parallel as ``archiver extract --jobs``):
   an article whose pages or photos were fetched by different workers appears once, whole, each
   capture naming the WARC file that holds it.
-- ``pages.jsonl`` and ``rejects.jsonl``: the inputs' whole lines, each once, sorted;
-  ``crawl.json``: the inputs' counts summed, the merged folders and workers listed; the WACZ.
+- ``pages.jsonl``: one line per URL, the capture that wins; ``rejects.jsonl``: the inputs'
+  whole lines, each once, sorted; ``crawl.json``: counts re-derived from MERGED's files, the
+  inputs' sums and outcomes under ``run.inputs``, the worst outcome as the merge's; the WACZ.
 
-Inputs are only read. A merge writes each file beside its target and renames it into place, so
-a failure leaves MERGED's earlier files as they were; running it again with the same inputs
-gives the same files. Every file of MERGED but the WACZ is the same bytes whatever the order
-of the inputs given.
+Inputs are only read, and refused while a crawl holds their lock; the merge holds MERGED's.
+Each file is written beside its target and renamed into place, and the marker says
+``finished`` only once crawl.json is written, so a failure leaves a merge marked unfinished
+that a rerun completes; running it again with the same inputs gives the same files. Every
+file of MERGED but the WACZ is the same bytes whatever the order of the inputs given.
 """
 
 from __future__ import annotations
