@@ -80,6 +80,7 @@ class MergeResult:
     wacz: str | None = None
     wacz_error: str | None = None  # why the WACZ was not written (a damaged WARC), terminal-safe
     exit_code: int = DONE  # crawl.json's verdict over the inputs (archiver.merge.worst_exit)
+    taken: set[Path] = field(default_factory=set)  # the input files MERGED/warc's files are of
 
 
 def input_warcs(folder: Path) -> list[InputWarc]:
@@ -366,15 +367,19 @@ def printable(text: str, limit: int = 300) -> str:
     return escaped if len(escaped) <= limit else escaped[: limit - 3] + "..."
 
 
-def input_outcome(folder: Path) -> dict[str, Any]:
+def input_outcome(folder: Path, taken: set[Path] | None = None) -> dict[str, Any]:
     """How the crawl of an input folder ended: ``{"folder", "outcome", "exit_code"}`` from its
     crawl.json; ``killed`` (3) without one, or with a WARC file left ``.open`` (a run killed
-    after an earlier one wrote crawl.json)."""
+    after an earlier one wrote crawl.json), unless none of its files is among ``taken`` (the
+    input files the merge took): then another input (a copy of the folder, resumed) holds all
+    it wrote, and it is ``resumed elsewhere`` (0)."""
     summary = read_summary(folder) if folder.is_dir() else None
     warcs = input_warcs(folder)
     if summary is None and all(warc.member is not None for warc in warcs):
         return {"folder": str(folder), "outcome": "packaged", "exit_code": DONE}  # a WACZ's crawl
     if summary is None or any(warc.open for warc in warcs):
+        if taken is not None and not any(warc.path in taken for warc in warcs):
+            return {"folder": str(folder), "outcome": "resumed elsewhere", "exit_code": DONE}
         return {"folder": str(folder), "outcome": "killed", "exit_code": STOPPED}
     run = this_run(summary)
     code = run.get("exit_code")
@@ -421,7 +426,7 @@ def merged_run(folders: list[Path], result: MergeResult, out: Path) -> tuple[dic
     ends = sorted(str(entry["finished_at"]) for entry in runs if entry.get("finished_at"))
     run["started_at"] = starts[0] if starts else None
     run["finished_at"] = ends[-1] if ends else None
-    outcomes = [input_outcome(folder) for folder in folders]
+    outcomes = [input_outcome(folder, result.taken) for folder in folders]
     errors: list[Any] = [error for entry in runs for error in entry.get("errors") or []]
     errors += [
         f"{item['folder']}: its crawl ended {item['outcome']}" for item in outcomes if item["exit_code"]
@@ -501,6 +506,7 @@ def _merge_locked(
     merge_lines(folders, PAGES_FILE, out / PAGES_FILE, by_url=True)
     merge_lines(folders, REJECTS_FILE, out / REJECTS_FILE)
     result = MergeResult(out, names, repaired, linked, count, [printable(warning) for warning in warnings])
+    result.taken = {warc.path for warc in warcs}
     run, job = merged_run(folders, result, out)
     if wacz:
         from archiver.wacz import WaczError, write_wacz
