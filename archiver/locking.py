@@ -86,3 +86,21 @@ class OutputLock:
         with contextlib.suppress(OSError):
             os.ftruncate(fd, 0)
         os.close(fd)
+
+
+def lock_holder(out_dir: Path) -> str | None:
+    """Who holds the lock of ``out_dir`` (``pid P, since T``, or "" if it wrote nothing), or
+    None if no process does. Probed with a shared lock that is let go at once; the file is
+    neither created nor written (what it says is the next crawl's evidence of a run that ended
+    without releasing it)."""
+    try:
+        descriptor = os.open(out_dir / LOCK_FILE, os.O_RDONLY | os.O_CLOEXEC)
+    except OSError:
+        return None
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_SH | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return os.read(descriptor, 200).decode("utf-8", "replace").strip()
+    finally:
+        os.close(descriptor)  # releases the probe's lock
+    return None

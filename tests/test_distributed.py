@@ -133,12 +133,13 @@ def articles_of(folder: Path, base: str) -> dict[str, Any]:
     return articles
 
 
-def merged(*folders: Path, base: str) -> dict[str, Any]:
-    """The articles of `archiver merge --out M FOLDERS` (re-extracted over every worker's WARCs)."""
+def merged(*folders: Path, base: str, code: int = 0) -> dict[str, Any]:
+    """The articles of `archiver merge --out M FOLDERS` (re-extracted over every worker's WARCs);
+    ``code``: the merge's exit code (3 when an input is a killed worker)."""
     out = folders[0].parent / "merged"
     command = [str(BIN / "archiver"), "merge", "--out", str(out), "--no-wacz", *map(str, folders)]
     result = subprocess.run(command, capture_output=True, text=True, timeout=300, check=False)
-    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.returncode == code, result.stdout + result.stderr
     return articles_of(out, base)
 
 
@@ -232,8 +233,9 @@ def test_a_killed_worker_loses_no_article_and_duplicates_none(
         one.process.send_signal(signal.SIGKILL)
         one.finish()
         assert two.finish() == 0, two.report()
-    # The killed worker's last WARC is still .open: archiver merge repairs it in its copy.
-    assert merged(tmp_path / "w1", tmp_path / "w2", base=site.base) == single_crawl
+    # The killed worker's last WARC is still .open: archiver merge repairs it in its copy, and
+    # says an input was killed (3).
+    assert merged(tmp_path / "w1", tmp_path / "w2", base=site.base, code=3) == single_crawl
     warc_check(tmp_path / "w2")
 
 

@@ -15,7 +15,13 @@ name (hard links when possible; a killed crawl's .open file repaired in the copy
 re-extracted over all of them (an article whose pages or photos were fetched by different workers
 appears once, whole, each capture naming the WARC file that holds it), pages.jsonl, rejects.jsonl,
 crawl.json and the WACZ. The input folders are only read. Running it again with the same folders
-gives the same files."""
+gives the same files.
+
+exit codes: 0 merged, every input crawl done; 2 merged, but an input crawl was partial or a WARC
+was damaged (its records left out); 3 merged, but an input crawl was stopped or killed (run it
+again, then merge again); 65 merged but no WACZ (a damaged WARC), or two files of one name with
+different records; 64 bad arguments; 66 a folder without WARC files; 73 --out not empty and not a
+merge of these folders; 75 a crawl is writing into an input, or another merge into --out."""
 
 
 def add_merge_arguments(
@@ -40,6 +46,8 @@ def cmd_merge(args: argparse.Namespace) -> int:
     from archiver.merge import merge
 
     result = merge(args.out, args.folders, jobs=args.jobs or default_jobs(), wacz=not args.no_wacz)
+    from archiver.crawl.outcome import DATA_ERROR
+
     for warning in result.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     for name, cut in result.repaired.items():
@@ -53,4 +61,7 @@ def cmd_merge(args: argparse.Namespace) -> int:
         + (f", {result.wacz}" if result.wacz else ""),
         file=sys.stderr,
     )
-    return 0
+    if result.wacz_error is not None:
+        print(f"archiver: error: no WACZ written: {result.wacz_error}", file=sys.stderr)
+        return DATA_ERROR
+    return result.exit_code

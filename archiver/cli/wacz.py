@@ -10,13 +10,10 @@ was packaged (run again).
 from __future__ import annotations
 
 import argparse
-import fcntl
-import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from archiver.crawl.lock import LOCK_FILE
 from archiver.crawl.outcome import CANT_CREATE, DATA_ERROR, LOCKED, NO_INPUT, USAGE
 
 if TYPE_CHECKING:
@@ -44,20 +41,10 @@ def add_wacz_arguments(wacz: argparse.ArgumentParser) -> None:
 
 
 def _crawl_writing(out: Path) -> str | None:
-    """Who holds the crawl lock of ``out`` (``pid P, since T``), or None if no crawl does.
-    Probed with a shared lock that is let go at once; the file is not written (what it says
-    is the next crawl's evidence of a run that ended without releasing it)."""
-    try:
-        descriptor = os.open(out / LOCK_FILE, os.O_RDONLY | os.O_CLOEXEC)
-    except OSError:
-        return None
-    try:
-        fcntl.flock(descriptor, fcntl.LOCK_SH | fcntl.LOCK_NB)
-    except BlockingIOError:
-        return os.read(descriptor, 200).decode("utf-8", "replace").strip()
-    finally:
-        os.close(descriptor)  # releases the probe's lock
-    return None
+    """Who holds the crawl lock of ``out`` (:func:`archiver.locking.lock_holder`)."""
+    from archiver.locking import lock_holder
+
+    return lock_holder(out)
 
 
 def _fail(message: str, code: int) -> int:
