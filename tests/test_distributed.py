@@ -254,6 +254,28 @@ def test_workers_pause_while_redis_restarts_and_finish(
     assert merged(tmp_path / "w1", tmp_path / "w2", base=site.base) == single_crawl
 
 
+def test_workers_stop_and_say_so_when_redis_comes_back_without_the_job(
+    redis: RedisServer, tmp_path: Path
+) -> None:
+    with worker_site(hold_agent="w1") as site:
+        one, two = start_two(site, redis, tmp_path)
+        assert site.wait_for("w2", 3), two.report()
+        redis.stop()
+        assert one.saw("is unreachable: pausing"), one.report()
+        assert two.saw("is unreachable: pausing"), two.report()
+        redis.restart_without_data()  # as a Redis without persistence comes back: empty
+        for worker in (one, two):
+            assert worker.finish() == 3, worker.report()
+            assert worker.saw("no longer holds job lists"), worker.report()
+            assert "lost the job" in worker.stdout + "".join(worker.lines), worker.report()
+    client = redis.client()
+    assert not client.exists(f"archiver:{JOB}:done") and not client.exists(f"archiver:{JOB}:spec")
+    for folder in (tmp_path / "w1", tmp_path / "w2"):
+        summary = json.loads((folder / "crawl.json").read_text())
+        assert summary["run"]["finish_reason"] == "redis_job_lost"
+        warc_check(folder)
+
+
 # -- joining a job ----------------------------------------------------------------------------------
 def _run(command: list[str]) -> subprocess.CompletedProcess[str]:
     return subprocess.run(command, capture_output=True, text=True, timeout=300, check=False)
