@@ -349,3 +349,35 @@ def test_a_job_files_redis_key_is_checked_and_job_run_says_it_does_not_run_it(tm
     [line] = refused.stderr.splitlines()
     assert "does not run distributed jobs yet" in line and "secret" not in line
     assert not list((tmp_path / "jobs").rglob("*.warc.gz"))  # nothing crawled
+
+
+def test_a_bad_redis_url_or_password_is_one_line_naming_redis_and_leaves_no_folder(
+    redis: RedisServer, tmp_path: Path
+) -> None:
+    out = tmp_path / "w"
+    host = redis.url.rsplit("/", 1)[0]  # redis://127.0.0.1:PORT
+    port = int(host.rsplit(":", 1)[1])
+
+    def worker(url: str) -> subprocess.CompletedProcess[str]:
+        return _run([str(BIN / "archiver"), "worker", "--redis", url, "--job", "x", "--out", str(out)])
+
+    cases = [
+        (f"{host}/99", 64, "DB index is out of range"),  # a DB this Redis does not have
+        (f"{host}/abc", 64, "is not a number"),
+        ("redis://127.0.0.1:99999/0", 64, "Port out of range"),
+        (f"{host}/0", 66, "no job x"),
+    ]
+    for url, code, text in cases:
+        result = worker(url)
+        [line] = result.stderr.splitlines()
+        assert result.returncode == code and text in line, (url, result.stderr)
+        assert code == 66 or "--redis" in line
+        assert not out.exists(), url
+    redis.client().config_set("requirepass", "right")
+    wrong = worker(f"redis://:wrong@127.0.0.1:{port}/0")
+    [line] = wrong.stderr.splitlines()
+    assert wrong.returncode == 69 and "refused the credentials of --redis" in line and "wrong" not in line
+    missing = worker(f"{host}/0")
+    [line] = missing.stderr.splitlines()
+    assert missing.returncode == 69 and "refused the credentials of --redis" in line, missing.stderr
+    assert not out.exists()

@@ -161,9 +161,10 @@ def cmd_crawl(args: argparse.Namespace) -> int:
     seeds = _checked_seeds(urls, allow_private, "seed")
     sitemaps = _checked_seeds(args.sitemap, allow_private, "--sitemap")
     feeds = _checked_seeds(args.feed, allow_private, "--feed")
-    check_output_folder(args.out, "--out")
     if args.redis:
+        # --out is made only once Redis took the job: a refused URL or job leaves no folder.
         return _crawl_on_redis(args, seeds, sitemaps, feeds, overrides)
+    check_output_folder(args.out, "--out")
     if args.job_dir is not None:
         check_output_folder(args.job_dir, "--job-dir")
     summary = run_crawl(
@@ -197,6 +198,7 @@ def _crawl_on_redis(
     spec = crawl_spec(args, seeds, sitemaps, feeds, overrides)
     if not register_job(url, args.job, spec):
         return 0
+    check_output_folder(args.out, "--out")
     summary = run_worker(url, args.job, spec, args.out, overrides)
     _print_report(args, summary)
     return _report_outcome(classify(this_run(summary)))

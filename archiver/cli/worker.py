@@ -33,17 +33,38 @@ def _redis_url(url: str) -> str:
 
 
 def _unreachable(url: str, error: Exception) -> CommandError:
+    from redis.exceptions import AuthenticationError, AuthorizationError
+
     from archiver.distributed.keys import redacted_url
 
+    if isinstance(error, (AuthenticationError, AuthorizationError)):
+        return CommandError(
+            f"Redis at {redacted_url(url)} refused the credentials of --redis ({error}); "
+            "fix the password (redis://:PASSWORD@HOST:PORT/DB)",
+            UNAVAILABLE,
+        )
     return CommandError(
         f"cannot reach Redis at {redacted_url(url)} ({type(error).__name__}); start it or fix --redis",
         UNAVAILABLE,
     )
 
 
+def _refused(url: str, error: Exception) -> CommandError:
+    """Redis answered with an error before the job could be read: a DB index it does not have,
+    a missing password (NOAUTH)."""
+    from archiver.distributed.keys import redacted_url
+
+    text = str(error)
+    if "NOAUTH" in text or "WRONGPASS" in text:
+        return _unreachable(url, error)
+    return CommandError(f"--redis {redacted_url(url)}: Redis says: {text}", USAGE)
+
+
 def register_job(url: str, job: str, spec: dict[str, Any]) -> bool:
     """Store the spec of ``job`` (or find the same one); False when the job is finished (said
     on stdout). Raises CommandError: another spec (USAGE), Redis unreachable (UNAVAILABLE)."""
+    from redis.exceptions import ResponseError
+
     from archiver.distributed.connection import connect
     from archiver.distributed.keys import JobKeys
     from archiver.distributed.outbox import OUTAGE_ERRORS
@@ -58,12 +79,16 @@ def register_job(url: str, job: str, spec: dict[str, Any]) -> bool:
         raise CommandError(str(error), USAGE) from None
     except OUTAGE_ERRORS as error:
         raise _unreachable(url, error) from None
+    except ResponseError as error:
+        raise _refused(url, error) from None
     return True
 
 
 def load_job(url: str, job: str) -> dict[str, Any] | None:
     """The spec of ``job``; None when it is finished (said on stdout). Raises CommandError:
     unknown job (NO_INPUT), Redis unreachable (UNAVAILABLE)."""
+    from redis.exceptions import ResponseError
+
     from archiver.distributed.connection import connect
     from archiver.distributed.keys import JobKeys
     from archiver.distributed.outbox import OUTAGE_ERRORS
@@ -80,6 +105,8 @@ def load_job(url: str, job: str) -> dict[str, Any] | None:
         raise CommandError(str(error), USAGE) from None
     except OUTAGE_ERRORS as error:
         raise _unreachable(url, error) from None
+    except ResponseError as error:
+        raise _refused(url, error) from None
 
 
 def run_worker(
@@ -162,10 +189,11 @@ def cmd_worker(args: argparse.Namespace) -> int:
     url = _redis_url(args.redis)
     overrides = _crawl_overrides(args)
     overrides = {**overrides, **_log_overrides(args, overrides)}
-    check_output_folder(args.out, "--out")
     spec = load_job(url, args.job)
     if spec is None:
         return 0
+    # Made only once the job is known: a refused URL or an unknown job leaves no folder.
+    check_output_folder(args.out, "--out")
     summary = run_worker(url, args.job, spec, args.out, overrides)
     _print_report(args, summary)
     return _report_outcome(classify(this_run(summary)))

@@ -4,6 +4,8 @@ and handled by the worker (pause, retry with backoff, :mod:`archiver.distributed
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from redis import Redis
 from redis.backoff import NoBackoff
 from redis.retry import Retry
@@ -19,9 +21,15 @@ def check_redis_url(url: str) -> str:
     if not url.startswith(SCHEMES):
         raise ValueError(f"--redis {redacted_url(url)} is not a Redis URL; use redis://HOST:PORT/DB")
     try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018  # raises ValueError for a port out of range or not a number
+        # redis-py reads a DB that is not a number as DB 0: refuse it instead.
+        database = parts.path.strip("/")
+        if parts.scheme != "unix" and database and not database.isdigit():
+            raise ValueError(f"database {database!r} is not a number")
         Redis.from_url(url)
     except ValueError as error:
-        raise ValueError(f"--redis {redacted_url(url)}: {error}") from None
+        raise ValueError(f"--redis {redacted_url(url)}: {error}; use redis://HOST:PORT/DB") from None
     return url
 
 
