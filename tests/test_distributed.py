@@ -319,6 +319,36 @@ def test_unknown_finished_and_conflicting_jobs_say_so_in_one_line(redis: RedisSe
         again.returncode == 0
         and again.stdout.strip() == "archiver: job small is finished already; nothing to do"
     )
+    # The finished job's name with another spec: refused (64), the difference named.
+    with worker_site() as site:
+        deeper = loopback_crawl(
+            tmp_path / "deeper",
+            f"{site.base}/a/00004-things/",
+            "--depth",
+            "1",
+            "--redis",
+            redis.url,
+            "--job",
+            "small",
+            "--no-wacz",
+        )
+        other = _run(deeper)
+        assert other.returncode == 64, other.stdout + other.stderr
+        [line] = other.stderr.splitlines()
+        assert "finished with another spec (differs in depth" in line and "--restart" in line
+        assert not (tmp_path / "deeper").exists()
+        # --restart is refused while a worker of the job is alive (its heartbeat key is set).
+        redis.client().set("archiver:small:heartbeat:other", "1", px=600_000)
+        busy = _run([*deeper, "--restart"])
+        assert busy.returncode == 75 and "live worker" in busy.stderr, busy.stdout + busy.stderr
+        assert redis.client().exists("archiver:small:done")
+        redis.client().delete("archiver:small:heartbeat:other")
+        # --restart deletes the job's keys and runs it afresh with the new spec.
+        restarted = _run([*deeper, "--restart"])
+        assert restarted.returncode == 0, restarted.stdout + restarted.stderr
+        assert "job small started afresh" in restarted.stdout
+        assert json.loads(redis.client().get("archiver:small:spec") or b"{}")["depth"] == 1
+        assert warc_check(tmp_path / "deeper")
     joined = _run([*worker, "--job", "small"])
     assert joined.returncode == 0 and "finished already" in joined.stdout
     assert not (tmp_path / "two" / "warc").exists()

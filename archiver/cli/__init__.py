@@ -200,6 +200,12 @@ def build_parser() -> argparse.ArgumentParser:
         "(--job NAME) and its seeds and options, and runs as its first worker; more join with "
         "archiver worker",
     )
+    crawl.add_argument(
+        "--restart",
+        action="store_true",
+        help="with --redis: delete the job's keys in Redis first (its spec, frontier, seen-set, "
+        "done) and start it afresh; refused while a worker of the job is alive",
+    )
     add_log_options(crawl)
     crawl.set_defaults(handler=cmd_crawl)
 

@@ -161,6 +161,8 @@ def cmd_crawl(args: argparse.Namespace) -> int:
     seeds = _checked_seeds(urls, allow_private, "seed")
     sitemaps = _checked_seeds(args.sitemap, allow_private, "--sitemap")
     feeds = _checked_seeds(args.feed, allow_private, "--feed")
+    if args.restart and not args.redis:
+        raise CommandError("--restart goes with --redis (it starts a distributed job afresh)", USAGE)
     if args.redis:
         # --out is made only once Redis took the job: a refused URL or job leaves no folder.
         return _crawl_on_redis(args, seeds, sitemaps, feeds, overrides)
@@ -196,7 +198,7 @@ def _crawl_on_redis(
 
     url = _redis_url(args.redis)
     spec = crawl_spec(args, seeds, sitemaps, feeds, overrides)
-    if not register_job(url, args.job, spec):
+    if not register_job(url, args.job, spec, restart=args.restart):
         return 0
     check_output_folder(args.out, "--out")
     summary = run_worker(url, args.job, spec, args.out, overrides)

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from archiver.crawl.outcome import CANT_CREATE, NO_INPUT, UNAVAILABLE, USAGE, CommandError
+from archiver.crawl.outcome import CANT_CREATE, LOCKED, NO_INPUT, UNAVAILABLE, USAGE, CommandError
 
 SCHEDULER = "archiver.distributed.scheduler.RedisLeaseScheduler"
 ROBOTS_MIDDLEWARE = "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware"
@@ -60,18 +60,25 @@ def _refused(url: str, error: Exception) -> CommandError:
     return CommandError(f"--redis {redacted_url(url)}: Redis says: {text}", USAGE)
 
 
-def register_job(url: str, job: str, spec: dict[str, Any]) -> bool:
+def register_job(url: str, job: str, spec: dict[str, Any], *, restart: bool = False) -> bool:
     """Store the spec of ``job`` (or find the same one); False when the job is finished (said
-    on stdout). Raises CommandError: another spec (USAGE), Redis unreachable (UNAVAILABLE)."""
+    on stdout). ``restart``: delete the job's keys first. Raises CommandError: another spec
+    (USAGE), live workers at a restart (LOCKED), Redis unreachable (UNAVAILABLE)."""
     from redis.exceptions import ResponseError
 
     from archiver.distributed.connection import connect
     from archiver.distributed.keys import JobKeys
     from archiver.distributed.outbox import OUTAGE_ERRORS
-    from archiver.distributed.spec import ConflictingSpec, FinishedJob, register
+    from archiver.distributed.spec import ConflictingSpec, FinishedJob, JobBusy, forget, register
 
     try:
-        register(connect(url), JobKeys(job), spec)
+        server = connect(url)
+        if restart:
+            deleted = forget(server, JobKeys(job))
+            print(f"archiver: job {job} started afresh ({deleted} Redis keys of it deleted)")
+        register(server, JobKeys(job), spec)
+    except JobBusy as error:
+        raise CommandError(str(error), LOCKED) from None
     except FinishedJob as error:
         print(f"archiver: {error}; nothing to do")
         return False
