@@ -237,6 +237,28 @@ def test_a_killed_worker_loses_no_article_and_duplicates_none(
     warc_check(tmp_path / "w2")
 
 
+def test_a_stopped_worker_hands_its_work_back_at_once_and_says_the_others_continue(
+    single_crawl: dict[str, Any], redis: RedisServer, tmp_path: Path
+) -> None:
+    with worker_site(hold_agent="w1") as site:
+        # A heartbeat far longer than the test: only the hand-back lets the other worker finish.
+        one = first_worker(site, redis, tmp_path / "w1", "w1", "--set", "ARCHIVER_REDIS_HEARTBEAT=3600")
+        assert site.wait_for_total(1), one.report()
+        two = joining_worker(redis, tmp_path / "w2")
+        assert site.wait_for("w1", random.randint(1, 6)), one.report()
+        one.process.send_signal(signal.SIGTERM)
+        assert one.finish() == 3, one.report()
+        worker = (tmp_path / "w1" / "worker-id").read_text().strip()
+        client = redis.client()
+        prefix = f"archiver:{JOB}:"
+        assert not client.exists(prefix + f"heartbeat:{worker}"), one.report()
+        assert not client.hlen(prefix + f"lease:{worker}") and not client.zcard(prefix + f"affinity:{worker}")
+        assert "other workers continue it" in one.stdout + "".join(one.lines), one.report()
+        assert "run the same command again to continue" not in one.stdout + "".join(one.lines)
+        assert two.finish() == 0, two.report()
+    assert merged(tmp_path / "w1", tmp_path / "w2", base=site.base) == single_crawl
+
+
 def test_workers_pause_while_redis_restarts_and_finish(
     single_crawl: dict[str, Any], redis: RedisServer, tmp_path: Path
 ) -> None:

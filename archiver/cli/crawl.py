@@ -193,8 +193,7 @@ def _crawl_on_redis(
     overrides: dict[str, Any],
 ) -> int:
     """archiver crawl --redis: register the job, then run as its first worker (archiver.cli.worker)."""
-    from archiver.cli.worker import _redis_url, crawl_spec, register_job, run_worker
-    from archiver.crawl.summary import this_run
+    from archiver.cli.worker import _redis_url, crawl_spec, register_job, run_worker, worker_outcome
 
     url = _redis_url(args.redis)
     spec = crawl_spec(args, seeds, sitemaps, feeds, overrides)
@@ -203,7 +202,7 @@ def _crawl_on_redis(
     check_output_folder(args.out, "--out")
     summary = run_worker(url, args.job, spec, args.out, overrides)
     _print_report(args, summary)
-    return _report_outcome(classify(this_run(summary)))
+    return _report_outcome(worker_outcome(summary))
 
 
 def cmd_demo(args: argparse.Namespace) -> int:

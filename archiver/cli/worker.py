@@ -12,14 +12,17 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from archiver.crawl.outcome import CANT_CREATE, LOCKED, NO_INPUT, UNAVAILABLE, USAGE, CommandError
+from archiver.crawl.outcome import CANT_CREATE, LOCKED, NO_INPUT, UNAVAILABLE, USAGE, CommandError, Outcome
 
 SCHEDULER = "archiver.distributed.scheduler.RedisLeaseScheduler"
 ROBOTS_MIDDLEWARE = "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware"
 SHARED_ROBOTS_MIDDLEWARE = "archiver.distributed.robots.SharedRobotsTxtMiddleware"
+# Stops for which Redis could not take the work back: "run the same command again" holds.
+REDIS_STOPS = ("redis_unavailable", "redis_job_lost")
 ROBOTS_ORDER = 100  # Scrapy's place for its robots.txt middleware (DOWNLOADER_MIDDLEWARES_BASE)
 
 
@@ -182,6 +185,24 @@ def crawl_spec(
     )
 
 
+def worker_outcome(summary: dict[str, Any]) -> Outcome:
+    """The verdict on a worker's run: as a crawl's, but a worker that stopped (signal, limit)
+    handed its work back to the job, whose other workers continue it."""
+    from archiver.crawl.outcome import RESUME_HINT, classify
+    from archiver.crawl.summary import this_run
+
+    run = this_run(summary)
+    outcome = classify(run)
+    if outcome.kind == "stopped" and run.get("finish_reason") not in REDIS_STOPS:
+        line = outcome.line.replace(
+            RESUME_HINT,
+            "the job's other workers continue it (this worker's requests were handed back); "
+            "run the same command again to join again",
+        )
+        return replace(outcome, line=line)
+    return outcome
+
+
 def cmd_worker(args: argparse.Namespace) -> int:
     from archiver.cli.crawl import (
         _crawl_overrides,
@@ -190,8 +211,6 @@ def cmd_worker(args: argparse.Namespace) -> int:
         _report_outcome,
         check_output_folder,
     )
-    from archiver.crawl.outcome import classify
-    from archiver.crawl.summary import this_run
 
     url = _redis_url(args.redis)
     overrides = _crawl_overrides(args)
@@ -203,7 +222,7 @@ def cmd_worker(args: argparse.Namespace) -> int:
     check_output_folder(args.out, "--out")
     summary = run_worker(url, args.job, spec, args.out, overrides)
     _print_report(args, summary)
-    return _report_outcome(classify(this_run(summary)))
+    return _report_outcome(worker_outcome(summary))
 
 
 def add_worker_command(

@@ -335,7 +335,14 @@ class RedisLeaseScheduler(DelayingScheduler):
             return super().close(reason)  # nothing to write back: the job is gone
         try:
             self.outbox.flush()
-            if reason == "finished" and not len(self.outbox):
+            if not len(self.outbox):
+                if reason != "finished":
+                    # A clean stop (signal, limit): what this worker holds goes back to the
+                    # shared queue now, so that the others take it over at once (not after
+                    # the heartbeat's TTL). Its pages already fetched stay in its WARCs.
+                    count = self.queue.reap([self.worker], only_dead=False)
+                    if count:
+                        logger.info("handed back %d requests to the job's other workers", count)
                 self.heartbeat.leave()
         except OUTAGE_ERRORS:
             pass
