@@ -24,6 +24,7 @@ import filecmp
 import json
 import os
 import shutil
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -81,6 +82,25 @@ def input_warcs(folder: Path) -> list[InputWarc]:
             NO_INPUT,
         )
     return found
+
+
+def split_idle_workers(folders: list[Path]) -> tuple[list[Path], list[Path]]:
+    """``folders`` without, and then only, the worker folders that fetched nothing (crawl.json
+    written, a worker id, no WARC file: a worker that found no work left), each said on
+    stderr. Raises :class:`CommandError` (66) when no folder is left."""
+    idle = [
+        folder
+        for folder in folders
+        if read_summary(folder) is not None
+        and worker_of(folder) is not None
+        and not any((folder / WARC_FOLDER).glob("*.warc.gz*"))
+    ]
+    for folder in idle:
+        print(f"archiver: skipping {folder}: a worker that fetched nothing (no WARC files)", file=sys.stderr)
+    kept = [folder for folder in folders if folder not in idle]
+    if not kept:
+        raise CommandError("no input folder holds WARC files: no worker fetched anything", NO_INPUT)
+    return kept, idle
 
 
 def check_inputs(out: Path, folders: list[Path]) -> list[Path]:
@@ -305,7 +325,7 @@ def merge(out: Path, folders: list[Path], *, jobs: int, wacz: bool = True) -> Me
     :class:`CommandError` before anything is written for inputs that cannot be merged."""
     from archiver.cli.extract import index_and_articles
 
-    folders = sorted(check_inputs(out, folders))
+    folders, idle = split_idle_workers(sorted(check_inputs(out, folders)))
     check_target(out, folders)
     warcs = plan_warcs(folders)
     warc_dir = out / WARC_FOLDER
@@ -332,6 +352,7 @@ def merge(out: Path, folders: list[Path], *, jobs: int, wacz: bool = True) -> Me
     merge_lines(folders, REJECTS_FILE, out / REJECTS_FILE)
     result = MergeResult(out, names, repaired, linked, count, warnings)
     run, job = merged_run(folders, result, out)
+    run["skipped_folders"] = [str(folder) for folder in idle]
     if wacz:
         from archiver.wacz import write_wacz
 

@@ -11,6 +11,7 @@ import random
 import signal
 import subprocess
 import threading
+import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -257,6 +258,60 @@ def test_a_stopped_worker_hands_its_work_back_at_once_and_says_the_others_contin
         assert "run the same command again to continue" not in one.stdout + "".join(one.lines)
         assert two.finish() == 0, two.report()
     assert merged(tmp_path / "w1", tmp_path / "w2", base=site.base) == single_crawl
+
+
+def test_merge_skips_a_worker_that_fetched_nothing(redis: RedisServer, tmp_path: Path) -> None:
+    with worker_site(hold_agent="w1") as site:
+        # One article, depth 0: its pages and photos stay with the first worker (affinity),
+        # whose requests the site holds; the second worker finds no work.
+        one = Worker(
+            loopback_crawl(
+                tmp_path / "w1",
+                f"{site.base}/a/00004-things/",
+                "--depth",
+                "0",
+                "--redis",
+                redis.url,
+                "--job",
+                JOB,
+                "--set",
+                "USER_AGENT=w1",
+                *COMMON,
+            )
+        )
+        assert site.wait_for("w1", 1), one.report()
+        two = joining_worker(redis, tmp_path / "w2")
+        client = redis.client()
+        joined = threading.Event()
+        while not joined.is_set() and two.process.poll() is None:  # until it beats: joined
+            kept = tmp_path / "w2" / "worker-id"
+            if kept.is_file() and client.exists(f"archiver:{JOB}:heartbeat:{kept.read_text().strip()}"):
+                joined.set()
+            else:
+                joined.wait(0.05)
+        two.process.send_signal(signal.SIGTERM)
+        assert two.finish() == 3, two.report()
+        # Let the first worker's held requests go (another agent asked), and it finishes.
+        request = urllib.request.Request(f"{site.base}/robots.txt", headers={"User-Agent": "tester"})
+        urllib.request.urlopen(request, timeout=30).read()
+        assert one.finish() == 0, one.report()
+    assert not list((tmp_path / "w2").glob("warc/*.warc.gz*"))
+    out = tmp_path / "merged"
+    command = [
+        str(BIN / "archiver"),
+        "merge",
+        "--out",
+        str(out),
+        "--no-wacz",
+        str(tmp_path / "w1"),
+        str(tmp_path / "w2"),
+    ]
+    result = _run(command)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert f"skipping {tmp_path / 'w2'}: a worker that fetched nothing" in result.stderr
+    summary = json.loads((out / "crawl.json").read_text())
+    assert summary["run"]["skipped_folders"] == [str(tmp_path / "w2")]
+    assert articles_of(out, site.base) == articles_of(tmp_path / "w1", site.base)
 
 
 def test_workers_pause_while_redis_restarts_and_finish(
