@@ -7,6 +7,7 @@ loses nothing."""
 from __future__ import annotations
 
 import json
+import os
 import random
 import signal
 import subprocess
@@ -488,3 +489,12 @@ def test_a_bad_redis_url_or_password_is_one_line_naming_redis_and_leaves_no_fold
     [line] = missing.stderr.splitlines()
     assert missing.returncode == 69 and "refused the credentials of --redis" in line, missing.stderr
     assert not out.exists()
+    # The URL and password from the environment (off the command line): Redis lets it in and
+    # says the job is unknown.
+    bare = [str(BIN / "archiver"), "worker", "--job", "x", "--out", str(out)]
+    env = {**os.environ, "ARCHIVER_REDIS_URL": f"{host}/0", "REDISCLI_AUTH": "right"}
+    from_env = subprocess.run(bare, capture_output=True, text=True, timeout=300, check=False, env=env)
+    assert from_env.returncode == 66 and "no job x" in from_env.stderr, from_env.stderr
+    env.pop("ARCHIVER_REDIS_URL")
+    unset = subprocess.run(bare, capture_output=True, text=True, timeout=300, check=False, env=env)
+    assert unset.returncode == 64 and "ARCHIVER_REDIS_URL" in unset.stderr, unset.stderr

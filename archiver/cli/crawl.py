@@ -161,9 +161,9 @@ def cmd_crawl(args: argparse.Namespace) -> int:
     seeds = _checked_seeds(urls, allow_private, "seed")
     sitemaps = _checked_seeds(args.sitemap, allow_private, "--sitemap")
     feeds = _checked_seeds(args.feed, allow_private, "--feed")
-    if args.restart and not args.redis:
+    if args.restart and args.redis is None:
         raise CommandError("--restart goes with --redis (it starts a distributed job afresh)", USAGE)
-    if args.redis:
+    if args.redis is not None:
         # --out is made only once Redis took the job: a refused URL or job leaves no folder.
         return _crawl_on_redis(args, seeds, sitemaps, feeds, overrides)
     check_output_folder(args.out, "--out")

@@ -26,11 +26,15 @@ REDIS_STOPS = ("redis_unavailable", "redis_job_lost")
 ROBOTS_ORDER = 100  # Scrapy's place for its robots.txt middleware (DOWNLOADER_MIDDLEWARES_BASE)
 
 
-def _redis_url(url: str) -> str:
-    from archiver.distributed.connection import check_redis_url
+def _redis_url(url: str | None) -> str:
+    """``--redis``'s URL checked (``None`` or empty: ``$ARCHIVER_REDIS_URL``; a password from
+    ``$REDISCLI_AUTH`` when the URL has none); raises CommandError (USAGE)."""
+    import os
+
+    from archiver.distributed.connection import check_redis_url, url_from_environment
 
     try:
-        return check_redis_url(url)
+        return check_redis_url(url_from_environment(url or "", os.environ))
     except ValueError as error:
         raise CommandError(f"{error}", USAGE) from None
 
@@ -230,7 +234,13 @@ def add_worker_command(
 ) -> None:
     """The options of `archiver worker` (``job_type``, ``folder_type``: the checks of
     archiver crawl's --job and --out)."""
-    parser.add_argument("--redis", required=True, metavar="URL", help="the job's Redis: redis://HOST:PORT/DB")
+    parser.add_argument(
+        "--redis",
+        metavar="URL",
+        default="",
+        help="the job's Redis: redis://HOST:PORT/DB (default: $ARCHIVER_REDIS_URL; a password "
+        "from $REDISCLI_AUTH if the URL has none)",
+    )
     parser.add_argument(
         "--job", required=True, type=job_type, help="the job's name (as given to archiver crawl --redis)"
     )
