@@ -86,6 +86,10 @@ def _with_captures(image: Image, captures: Mapping[str, ImageCapture | None]) ->
     return image.model_copy(update={"capture": capture}) if capture is not None else image
 
 
+# The "failure" of a photo a distributed crawl's other worker fetched (spiders/listicle.py).
+CAPTURED_ELSEWHERE = "captured by another worker of the job"
+
+
 def photos_warning(
     items: list[Item], captures: Mapping[str, ImageCapture | None], failures: Mapping[str, str]
 ) -> tuple[str | None, int]:
@@ -99,6 +103,9 @@ def photos_warning(
     >>> items = [Item(position=1, page_url="p", images=[photo("a"), photo("b"), photo("c")])]
     >>> photos_warning(items, {}, {"b": "HTTP 500"})
     ('3 of 3 photos not captured: 2 not fetched, 1 failed (HTTP 500)', 2)
+    >>> text, _ = photos_warning(items, {}, {"a": CAPTURED_ELSEWHERE, "b": CAPTURED_ELSEWHERE})
+    >>> text.startswith("3 of 3 photos not captured by this worker: 1 not fetched, 2 captured by another")
+    True
     """
     photos = [image.url for item in items for image in item.images]
     missing = [url for url in photos if not photo_captured(captures.get(url))]
@@ -107,6 +114,12 @@ def photos_warning(
     failed = [reason for url in missing if (reason := _photo_failure(url, captures, failures)) is not None]
     not_fetched = len(missing) - len(failed)
     parts = [f"{not_fetched} not fetched"] if not_fetched else []
+    # A distributed crawl's worker: a photo another worker fetched is in that worker's WARC
+    # (archiver merge of the job's folders has it), not a failure.
+    elsewhere = failed.count(CAPTURED_ELSEWHERE)
+    if elsewhere:
+        failed = [reason for reason in failed if reason != CAPTURED_ELSEWHERE]
+        parts.append(f"{elsewhere} {CAPTURED_ELSEWHERE} (archiver merge of the job's folders has them)")
     if failed:
         reasons = list(dict.fromkeys(failed))
         more = len(reasons) - 3
@@ -114,7 +127,8 @@ def photos_warning(
         if more > 0:
             shown += f"; {more} more reason{'s' if more > 1 else ''}"
         parts.append(f"{len(failed)} failed ({shown})")
-    return f"{len(missing)} of {len(photos)} photos not captured: {', '.join(parts)}", not_fetched
+    where = " by this worker" if elsewhere else ""
+    return f"{len(missing)} of {len(photos)} photos not captured{where}: {', '.join(parts)}", not_fetched
 
 
 def _photo_failure(

@@ -28,7 +28,8 @@ import filecmp
 import json
 import os
 import shutil
-from collections.abc import Callable, Iterator
+import sys
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -113,6 +114,25 @@ def _wacz_warcs(wacz: Path) -> list[InputWarc]:
     except (WaczReadError, OSError) as error:
         raise CommandError(f"{printable(str(error))}; give crawl folders or WACZ files", DATA_ERROR) from None
     return [InputWarc(wacz, member.name, False, member, member.size) for member in members]
+
+
+def split_idle_workers(folders: list[Path]) -> tuple[list[Path], list[Path]]:
+    """``folders`` without, and then only, the worker folders that fetched nothing (crawl.json
+    written, a worker id, no WARC file: a worker that found no work left), each said on
+    stderr. Raises :class:`CommandError` (66) when no folder is left."""
+    idle = [
+        folder
+        for folder in folders
+        if read_summary(folder) is not None
+        and worker_of(folder) is not None
+        and not any((folder / WARC_FOLDER).glob("*.warc.gz*"))
+    ]
+    for folder in idle:
+        print(f"archiver: skipping {folder}: a worker that fetched nothing (no WARC files)", file=sys.stderr)
+    kept = [folder for folder in folders if folder not in idle]
+    if not kept:
+        raise CommandError("no input folder holds WARC files: no worker fetched anything", NO_INPUT)
+    return kept, idle
 
 
 def check_inputs(out: Path, folders: list[Path]) -> list[Path]:
@@ -367,12 +387,30 @@ def printable(text: str, limit: int = 300) -> str:
     return escaped if len(escaped) <= limit else escaped[: limit - 3] + "..."
 
 
-def input_outcome(folder: Path, taken: set[Path] | None = None) -> dict[str, Any]:
+def finished_jobs(folders: list[Path]) -> set[str]:
+    """The distributed jobs a worker among ``folders`` saw to their end (its crawl.json: a
+    ``worker_id``, the ``job``, finish reason ``finished``): the job's frontier was empty and no
+    live worker held work, so every request a killed worker of the job had taken was handed
+    back and done by another."""
+    jobs: set[str] = set()
+    for folder in folders:
+        summary = read_summary(folder) if folder.is_dir() else None
+        run = this_run(summary) if summary is not None else {}
+        if run.get("worker_id") and run.get("job") and run.get("finish_reason") == "finished":
+            jobs.add(str(run["job"]))
+    return jobs
+
+
+def input_outcome(
+    folder: Path, taken: set[Path] | None = None, finished: Collection[str] = ()
+) -> dict[str, Any]:
     """How the crawl of an input folder ended: ``{"folder", "outcome", "exit_code"}`` from its
     crawl.json; ``killed`` (3) without one, or with a WARC file left ``.open`` (a run killed
     after an earlier one wrote crawl.json), unless none of its files is among ``taken`` (the
     input files the merge took): then another input (a copy of the folder, resumed) holds all
-    it wrote, and it is ``resumed elsewhere`` (0)."""
+    it wrote, and it is ``resumed elsewhere`` (0); or unless it is a worker of a job in
+    ``finished`` (:func:`finished_jobs`): then the job's other workers did its work, and it is
+    ``taken over`` (0)."""
     summary = read_summary(folder) if folder.is_dir() else None
     warcs = input_warcs(folder)
     if summary is None and all(warc.member is not None for warc in warcs):
@@ -380,6 +418,10 @@ def input_outcome(folder: Path, taken: set[Path] | None = None) -> dict[str, Any
     if summary is None or any(warc.open for warc in warcs):
         if taken is not None and not any(warc.path in taken for warc in warcs):
             return {"folder": str(folder), "outcome": "resumed elsewhere", "exit_code": DONE}
+        worker = worker_of(folder)
+        # A worker's WARC names are "<job>-<worker id>-...": which job it was a worker of.
+        if worker and any(warc.name.startswith(f"{job}-{worker}-") for job in finished for warc in warcs):
+            return {"folder": str(folder), "outcome": "taken over", "exit_code": DONE}
         return {"folder": str(folder), "outcome": "killed", "exit_code": STOPPED}
     run = this_run(summary)
     code = run.get("exit_code")
@@ -426,7 +468,8 @@ def merged_run(folders: list[Path], result: MergeResult, out: Path) -> tuple[dic
     ends = sorted(str(entry["finished_at"]) for entry in runs if entry.get("finished_at"))
     run["started_at"] = starts[0] if starts else None
     run["finished_at"] = ends[-1] if ends else None
-    outcomes = [input_outcome(folder, result.taken) for folder in folders]
+    finished = finished_jobs(folders)
+    outcomes = [input_outcome(folder, result.taken, finished) for folder in folders]
     errors: list[Any] = [error for entry in runs for error in entry.get("errors") or []]
     errors += [
         f"{item['folder']}: its crawl ended {item['outcome']}" for item in outcomes if item["exit_code"]
@@ -459,7 +502,7 @@ def merge(out: Path, folders: list[Path], *, jobs: int, wacz: bool = True) -> Me
     """Merge the crawl folders ``folders`` into ``out`` (see the module's docstring); raises
     :class:`CommandError` before anything is written for inputs that cannot be merged (75
     for an input a crawl is writing into, or a MERGED another merge is writing)."""
-    folders = sorted(check_inputs(out, folders))
+    folders, idle = split_idle_workers(sorted(check_inputs(out, folders)))
     check_target(out, folders)
     warcs = plan_warcs(folders)
     lock = OutputLock(out)
@@ -473,13 +516,13 @@ def merge(out: Path, folders: list[Path], *, jobs: int, wacz: bool = True) -> Me
         ) from None
     try:
         check_target(out, folders)  # again, under the lock: another merge may have ended meanwhile
-        return _merge_locked(out, folders, warcs, jobs=jobs, wacz=wacz)
+        return _merge_locked(out, folders, warcs, idle, jobs=jobs, wacz=wacz)
     finally:
         lock.release()
 
 
 def _merge_locked(
-    out: Path, folders: list[Path], warcs: list[InputWarc], *, jobs: int, wacz: bool
+    out: Path, folders: list[Path], warcs: list[InputWarc], idle: list[Path], *, jobs: int, wacz: bool
 ) -> MergeResult:
     from archiver.cli.extract import index_and_articles
 
@@ -508,6 +551,7 @@ def _merge_locked(
     result = MergeResult(out, names, repaired, linked, count, [printable(warning) for warning in warnings])
     result.taken = {warc.path for warc in warcs}
     run, job = merged_run(folders, result, out)
+    run["skipped_folders"] = [str(folder) for folder in idle]
     if wacz:
         from archiver.wacz import WaczError, write_wacz
 

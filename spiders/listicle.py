@@ -361,8 +361,9 @@ class ListicleSpider(scrapy.Spider):
         worker's WARC), so that its article does not wait for it."""
         if "image_url" not in request.meta:
             return
-        reason = "fetched by another worker"
-        for article in self.session.image_done(request.meta["image_url"], None, reason):
+        from archiver.articles import CAPTURED_ELSEWHERE
+
+        for article in self.session.image_done(request.meta["image_url"], None, CAPTURED_ELSEWHERE):
             self.write_output(ArticleItem(article))
 
     def _worker_fields(self) -> dict[str, Any]:

@@ -91,6 +91,13 @@ class RedisServer:
         self.stop()
         self.start()
 
+    def restart_without_data(self) -> None:
+        """Stop it, delete its files, start it again on the same port: a Redis restarted
+        without persistence (every key gone)."""
+        self.stop()
+        shutil.rmtree(self.folder)
+        self.start()
+
 
 @contextmanager
 def redis_server(folder: Path) -> Iterator[RedisServer]:

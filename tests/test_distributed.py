@@ -7,10 +7,12 @@ loses nothing."""
 from __future__ import annotations
 
 import json
+import os
 import random
 import signal
 import subprocess
 import threading
+import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -133,10 +135,11 @@ def articles_of(folder: Path, base: str) -> dict[str, Any]:
     return articles
 
 
-def merged(*folders: Path, base: str, code: int = 0) -> dict[str, Any]:
-    """The articles of `archiver merge --out M FOLDERS` (re-extracted over every worker's WARCs);
-    ``code``: the merge's exit code (3 when an input is a killed worker)."""
-    out = folders[0].parent / "merged"
+def merged(*folders: Path, base: str, code: int = 0, out: Path | None = None) -> dict[str, Any]:
+    """The articles of `archiver merge --out M FOLDERS` (re-extracted over every worker's WARCs;
+    M: ``out``, else ``merged`` beside the first folder); ``code``: the merge's exit code (3
+    when an input is a killed crawl no other worker took over)."""
+    out = out or folders[0].parent / "merged"
     command = [str(BIN / "archiver"), "merge", "--out", str(out), "--no-wacz", *map(str, folders)]
     result = subprocess.run(command, capture_output=True, text=True, timeout=300, check=False)
     assert result.returncode == code, result.stdout + result.stderr
@@ -233,10 +236,91 @@ def test_a_killed_worker_loses_no_article_and_duplicates_none(
         one.process.send_signal(signal.SIGKILL)
         one.finish()
         assert two.finish() == 0, two.report()
-    # The killed worker's last WARC is still .open: archiver merge repairs it in its copy, and
-    # says an input was killed (3).
-    assert merged(tmp_path / "w1", tmp_path / "w2", base=site.base, code=3) == single_crawl
+    # The killed worker's last WARC is still .open: archiver merge repairs it in its copy; the
+    # other worker saw the job to its end, so the killed one's work was taken over (exit 0).
+    assert merged(tmp_path / "w1", tmp_path / "w2", base=site.base) == single_crawl
+    outcomes = json.loads((tmp_path / "merged" / "crawl.json").read_text())["run"]["inputs"]["folders"]
+    assert {Path(entry["folder"]).name: entry["outcome"] for entry in outcomes}["w1"] == "taken over"
+    # Alone, the killed worker's folder is what it is: a killed crawl (3).
+    (tmp_path / "alone").mkdir()
+    assert merged(tmp_path / "w1", base=site.base, code=3, out=tmp_path / "alone" / "merged")
     warc_check(tmp_path / "w2")
+
+
+def test_a_stopped_worker_hands_its_work_back_at_once_and_says_the_others_continue(
+    single_crawl: dict[str, Any], redis: RedisServer, tmp_path: Path
+) -> None:
+    with worker_site(hold_agent="w1") as site:
+        # A heartbeat far longer than the test: only the hand-back lets the other worker finish.
+        one = first_worker(site, redis, tmp_path / "w1", "w1", "--set", "ARCHIVER_REDIS_HEARTBEAT=3600")
+        assert site.wait_for_total(1), one.report()
+        two = joining_worker(redis, tmp_path / "w2")
+        assert site.wait_for("w1", random.randint(1, 6)), one.report()
+        one.process.send_signal(signal.SIGTERM)
+        assert one.finish() == 3, one.report()
+        worker = (tmp_path / "w1" / "worker-id").read_text().strip()
+        client = redis.client()
+        prefix = f"archiver:{JOB}:"
+        assert not client.exists(prefix + f"heartbeat:{worker}"), one.report()
+        assert not client.hlen(prefix + f"lease:{worker}") and not client.zcard(prefix + f"affinity:{worker}")
+        assert "other workers continue it" in one.stdout + "".join(one.lines), one.report()
+        assert "run the same command again to continue" not in one.stdout + "".join(one.lines)
+        assert two.finish() == 0, two.report()
+    assert merged(tmp_path / "w1", tmp_path / "w2", base=site.base) == single_crawl
+
+
+def test_merge_skips_a_worker_that_fetched_nothing(redis: RedisServer, tmp_path: Path) -> None:
+    with worker_site(hold_agent="w1") as site:
+        # One article, depth 0: its pages and photos stay with the first worker (affinity),
+        # whose requests the site holds; the second worker finds no work.
+        one = Worker(
+            loopback_crawl(
+                tmp_path / "w1",
+                f"{site.base}/a/00004-things/",
+                "--depth",
+                "0",
+                "--redis",
+                redis.url,
+                "--job",
+                JOB,
+                "--set",
+                "USER_AGENT=w1",
+                *COMMON,
+            )
+        )
+        assert site.wait_for("w1", 1), one.report()
+        two = joining_worker(redis, tmp_path / "w2")
+        client = redis.client()
+        joined = threading.Event()
+        while not joined.is_set() and two.process.poll() is None:  # until it beats: joined
+            kept = tmp_path / "w2" / "worker-id"
+            if kept.is_file() and client.exists(f"archiver:{JOB}:heartbeat:{kept.read_text().strip()}"):
+                joined.set()
+            else:
+                joined.wait(0.05)
+        two.process.send_signal(signal.SIGTERM)
+        assert two.finish() == 3, two.report()
+        # Let the first worker's held requests go (another agent asked), and it finishes.
+        request = urllib.request.Request(f"{site.base}/robots.txt", headers={"User-Agent": "tester"})
+        urllib.request.urlopen(request, timeout=30).read()
+        assert one.finish() == 0, one.report()
+    assert not list((tmp_path / "w2").glob("warc/*.warc.gz*"))
+    out = tmp_path / "merged"
+    command = [
+        str(BIN / "archiver"),
+        "merge",
+        "--out",
+        str(out),
+        "--no-wacz",
+        str(tmp_path / "w1"),
+        str(tmp_path / "w2"),
+    ]
+    result = _run(command)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert f"skipping {tmp_path / 'w2'}: a worker that fetched nothing" in result.stderr
+    summary = json.loads((out / "crawl.json").read_text())
+    assert summary["run"]["skipped_folders"] == [str(tmp_path / "w2")]
+    assert articles_of(out, site.base) == articles_of(tmp_path / "w1", site.base)
 
 
 def test_workers_pause_while_redis_restarts_and_finish(
@@ -254,6 +338,28 @@ def test_workers_pause_while_redis_restarts_and_finish(
         assert two.finish() == 0, two.report()
         assert one.saw("answers again") and two.saw("answers again")
     assert merged(tmp_path / "w1", tmp_path / "w2", base=site.base) == single_crawl
+
+
+def test_workers_stop_and_say_so_when_redis_comes_back_without_the_job(
+    redis: RedisServer, tmp_path: Path
+) -> None:
+    with worker_site(hold_agent="w1") as site:
+        one, two = start_two(site, redis, tmp_path)
+        assert site.wait_for("w2", 3), two.report()
+        redis.stop()
+        assert one.saw("is unreachable: pausing"), one.report()
+        assert two.saw("is unreachable: pausing"), two.report()
+        redis.restart_without_data()  # as a Redis without persistence comes back: empty
+        for worker in (one, two):
+            assert worker.finish() == 3, worker.report()
+            assert worker.saw("no longer holds job lists"), worker.report()
+            assert "lost the job" in worker.stdout + "".join(worker.lines), worker.report()
+    client = redis.client()
+    assert not client.exists(f"archiver:{JOB}:done") and not client.exists(f"archiver:{JOB}:spec")
+    for folder in (tmp_path / "w1", tmp_path / "w2"):
+        summary = json.loads((folder / "crawl.json").read_text())
+        assert summary["run"]["finish_reason"] == "redis_job_lost"
+        warc_check(folder)
 
 
 # -- joining a job ----------------------------------------------------------------------------------
@@ -299,6 +405,36 @@ def test_unknown_finished_and_conflicting_jobs_say_so_in_one_line(redis: RedisSe
         again.returncode == 0
         and again.stdout.strip() == "archiver: job small is finished already; nothing to do"
     )
+    # The finished job's name with another spec: refused (64), the difference named.
+    with worker_site() as site:
+        deeper = loopback_crawl(
+            tmp_path / "deeper",
+            f"{site.base}/a/00004-things/",
+            "--depth",
+            "1",
+            "--redis",
+            redis.url,
+            "--job",
+            "small",
+            "--no-wacz",
+        )
+        other = _run(deeper)
+        assert other.returncode == 64, other.stdout + other.stderr
+        [line] = other.stderr.splitlines()
+        assert "finished with another spec (differs in depth" in line and "--restart" in line
+        assert not (tmp_path / "deeper").exists()
+        # --restart is refused while a worker of the job is alive (its heartbeat key is set).
+        redis.client().set("archiver:small:heartbeat:other", "1", px=600_000)
+        busy = _run([*deeper, "--restart"])
+        assert busy.returncode == 75 and "live worker" in busy.stderr, busy.stdout + busy.stderr
+        assert redis.client().exists("archiver:small:done")
+        redis.client().delete("archiver:small:heartbeat:other")
+        # --restart deletes the job's keys and runs it afresh with the new spec.
+        restarted = _run([*deeper, "--restart"])
+        assert restarted.returncode == 0, restarted.stdout + restarted.stderr
+        assert "job small started afresh" in restarted.stdout
+        assert json.loads(redis.client().get("archiver:small:spec") or b"{}")["depth"] == 1
+        assert warc_check(tmp_path / "deeper")
     joined = _run([*worker, "--job", "small"])
     assert joined.returncode == 0 and "finished already" in joined.stdout
     assert not (tmp_path / "two" / "warc").exists()
@@ -329,3 +465,44 @@ def test_a_job_files_redis_key_is_checked_and_job_run_says_it_does_not_run_it(tm
     [line] = refused.stderr.splitlines()
     assert "does not run distributed jobs yet" in line and "secret" not in line
     assert not list((tmp_path / "jobs").rglob("*.warc.gz"))  # nothing crawled
+
+
+def test_a_bad_redis_url_or_password_is_one_line_naming_redis_and_leaves_no_folder(
+    redis: RedisServer, tmp_path: Path
+) -> None:
+    out = tmp_path / "w"
+    host = redis.url.rsplit("/", 1)[0]  # redis://127.0.0.1:PORT
+    port = int(host.rsplit(":", 1)[1])
+
+    def worker(url: str) -> subprocess.CompletedProcess[str]:
+        return _run([str(BIN / "archiver"), "worker", "--redis", url, "--job", "x", "--out", str(out)])
+
+    cases = [
+        (f"{host}/99", 64, "DB index is out of range"),  # a DB this Redis does not have
+        (f"{host}/abc", 64, "is not a number"),
+        ("redis://127.0.0.1:99999/0", 64, "Port out of range"),
+        (f"{host}/0", 66, "no job x"),
+    ]
+    for url, code, text in cases:
+        result = worker(url)
+        [line] = result.stderr.splitlines()
+        assert result.returncode == code and text in line, (url, result.stderr)
+        assert code == 66 or "--redis" in line
+        assert not out.exists(), url
+    redis.client().config_set("requirepass", "right")
+    wrong = worker(f"redis://:wrong@127.0.0.1:{port}/0")
+    [line] = wrong.stderr.splitlines()
+    assert wrong.returncode == 69 and "refused the credentials of --redis" in line and "wrong" not in line
+    missing = worker(f"{host}/0")
+    [line] = missing.stderr.splitlines()
+    assert missing.returncode == 69 and "refused the credentials of --redis" in line, missing.stderr
+    assert not out.exists()
+    # The URL and password from the environment (off the command line): Redis lets it in and
+    # says the job is unknown.
+    bare = [str(BIN / "archiver"), "worker", "--job", "x", "--out", str(out)]
+    env = {**os.environ, "ARCHIVER_REDIS_URL": f"{host}/0", "REDISCLI_AUTH": "right"}
+    from_env = subprocess.run(bare, capture_output=True, text=True, timeout=300, check=False, env=env)
+    assert from_env.returncode == 66 and "no job x" in from_env.stderr, from_env.stderr
+    env.pop("ARCHIVER_REDIS_URL")
+    unset = subprocess.run(bare, capture_output=True, text=True, timeout=300, check=False, env=env)
+    assert unset.returncode == 64 and "ARCHIVER_REDIS_URL" in unset.stderr, unset.stderr

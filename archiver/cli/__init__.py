@@ -196,9 +196,18 @@ def build_parser() -> argparse.ArgumentParser:
     crawl.add_argument(
         "--redis",
         metavar="URL",
+        nargs="?",
+        const="",
         help="run as a distributed job in this Redis (redis://HOST:PORT/DB): registers the job "
         "(--job NAME) and its seeds and options, and runs as its first worker; more join with "
-        "archiver worker",
+        "archiver worker. --redis alone: the URL of $ARCHIVER_REDIS_URL; a password from "
+        "$REDISCLI_AUTH if the URL has none",
+    )
+    crawl.add_argument(
+        "--restart",
+        action="store_true",
+        help="with --redis: delete the job's keys in Redis first (its spec, frontier, seen-set, "
+        "done) and start it afresh; refused while a worker of the job is alive",
     )
     add_log_options(crawl)
     crawl.set_defaults(handler=cmd_crawl)

@@ -161,9 +161,12 @@ def cmd_crawl(args: argparse.Namespace) -> int:
     seeds = _checked_seeds(urls, allow_private, "seed")
     sitemaps = _checked_seeds(args.sitemap, allow_private, "--sitemap")
     feeds = _checked_seeds(args.feed, allow_private, "--feed")
-    check_output_folder(args.out, "--out")
-    if args.redis:
+    if args.restart and args.redis is None:
+        raise CommandError("--restart goes with --redis (it starts a distributed job afresh)", USAGE)
+    if args.redis is not None:
+        # --out is made only once Redis took the job: a refused URL or job leaves no folder.
         return _crawl_on_redis(args, seeds, sitemaps, feeds, overrides)
+    check_output_folder(args.out, "--out")
     if args.job_dir is not None:
         check_output_folder(args.job_dir, "--job-dir")
     summary = run_crawl(
@@ -190,16 +193,16 @@ def _crawl_on_redis(
     overrides: dict[str, Any],
 ) -> int:
     """archiver crawl --redis: register the job, then run as its first worker (archiver.cli.worker)."""
-    from archiver.cli.worker import _redis_url, crawl_spec, register_job, run_worker
-    from archiver.crawl.summary import this_run
+    from archiver.cli.worker import _redis_url, crawl_spec, register_job, run_worker, worker_outcome
 
     url = _redis_url(args.redis)
     spec = crawl_spec(args, seeds, sitemaps, feeds, overrides)
-    if not register_job(url, args.job, spec):
+    if not register_job(url, args.job, spec, restart=args.restart):
         return 0
+    check_output_folder(args.out, "--out")
     summary = run_worker(url, args.job, spec, args.out, overrides)
     _print_report(args, summary)
-    return _report_outcome(classify(this_run(summary)))
+    return _report_outcome(worker_outcome(summary))
 
 
 def cmd_demo(args: argparse.Namespace) -> int:

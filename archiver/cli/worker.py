@@ -12,45 +12,80 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from archiver.crawl.outcome import CANT_CREATE, NO_INPUT, UNAVAILABLE, USAGE, CommandError
+from archiver.crawl.outcome import CANT_CREATE, LOCKED, NO_INPUT, UNAVAILABLE, USAGE, CommandError, Outcome
 
 SCHEDULER = "archiver.distributed.scheduler.RedisLeaseScheduler"
 ROBOTS_MIDDLEWARE = "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware"
 SHARED_ROBOTS_MIDDLEWARE = "archiver.distributed.robots.SharedRobotsTxtMiddleware"
+# Stops for which Redis could not take the work back: "run the same command again" holds.
+REDIS_STOPS = ("redis_unavailable", "redis_job_lost")
 ROBOTS_ORDER = 100  # Scrapy's place for its robots.txt middleware (DOWNLOADER_MIDDLEWARES_BASE)
 
 
-def _redis_url(url: str) -> str:
-    from archiver.distributed.connection import check_redis_url
+def _redis_url(url: str | None) -> str:
+    """``--redis``'s URL checked (``None`` or empty: ``$ARCHIVER_REDIS_URL``; a password from
+    ``$REDISCLI_AUTH`` when the URL has none); raises CommandError (USAGE)."""
+    import os
+
+    from archiver.distributed.connection import check_redis_url, url_from_environment
 
     try:
-        return check_redis_url(url)
+        return check_redis_url(url_from_environment(url or "", os.environ))
     except ValueError as error:
         raise CommandError(f"{error}", USAGE) from None
 
 
 def _unreachable(url: str, error: Exception) -> CommandError:
+    from redis.exceptions import AuthenticationError, AuthorizationError
+
     from archiver.distributed.keys import redacted_url
 
+    if isinstance(error, (AuthenticationError, AuthorizationError)):
+        return CommandError(
+            f"Redis at {redacted_url(url)} refused the credentials of --redis ({error}); "
+            "fix the password (redis://:PASSWORD@HOST:PORT/DB)",
+            UNAVAILABLE,
+        )
     return CommandError(
         f"cannot reach Redis at {redacted_url(url)} ({type(error).__name__}); start it or fix --redis",
         UNAVAILABLE,
     )
 
 
-def register_job(url: str, job: str, spec: dict[str, Any]) -> bool:
+def _refused(url: str, error: Exception) -> CommandError:
+    """Redis answered with an error before the job could be read: a DB index it does not have,
+    a missing password (NOAUTH)."""
+    from archiver.distributed.keys import redacted_url
+
+    text = str(error)
+    if "NOAUTH" in text or "WRONGPASS" in text:
+        return _unreachable(url, error)
+    return CommandError(f"--redis {redacted_url(url)}: Redis says: {text}", USAGE)
+
+
+def register_job(url: str, job: str, spec: dict[str, Any], *, restart: bool = False) -> bool:
     """Store the spec of ``job`` (or find the same one); False when the job is finished (said
-    on stdout). Raises CommandError: another spec (USAGE), Redis unreachable (UNAVAILABLE)."""
+    on stdout). ``restart``: delete the job's keys first. Raises CommandError: another spec
+    (USAGE), live workers at a restart (LOCKED), Redis unreachable (UNAVAILABLE)."""
+    from redis.exceptions import ResponseError
+
     from archiver.distributed.connection import connect
     from archiver.distributed.keys import JobKeys
     from archiver.distributed.outbox import OUTAGE_ERRORS
-    from archiver.distributed.spec import ConflictingSpec, FinishedJob, register
+    from archiver.distributed.spec import ConflictingSpec, FinishedJob, JobBusy, forget, register
 
     try:
-        register(connect(url), JobKeys(job), spec)
+        server = connect(url)
+        if restart:
+            deleted = forget(server, JobKeys(job))
+            print(f"archiver: job {job} started afresh ({deleted} Redis keys of it deleted)")
+        register(server, JobKeys(job), spec)
+    except JobBusy as error:
+        raise CommandError(str(error), LOCKED) from None
     except FinishedJob as error:
         print(f"archiver: {error}; nothing to do")
         return False
@@ -58,12 +93,16 @@ def register_job(url: str, job: str, spec: dict[str, Any]) -> bool:
         raise CommandError(str(error), USAGE) from None
     except OUTAGE_ERRORS as error:
         raise _unreachable(url, error) from None
+    except ResponseError as error:
+        raise _refused(url, error) from None
     return True
 
 
 def load_job(url: str, job: str) -> dict[str, Any] | None:
     """The spec of ``job``; None when it is finished (said on stdout). Raises CommandError:
     unknown job (NO_INPUT), Redis unreachable (UNAVAILABLE)."""
+    from redis.exceptions import ResponseError
+
     from archiver.distributed.connection import connect
     from archiver.distributed.keys import JobKeys
     from archiver.distributed.outbox import OUTAGE_ERRORS
@@ -80,6 +119,8 @@ def load_job(url: str, job: str) -> dict[str, Any] | None:
         raise CommandError(str(error), USAGE) from None
     except OUTAGE_ERRORS as error:
         raise _unreachable(url, error) from None
+    except ResponseError as error:
+        raise _refused(url, error) from None
 
 
 def run_worker(
@@ -148,6 +189,24 @@ def crawl_spec(
     )
 
 
+def worker_outcome(summary: dict[str, Any]) -> Outcome:
+    """The verdict on a worker's run: as a crawl's, but a worker that stopped (signal, limit)
+    handed its work back to the job, whose other workers continue it."""
+    from archiver.crawl.outcome import RESUME_HINT, classify
+    from archiver.crawl.summary import this_run
+
+    run = this_run(summary)
+    outcome = classify(run)
+    if outcome.kind == "stopped" and run.get("finish_reason") not in REDIS_STOPS:
+        line = outcome.line.replace(
+            RESUME_HINT,
+            "the job's other workers continue it (this worker's requests were handed back); "
+            "run the same command again to join again",
+        )
+        return replace(outcome, line=line)
+    return outcome
+
+
 def cmd_worker(args: argparse.Namespace) -> int:
     from archiver.cli.crawl import (
         _crawl_overrides,
@@ -156,19 +215,18 @@ def cmd_worker(args: argparse.Namespace) -> int:
         _report_outcome,
         check_output_folder,
     )
-    from archiver.crawl.outcome import classify
-    from archiver.crawl.summary import this_run
 
     url = _redis_url(args.redis)
     overrides = _crawl_overrides(args)
     overrides = {**overrides, **_log_overrides(args, overrides)}
-    check_output_folder(args.out, "--out")
     spec = load_job(url, args.job)
     if spec is None:
         return 0
+    # Made only once the job is known: a refused URL or an unknown job leaves no folder.
+    check_output_folder(args.out, "--out")
     summary = run_worker(url, args.job, spec, args.out, overrides)
     _print_report(args, summary)
-    return _report_outcome(classify(this_run(summary)))
+    return _report_outcome(worker_outcome(summary))
 
 
 def add_worker_command(
@@ -176,7 +234,13 @@ def add_worker_command(
 ) -> None:
     """The options of `archiver worker` (``job_type``, ``folder_type``: the checks of
     archiver crawl's --job and --out)."""
-    parser.add_argument("--redis", required=True, metavar="URL", help="the job's Redis: redis://HOST:PORT/DB")
+    parser.add_argument(
+        "--redis",
+        metavar="URL",
+        default="",
+        help="the job's Redis: redis://HOST:PORT/DB (default: $ARCHIVER_REDIS_URL; a password "
+        "from $REDISCLI_AUTH if the URL has none)",
+    )
     parser.add_argument(
         "--job", required=True, type=job_type, help="the job's name (as given to archiver crawl --redis)"
     )

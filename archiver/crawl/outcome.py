@@ -61,6 +61,12 @@ STOP_REASONS = {
     "size_limit": "stopped at the --size-limit",
     "disk_full": "stopped: the disk is full (free space first)",
     "redis_unavailable": "stopped: the job's Redis was unreachable for too long",
+    "redis_job_lost": "stopped: the job's Redis lost the job (restarted without persistence?)",
+}
+# What to do after a stop, where it is not "run the same command again".
+STOP_HINTS = {
+    "redis_job_lost": "turn on Redis persistence (appendonly yes) and start the job again "
+    "with archiver crawl --redis; this folder keeps the pages fetched so far",
 }
 # Error roles (crawl.json errors[].role). A recommended link is a page the crawl only may have
 # found an article on: a 404/410 there is a dead link, not a failure of the crawl.
@@ -149,7 +155,8 @@ def classify(run: Mapping[str, Any]) -> Outcome:
     if reason != "finished":
         cause = STOP_REASONS.get(reason, f"stopped early ({reason})")
         kept = f" (the job state in {run['job_dir']} is kept)" if run.get("job_dir") else ""
-        return Outcome(STOPPED, "stopped", f"{cause}; {RESUME_HINT}{kept}")
+        hint = STOP_HINTS.get(reason, RESUME_HINT)
+        return Outcome(STOPPED, "stopped", f"{cause}; {hint}{kept}")
     if _nothing_fetched(run):
         examples = [e for e in run.get("errors", []) if e.get("role") in SEED_ROLES]
         first = ""

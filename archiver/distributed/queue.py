@@ -90,8 +90,10 @@ end
 return handed
 """
 
-# The end of the crawl, in one atomic read: nothing queued, nothing leased by any worker.
+# The end of the crawl, in one atomic read: nothing queued, nothing leased by any worker. A job
+# whose spec is gone (Redis lost its data) is never marked done: -1.
 _FINISHED = """
+if redis.call('EXISTS', KEYS[4]) == 0 then return -1 end
 if redis.call('EXISTS', KEYS[3]) == 1 then return 1 end
 if redis.call('ZCARD', KEYS[1]) > 0 then return 0 end
 for _, w in ipairs(redis.call('SMEMBERS', KEYS[2])) do
@@ -211,7 +213,13 @@ class LeaseQueue(PriorityQueue):  # type: ignore[misc]  # scrapy-redis has no ty
         keys = [self.keys.queue, self.keys.lease(self.worker)]
         return int(self._hand_back(keys=keys, args=sorted(leases)))
 
-    def finished(self) -> bool:
-        """Whether the job is over (sets ``done`` when this read finds it so)."""
-        keys = [self.keys.queue, self.keys.workers, self.keys.done]
-        return bool(self._finished(keys=keys, args=[self.keys.prefix]))
+    def finished(self) -> int:
+        """1 when the job is over (sets ``done`` when this read finds it so), 0 when not, -1
+        when Redis no longer holds the job (its spec is gone: see :meth:`job_exists`)."""
+        keys = [self.keys.queue, self.keys.workers, self.keys.done, self.keys.spec]
+        return int(self._finished(keys=keys, args=[self.keys.prefix]))
+
+    def job_exists(self) -> bool:
+        """Whether Redis still holds the job's spec (a Redis restarted without persistence, or
+        flushed, lost it: the frontier and seen-set are gone too)."""
+        return bool(self.server.exists(self.keys.spec))

@@ -19,6 +19,10 @@ engine for requests, keeps the heartbeat, reaps dead workers, and checks for the
 spider stays open until the job is finished: ``spider_idle`` raises DontCloseSpider). During a
 Redis outage it takes no new requests, retries with backoff, and after
 ``ARCHIVER_REDIS_OUTAGE_LIMIT`` seconds stops the crawl (finish reason ``redis_unavailable``).
+A Redis that answers but no longer holds the job's spec (restarted without persistence, or
+flushed) lost the frontier and seen-set too: the worker stops (finish reason ``redis_job_lost``),
+checked on every tick and before anything is written after a reconnection, and never marks
+such a job done.
 """
 
 from __future__ import annotations
@@ -51,6 +55,7 @@ FETCH_AGAIN = "archiver_fetch_again"
 LEASE = "archiver_lease"  # request meta: the lease number of the request this one stands for
 LEASED_URL = "archiver_leased_url"  # request meta: the URL of the leased request
 OUTAGE_REASON = "redis_unavailable"  # finish reason after ARCHIVER_REDIS_OUTAGE_LIMIT
+JOB_LOST_REASON = "redis_job_lost"  # finish reason: Redis no longer holds the job's spec
 
 
 def takes_affinity(request: Request) -> bool:
@@ -234,6 +239,11 @@ class RedisLeaseScheduler(DelayingScheduler):
                 return
             reconnected = True
         try:
+            # First: writing into a Redis that lost the job would only scatter keys of a job
+            # that no longer exists.
+            if not self.queue.job_exists():
+                self._job_lost()
+                return
             if not self.outbox.flush():
                 return
             if reconnected:
@@ -241,8 +251,12 @@ class RedisLeaseScheduler(DelayingScheduler):
             self.heartbeat.beat()
             if self.heartbeat.reap_dead(self.queue):
                 logger.info("handed back the work of a worker whose heartbeat expired")
-            if self._locally_idle() and self.queue.finished():
-                self.done = True
+            if self._locally_idle():
+                finished = self.queue.finished()
+                if finished < 0:
+                    self._job_lost()
+                    return
+                self.done = finished > 0
         except OUTAGE_ERRORS:
             self.outbox.failed()
             self.heartbeat.lost()
@@ -296,6 +310,17 @@ class RedisLeaseScheduler(DelayingScheduler):
         logger.warning("Redis at %s answers again: continuing", redacted_url(self.url))
         return True
 
+    def _job_lost(self) -> None:
+        logger.error(
+            "Redis at %s no longer holds job %s (restarted without persistence, or flushed?): "
+            "stopping; the pages fetched so far are in this worker's WARCs. Turn on Redis "
+            "persistence (appendonly yes) and start the job again (archiver crawl --redis ... --job %s)",
+            redacted_url(self.url),
+            self.keys.job,
+            self.keys.job,
+        )
+        self._stop(JOB_LOST_REASON)
+
     def _stop(self, reason: str) -> None:
         self._closing = True
         engine = self.crawler.engine if self.crawler is not None else None
@@ -306,9 +331,18 @@ class RedisLeaseScheduler(DelayingScheduler):
         self._closing = True
         if self._ticker.running:
             self._ticker.stop()
+        if reason == JOB_LOST_REASON:
+            return super().close(reason)  # nothing to write back: the job is gone
         try:
             self.outbox.flush()
-            if reason == "finished" and not len(self.outbox):
+            if not len(self.outbox):
+                if reason != "finished":
+                    # A clean stop (signal, limit): what this worker holds goes back to the
+                    # shared queue now, so that the others take it over at once (not after
+                    # the heartbeat's TTL). Its pages already fetched stay in its WARCs.
+                    count = self.queue.reap([self.worker], only_dead=False)
+                    if count:
+                        logger.info("handed back %d requests to the job's other workers", count)
                 self.heartbeat.leave()
         except OUTAGE_ERRORS:
             pass

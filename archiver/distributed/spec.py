@@ -30,6 +30,10 @@ class FinishedJob(JobError):
     pass
 
 
+class JobBusy(JobError):
+    """The job has live workers: it cannot be restarted."""
+
+
 class ConflictingSpec(JobError):
     pass
 
@@ -74,18 +78,42 @@ def register(server: Redis, keys: JobKeys, spec: dict[str, Any]) -> bool:
     """Store ``spec`` for the job unless it has one; True when this call stored it, False when
     the same spec was there (joining). Raises FinishedJob (the job is over), ConflictingSpec
     (another spec is stored), and redis-py's errors when Redis cannot be reached."""
-    if server.exists(keys.done):
-        raise FinishedJob(f"job {keys.job} is finished already")
     if server.set(keys.spec, _encoded(spec), nx=True):
         return True
-    stored = load(server, keys)
+    finished = bool(server.exists(keys.done))
+    stored = _stored(server, keys)
+    # A finished job's name given with another spec is a mistake too, not "nothing to do".
     if stored != spec:
         differing = sorted(name for name in {*stored, *spec} if stored.get(name) != spec.get(name))
+        state = "finished" if finished else "running"
         raise ConflictingSpec(
-            f"job {keys.job} is running with another spec (differs in {', '.join(differing)}); "
-            "give the same seeds and options, or another --job name"
+            f"job {keys.job} is {state} with another spec (differs in {', '.join(differing)}); "
+            "give the same seeds and options, another --job name, or --restart to start it afresh"
         )
+    if finished:
+        raise FinishedJob(f"job {keys.job} is finished already")
     return False
+
+
+def _stored(server: Redis, keys: JobKeys) -> dict[str, Any]:
+    stored = server.get(keys.spec)
+    if stored is None:  # deleted meanwhile (--restart elsewhere): compare with nothing
+        return {}
+    spec: dict[str, Any] = json.loads(stored)
+    return spec
+
+
+def forget(server: Redis, keys: JobKeys) -> int:
+    """Delete every key of the job (its spec, frontier, seen-set, leases, ``done``); returns
+    how many. Raises JobBusy while a worker's heartbeat is alive, and redis-py's errors."""
+    alive = [key for key in server.scan_iter(match=keys.heartbeat("*"), count=1000)]
+    if alive:
+        raise JobBusy(
+            f"job {keys.job} has {len(alive)} live worker(s); stop them (or wait for their "
+            "heartbeats to expire) before --restart"
+        )
+    names = list(server.scan_iter(match=keys.prefix + "*", count=1000))
+    return int(server.delete(*names)) if names else 0
 
 
 def load(server: Redis, keys: JobKeys) -> dict[str, Any]:
