@@ -408,9 +408,9 @@ def input_outcome(
     crawl.json; ``killed`` (3) without one, or with a WARC file left ``.open`` (a run killed
     after an earlier one wrote crawl.json), unless none of its files is among ``taken`` (the
     input files the merge took): then another input (a copy of the folder, resumed) holds all
-    it wrote, and it is ``resumed elsewhere`` (0); or unless it is a worker of a job in
-    ``finished`` (:func:`finished_jobs`): then the job's other workers did its work, and it is
-    ``taken over`` (0)."""
+    it wrote, and it is ``resumed elsewhere`` (0). A worker of a job in ``finished``
+    (:func:`finished_jobs`) that was killed or stopped is ``taken over`` (0, or 2 when its own
+    run recorded errors): the job's other workers did its work."""
     summary = read_summary(folder) if folder.is_dir() else None
     warcs = input_warcs(folder)
     if summary is None and all(warc.member is not None for warc in warcs):
@@ -425,6 +425,10 @@ def input_outcome(
         return {"folder": str(folder), "outcome": "killed", "exit_code": STOPPED}
     run = this_run(summary)
     code = run.get("exit_code")
+    if code == STOPPED and run.get("worker_id") and str(run.get("job")) in finished:
+        # A worker stopped (a signal, a limit) hands its work back; the job's other workers did it.
+        taken_code = PARTIAL if run.get("errors") else DONE
+        return {"folder": str(folder), "outcome": "taken over", "exit_code": taken_code}
     return {
         "folder": str(folder),
         "outcome": str(run.get("outcome") or "unknown"),
