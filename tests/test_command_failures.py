@@ -531,11 +531,11 @@ def test_scrapy_crawl_refuses_a_bad_setting_value_before_crawling(tmp_path: Path
 
 
 def test_ctrl_c_while_the_command_imports_is_one_line_and_exit_3(tmp_path: Path) -> None:
-    # A stand-in for a module the package imports at start-up (tldextract, via archiver.crawl)
-    # that is interrupted while it loads, as a Ctrl-C during the first second of a run is.
+    # A stand-in for a module the command imports at start-up (w3lib, via archiver.urls) that
+    # is interrupted while it loads, as a Ctrl-C during the first second of a run is.
     shadow = tmp_path / "shadow"
-    shadow.mkdir()
-    (shadow / "tldextract.py").write_text("import signal\nsignal.raise_signal(signal.SIGINT)\n")
+    (shadow / "w3lib").mkdir(parents=True)
+    (shadow / "w3lib" / "__init__.py").write_text("import signal\nsignal.raise_signal(signal.SIGINT)\n")
     env = {**os.environ, "PYTHONPATH": str(shadow)}
     result = run(
         [str(BIN / "archiver"), "crawl", "https://example.com/", "--out", str(tmp_path / "o")], env=env
