@@ -42,10 +42,13 @@ from archiver.warc.reader import (
 __all__ = [
     "MAX_DECODED_BYTES",
     "DamagedWarcError",
+    "PageCache",
     "Reextraction",
     "WarcIndex",
+    "article_of",
     "articles_from_index",
     "articles_from_warcs",
+    "begin_article",
     "decode_body",
     "drafts_from_index",
     "image_capture",
@@ -96,21 +99,54 @@ def parse_capture(capture: Capture) -> ListiclePage | Exception:
         return error
 
 
-# How drafts_from_index parses a capture (None: parse_capture, in this process).
-PageParser = Callable[[Capture], ListiclePage | Exception] | None
-
-
 @dataclass
 class DraftFromWarc:
     draft: ArticleDraft
     next_url: str | None  # the next page the chain needs but the WARCs do not hold (a cut crawl)
 
 
+class PageCache:
+    """Page records by URL while chains need them (:func:`parse_capture` of each capture once);
+    ``on_page(url, record)``, if given, sees every page that parses."""
+
+    def __init__(self, on_page: Callable[[str, ListiclePage], None] | None = None) -> None:
+        self._records: dict[str, ListiclePage | Exception] = {}
+        self._on_page = on_page
+
+    def parse(self, capture: _Capture) -> ListiclePage | Exception:
+        if capture.url not in self._records:
+            record = parse_capture(capture)
+            self._records[capture.url] = record
+            if self._on_page is not None and isinstance(record, ListiclePage):
+                self._on_page(capture.url, record)
+        return self._records[capture.url]
+
+    def forget(self, url: str) -> None:
+        """Drop a page no chain needs any more (parsed again if one reaches it after all)."""
+        self._records.pop(url, None)
+
+
+def begin_article(
+    index: WarcIndex, capture: _Capture, pages: PageCache, unsettled: Collection[int] = ()
+) -> tuple[DraftFromWarc, set[str]] | None:
+    """The article a page begins when the crawl reaches it from outside an article, with the
+    URLs its chain took (which then begin no article of their own); None when the page begins
+    none (not a page record, or :func:`starts_article` says no). The result depends on the
+    index alone, not on what other chains took: chains may be followed in any order or process.
+    ``unsettled``: as for :func:`drafts_from_index`."""
+    record = pages.parse(capture)
+    if not isinstance(record, ListiclePage) or not starts_article(record):
+        return None
+    draft = ArticleDraft()
+    taken: set[str] = set()
+    next_url = _follow_chain(index, draft, capture, record, pages.parse, taken, unsettled)
+    return DraftFromWarc(draft, next_url), taken
+
+
 def drafts_from_index(
     index: WarcIndex,
     on_page: Callable[[str, ListiclePage], None] | None = None,
     unsettled: Collection[int] = (),
-    parser: PageParser = None,
 ) -> Iterator[DraftFromWarc]:
     """Every article the WARCs hold, as the crawl would have chained its pages, one at a time;
     a chain whose pages hold no item (a story over several pages) is among them, as the crawl
@@ -121,43 +157,37 @@ def drafts_from_index(
     gives ``unsettled``, statuses after which a retry may have been pending when the crawl was
     killed: a next page last answered with one is not the chain's end but its ``next_url``.
     A parsed page is kept only until an article takes it, so memory does not grow with the
-    number of pages. ``parser``: how a capture is parsed (default :func:`parse_capture`; a
-    :class:`archiver.parallel_parse.PageParsePool`'s ``parse`` gives the same records).
+    number of pages.
     """
-    parser = parser or parse_capture
-    parsed: dict[str, ListiclePage | Exception] = {}
-
-    def parse(capture: _Capture) -> ListiclePage | Exception:
-        if capture.url not in parsed:
-            record = parser(capture)
-            parsed[capture.url] = record
-            if on_page is not None and isinstance(record, ListiclePage):
-                on_page(capture.url, record)
-        return parsed[capture.url]
-
+    pages = PageCache(on_page)
     consumed: set[str] = set()
     for url in index.order:
         capture = index.captures[url]
         if url in consumed or not capture.is_page:
             continue
-        record = parse(capture)
-        if not isinstance(record, ListiclePage) or not starts_article(record):
-            parsed.pop(url)  # not kept: in the rare case a later chain reaches it, it is parsed again
+        begun = begin_article(index, capture, pages, unsettled)
+        if begun is None:
+            pages.forget(url)  # not kept: in the rare case a later chain reaches it, it is parsed again
             continue
-        draft = ArticleDraft()
-        next_url = _follow_chain(index, draft, capture, record, parse, consumed, unsettled)
-        for _, page in draft.pages:
-            parsed.pop(page.url, None)
-        yield DraftFromWarc(draft, next_url)
+        found, taken = begun
+        consumed |= taken
+        for _, page in found.draft.pages:
+            pages.forget(page.url)
+        yield found
 
 
-def articles_from_index(index: WarcIndex, parser: PageParser = None) -> Iterator[Article]:
-    """The articles of the WARCs in the order their first pages are found (not sorted);
-    ``parser``: as for :func:`drafts_from_index`."""
-    for found in drafts_from_index(index, parser=parser):
-        draft = found.draft
-        captures, failures = image_outcomes(index, draft.image_urls())
-        article = stitch_article(draft, captures, failures)
+def article_of(index: WarcIndex, found: DraftFromWarc) -> Article | None:
+    """The article of a chain (its photos' captures and failures from the index), or None when
+    the chain makes none (:func:`stitch_article`)."""
+    draft = found.draft
+    captures, failures = image_outcomes(index, draft.image_urls())
+    return stitch_article(draft, captures, failures)
+
+
+def articles_from_index(index: WarcIndex) -> Iterator[Article]:
+    """The articles of the WARCs in the order their first pages are found (not sorted)."""
+    for found in drafts_from_index(index):
+        article = article_of(index, found)
         if article is not None:
             yield article
 

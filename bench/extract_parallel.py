@@ -9,6 +9,11 @@ its WARCs, alternately, and prints wall clock, CPU and peak RSS of each and the 
 outputs must be byte-identical to each other and to the crawl's articles.jsonl. The machine is
 shared and noisy: the two are measured in the same run, and the least wall clock of the repeats
 is kept for each.
+
+Also measured, alternately with those: N independent ``--jobs 1`` extractions started at once
+(``--jobs`` of them). Their speed-up, N x one's wall clock over the wall clock of all N, is
+what the machine itself gives N processes that share nothing (cores that slow each other down,
+shared caches): the ceiling for ``--jobs N``, printed beside it.
 """
 
 from __future__ import annotations
@@ -80,11 +85,27 @@ def main(argv: list[str] | None = None) -> int:
             raise SystemExit(f"--jobs {jobs}: output differs from the crawl's articles.jsonl")
         return run
 
+    def independent() -> Run:
+        """``--jobs`` one-process extractions at once (one shell waiting for all of them)."""
+        targets = [work / f"independent-{number}.jsonl" for number in range(args.jobs)]
+        one = " ".join(
+            f"'{BIN / 'archiver'}' extract --jobs 1 {' '.join(warcs)} -o '{target}' &" for target in targets
+        )
+        run = measure(
+            f"{args.jobs} x --jobs 1 at once", ["sh", "-c", f"{one} wait"], lambda: responses, responses
+        )
+        if any(target.read_bytes() != articles for target in targets):
+            raise SystemExit("an independent --jobs 1: output differs from the crawl's articles.jsonl")
+        return run
+
     runs: dict[int, list[Run]] = {1: [], args.jobs: []}
+    pairs: list[Run] = []
     for _ in range(args.repeat):
         for jobs in runs:
             runs[jobs].append(extract(jobs))
+        pairs.append(independent())
     best = {jobs: min(found, key=lambda run: run.wall) for jobs, found in runs.items()}
+    together = min(pairs, key=lambda run: run.wall)
     load = os.getloadavg()
     lines = articles.count(b"\n")
     print(
@@ -92,10 +113,15 @@ def main(argv: list[str] | None = None) -> int:
         f"{len(os.sched_getaffinity(0))} cores; load average {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}"
     )
     print(f"{'run':28} {'wall s':>7} {'CPU s':>7} {'peak RSS':>9}")
-    for run in best.values():
+    for run in [*best.values(), together]:
         print(f"{run.name:28} {run.wall:7.2f} {run.cpu:7.2f} {run.peak_rss_mb:6.0f} MB")
     ratio = best[1].wall / best[args.jobs].wall
+    ceiling = args.jobs * best[1].wall / together.wall
     print(f"speed-up, {args.jobs} processes over 1: {ratio:.2f}x (outputs identical)")
+    print(
+        f"the machine's own speed-up for {args.jobs} independent one-process runs: {ceiling:.2f}x "
+        f"(--jobs {args.jobs} reaches {ratio / ceiling:.0%} of it)"
+    )
     return 0
 
 

@@ -5,17 +5,21 @@ crawl cases (../shared/cases, when present)."""
 
 from __future__ import annotations
 
+import itertools
+import json
 import random
 import subprocess
 import sys
+from io import BytesIO
 from pathlib import Path
 
 import pytest
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
 
-from archiver.models import ListiclePage
-from archiver.warc.reader import Capture
 from bench.sitegen import site_files
 from tests.crawl_command import BIN, loopback_crawl
+from tests.fault_server import listicle_html
 from tests.generated_site import sitemap_crawl_command
 from tests.test_coding_roundtrip import CASES, _case_urls
 from tests.test_crash_resume import KillSwitch, kill_and_resume, run_once, served
@@ -121,24 +125,79 @@ def test_a_warc_of_resource_records_extracts_to_the_same_bytes(tmp_path: Path) -
     assert same_bytes_whatever_the_jobs(tmp_path, tmp_path / "resource.warc.gz").count(b"\n") == 1
 
 
-def test_the_pages_are_parsed_by_the_workers(crawls: dict[str, Path]) -> None:
-    """The parallel path is taken: every page the chains need comes from a worker process."""
-    from archiver.parallel_parse import PageParsePool
+def test_any_cut_into_chunks_gives_the_articles_of_one_process(crawls: dict[str, Path]) -> None:
+    """Chunks of a few pages cut the crawl's articles apart (their pages are interleaved in
+    capture order): the chains the workers follow from pages an earlier chunk's chain took are
+    dropped, and the lines are those of one process, in its order."""
+    from archiver.parallel_extract import article_lines
     from archiver.reextract import WarcIndex, articles_from_index
 
     warcs = sorted((crawls["rotated"] / "warc").glob("*.warc.gz"))
-    asked: list[str] = []
-    with PageParsePool(2, range_bytes=20_000) as pool:
-        index = WarcIndex(warcs, on_capture=pool.offer, ranges=pool.ranges)
-        pool.offer_pages(index)
+    index = WarcIndex(warcs)
+    one_process = [article.to_json() for article in articles_from_index(index)]
+    assert len(one_process) == ARTICLES
+    for jobs, most, least in ((2, 1, 1), (2, 2, 1), (3, 3, 2), (2, 7, 1), (1, 64, 16)):
+        assert list(article_lines(index, jobs, most, least)) == one_process, (jobs, most, least)
 
-        def parse(capture: Capture) -> ListiclePage | Exception:
-            asked.append(capture.url)
-            return pool.parse(capture)
 
-        articles = list(articles_from_index(index, parser=parse))
-        assert len(articles) == ARTICLES
-        assert len(asked) >= ARTICLES and pool.from_workers == len(asked)
+def _pages_warc(path: Path, pages: list[tuple[str, bytes]]) -> None:
+    """A WARC of other tools' kind (no notes): one 200 HTML response per (URL, body), in order."""
+    html = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
+    with path.open("wb") as stream:
+        writer = WARCWriter(stream, gzip=True, warc_version="WARC/1.1")
+        for url, body in pages:
+            writer.write_record(
+                writer.create_warc_record(url, "response", payload=BytesIO(body), http_headers=html)
+            )
+
+
+def test_a_page_only_a_dropped_chain_took_begins_its_own_article(tmp_path: Path) -> None:
+    """An article's first pages hold no item (p1, p2, p3): its chain stops after
+    MAX_PAGES_BEFORE_ITEMS of them, before p4; p3 also begins a chain of its own (p3, p4). With
+    the chunks [p1, p2] and [p3, p4], the second worker follows p3's chain and skips p4; the
+    main process drops p3's article (p1's chain took p3) and then looks at p4 itself: p4 begins
+    its own article, as in one process."""
+    from archiver.chain import MAX_PAGES_BEFORE_ITEMS
+    from archiver.parallel_extract import article_lines, chunk_bounds
+    from archiver.parse.page import parse_page
+    from archiver.reextract import WarcIndex, articles_from_index
+
+    assert MAX_PAGES_BEFORE_ITEMS == 3  # the shape below: three pages without items, then q
+    story = "https://chunks.example/story/"
+    urls = [story, *(f"{story}{number}/" for number in (2, 3, 4))]
+    pages = [(url, _intro_html(f"Part {number}", urls[number])) for number, url in enumerate(urls[:3], 1)]
+    pages.append((urls[3], listicle_html("5 Things After The Intro", range(1, 6))))
+    for position, (url, body) in enumerate(pages):  # the premise: no items before p4, each names the next
+        record = parse_page(body, url)
+        assert bool(record.items) == (position == 3)
+        assert record.next_page_url == (urls[position + 1] if position < 3 else None)
+    _pages_warc(tmp_path / "chunks.warc.gz", pages)
+    index = WarcIndex([tmp_path / "chunks.warc.gz"])
+    one_process = [article.to_json() for article in articles_from_index(index)]
+    assert [json.loads(line)["url"] for line in one_process] == [urls[3]]
+    assert chunk_bounds([0, 1, 2, 3], 4, jobs=1, most=2, least=2) == [(0, 2), (2, 4)]
+    assert list(article_lines(index, 1, most_pages=2, least_pages=2)) == one_process
+
+
+def _intro_html(title: str, next_url: str) -> bytes:
+    return (
+        f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>{title}</title></head><body>"
+        f"<article><h1>{title}</h1><p>An introduction, continued on the next page.</p></article>"
+        f"<nav class='pages'><a class='next' href='{next_url}'>Next page</a></nav></body></html>"
+    ).encode()
+
+
+def test_chunks_cover_the_capture_order_and_shrink_towards_the_end() -> None:
+    from archiver.parallel_extract import chunk_bounds
+
+    positions = list(range(0, 3000, 3))  # 1,000 pages among 3,000 captures
+    bounds = chunk_bounds(positions, 3000, jobs=2, most=256, least=16)
+    assert bounds[0][0] == 0 and bounds[-1][1] == 3000
+    assert all(end == next_first for (_, end), (next_first, _) in itertools.pairwise(bounds))
+    sizes = [sum(1 for position in positions if first <= position < end) for first, end in bounds]
+    assert sum(sizes) == 1000 and max(sizes) <= 256 and min(sizes[:-1]) >= 16
+    assert sizes == sorted(sizes, reverse=True)
+    assert chunk_bounds([], 5, jobs=2) == [(0, 5)]  # no page: one chunk, which finds nothing
 
 
 def test_files_split_into_small_ranges_give_the_same_bytes_and_warnings(

@@ -4,9 +4,11 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 from archiver.article_file import lines_in_capture_order, sort_articles_file
@@ -79,23 +81,27 @@ def index_and_articles(
     range_bytes: int | None = None,
 ) -> tuple[list[str], int]:
     """Re-extract the articles of ``sources`` into the file ``scratch`` (unsorted JSON lines,
-    written atomically) with ``jobs`` processes (1: this one only; more: records read and pages
-    parsed by a :class:`archiver.parallel_parse.PageParsePool`, the same bytes). Returns the index's
-    warnings and the number of articles written."""
-    from archiver.reextract import WarcIndex, articles_from_index
-
+    written atomically) with ``jobs`` processes (1: this one only; more: records read and
+    articles made by worker processes, :mod:`archiver.parallel_extract`, the same bytes).
+    Returns the index's warnings and the number of articles written."""
     if jobs <= 1:
-        index = WarcIndex(sources, references=references)
-        lines = (article.to_json() for article in articles_from_index(index))
-        return index.warnings, write_jsonl_atomically(scratch, lines)
-    from archiver.parallel_parse import RANGE_BYTES, PageParsePool
+        from archiver.reextract import WarcIndex, articles_from_index
 
-    scratch.parent.mkdir(parents=True, exist_ok=True)  # as write_jsonl_atomically does; the spill is there
-    with PageParsePool(jobs, scratch.parent, range_bytes or RANGE_BYTES) as pool:
-        index = WarcIndex(sources, references=references, on_capture=pool.offer, ranges=pool.ranges)
-        pool.offer_pages(index)
-        lines = (article.to_json() for article in articles_from_index(index, parser=pool.parse))
+        index = WarcIndex(sources, references=references)
+        lines: Iterator[str] = (article.to_json() for article in articles_from_index(index))
+    else:
+        from archiver.parallel_extract import RANGE_BYTES, article_lines, read_index
+
+        index = read_index(sources, references, jobs, range_bytes or RANGE_BYTES)
+        lines = article_lines(index, jobs)
+    # The index is only read from here on: frozen, the garbage collector stops walking it
+    # again and again while the pages' parse trees come and go (7% of one process's time on
+    # the bench crawl), and worker processes forked with it leave its memory shared.
+    gc.freeze()
+    try:
         return index.warnings, write_jsonl_atomically(scratch, lines)
+    finally:
+        gc.unfreeze()
 
 
 def cmd_extract(args: argparse.Namespace) -> int:

@@ -58,7 +58,6 @@ from archiver.warc.source import WarcSource, as_source
 
 __all__ = [
     "MAX_DECODED_BYTES",
-    "BodyParser",
     "Capture",
     "DamagedWarcError",
     "RangeSummary",
@@ -360,11 +359,6 @@ def examine_payload(
     return Examination(refresh_url, is_page, None, warnings), body
 
 
-# Parses a page body in a worker: (body, URL, Content-Type) -> the pickled page record, or b""
-# when parsing raised (the main process parses it again, to raise or reject as one process).
-BodyParser = Callable[[bytes, str, str | None], bytes]
-
-
 @dataclass(frozen=True)
 class RecordEntry:
     """All the index needs of one record, as plain data (made where the record is read, applied
@@ -373,8 +367,7 @@ class RecordEntry:
     (as fetched); ``noting`` (a warcinfo of ours noting parsed pages); ``note`` (a metadata
     record's text); ``http`` (status, lower-cased HTTP headers; None: not an HTTP response);
     the payload's ``digest`` and ``length`` (bytes, as stored); ``refers_to_uri`` (a revisit's);
-    ``exam`` (a response's or resource's :class:`Examination`, None for reference files);
-    ``page`` (None: not parsed; b"": parsing raised; else the pickled page record)."""
+    ``exam`` (a response's or resource's :class:`Examination`, None for reference files)."""
 
     warc_type: str
     headers: dict[str, str]
@@ -388,14 +381,11 @@ class RecordEntry:
     length: int = 0
     refers_to_uri: str = ""
     exam: Examination | None = None
-    page: bytes | None = None
 
 
-def summarise_record(
-    record: WarcRecord, block: bytes, examine: bool = True, parse: BodyParser | None = None
-) -> RecordEntry:
+def summarise_record(record: WarcRecord, block: bytes, examine: bool = True) -> RecordEntry:
     """The :class:`RecordEntry` of a record read whole (its ``block``); ``examine``: decode
-    and examine a response's payload; ``parse``: also parse the body of one that is a page."""
+    and examine a response's payload."""
     rec_type = _TYPE_NAMES[int(record.record_type)]
     # One dict of the WARC headers: FastWARC's HeaderMap.get() costs more than reading them all.
     headers: dict[str, str] = {}
@@ -429,14 +419,11 @@ def summarise_record(
             length=len(raw), refers_to_uri=refers_to_uri,
         )  # fmt: skip
     exam: Examination | None = None
-    page: bytes | None = None
     if examine:
-        exam, body = examine_payload(url, status, names, raw, names)
-        if parse is not None and exam.is_page and body is not None:
-            page = parse(body, url, names.get("content-type"))
+        exam, _ = examine_payload(url, status, names, raw, names)
     return RecordEntry(
         rec_type, headers, offset, target, url, http=(status, names), digest=digest, length=len(raw),
-        exam=exam, page=page,
+        exam=exam,
     )  # fmt: skip
 
 
@@ -474,9 +461,7 @@ def _boundary(stream: BinaryIO, nominal: int, size: int) -> int:
     return size if found is None else found
 
 
-def summarise_range(
-    source: WarcSource, start: int, end: int, parse: BodyParser | None = None
-) -> RangeSummary:
+def summarise_range(source: WarcSource, start: int, end: int) -> RangeSummary:
     """The :class:`RangeSummary` of the records of ``source`` starting in the nominal byte range
     [``start``, ``end``) moved to record starts (so any split of a file into ranges works: by
     gzip member in a ``.warc.gz``, by record in a plain WARC). Reads the file itself: only
@@ -496,7 +481,7 @@ def summarise_range(
                     first = record.stream_pos
                 if record.stream_pos >= stop:
                     return RangeSummary(entries, first, record.stream_pos)
-                entries.append(summarise_record(record, block, parse=parse))
+                entries.append(summarise_record(record, block))
         except (DamagedWarcError, _CutRecord):
             return RangeSummary(entries, first, damaged=True)
         return RangeSummary(entries, first, None)
@@ -611,16 +596,10 @@ class WarcIndex:
         self,
         paths: Iterable[Path | WarcSource],
         references: Iterable[Path | WarcSource] = (),
-        on_capture: Callable[[Capture, bytes | None], None] | None = None,
         ranges: Callable[[WarcSource], Iterable[RangeSummary]] | None = None,
     ) -> None:
-        # ``on_capture(capture)``: sees each response or resource capture of ``paths`` as soon
-        # as it is read and examined (its ``is_page`` still the sniffed guess): parallel
-        # extraction starts parsing pages while the files are still being read.
-        # ``on_capture(capture, page)``: ``page`` is the entry's ``page`` (see RecordEntry).
         # ``ranges(source)``: the summaries of a file's byte ranges, in file order, made by
         # :func:`summarise_range` (in other processes): only applying them is left here.
-        self._on_capture = on_capture
         self._ranges = ranges
         self.captures: dict[str, Capture] = {}
         self._by_record_id: dict[str, Capture] = {}  # every capture, by WARC-Record-ID
@@ -822,8 +801,6 @@ class WarcIndex:
         self._originals.add(record_id, url, date, entry.digest, original)
         if entry.exam is not None:
             self._apply_exam(capture, entry.exam)
-        if self._on_capture is not None and self.captures.get(url) is capture:
-            self._on_capture(capture, entry.page)
 
     def _is_later(self, url: str, date: str) -> bool:
         """Whether a capture of ``url`` dated ``date`` in the file being read replaces the one

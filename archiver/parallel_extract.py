@@ -1,0 +1,239 @@
+"""Re-extraction on every core, for ``archiver extract --jobs N`` and ``archiver merge``: the
+bytes of one process, in two phases of forked worker processes.
+
+1. **Reading** (:func:`read_index`): each WARC file is cut into byte ranges
+   (:func:`archiver.warc.reader.summarise_range` moves the cuts to record starts); workers read
+   and examine the records of a range and answer plain-data summaries, which the index applies
+   in file order with the code one process uses (falling back to reading on by itself where
+   ranges do not join up: damage).
+2. **Articles** (:func:`article_lines`): once the index is complete, a second pool is forked,
+   so every worker holds the whole index (copy-on-write, nothing pickled). The URLs in capture
+   order are cut into chunks of pages; a worker does for its chunk what one process does for
+   all (parse each page, follow the chains of those that begin an article, stitch, serialise)
+   with only its own chunk's chains known, and answers, per page it looked at, the article's
+   JSON line and the URLs its chain took. The main process walks the answers in order with the
+   chains taken so far, as one process does: an article whose first page an earlier chunk's
+   chain took is dropped, and a page the worker skipped because a dropped chain took it is
+   looked at here. Whether a page begins an article, and its chain, depend on the index alone
+   (:func:`archiver.reextract.begin_article`), so the result is one process's, byte for byte.
+
+Where the time goes (cProfile of the bench crawl's 757 pages): ``parse_page`` ~75%, reading the
+records ~15-20%, stitching and writing the rest; all of it but applying the summaries and
+walking the answers is done in the workers, and no page record crosses processes.
+
+Memory stays bounded: workers receive a file's name and a byte range, or a slice of the
+capture order, and read the records themselves; at most ``2 * jobs`` tasks are in flight, and a
+chunk holds at most ``CHUNK_PAGES`` pages.
+"""
+
+from __future__ import annotations
+
+import math
+import multiprocessing
+import os
+import signal
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from functools import partial
+from typing import TypeVar
+
+from archiver.reextract import PageCache, WarcIndex, article_of, begin_article
+from archiver.warc.reader import RangeSummary, range_bounds, summarise_range
+from archiver.warc.source import WarcSource
+
+# Bytes of a WARC file per reading task: small enough to keep every core busy to the end of a
+# file, large enough that a task's overhead (opening the file, finding the first record start)
+# does not count.
+RANGE_BYTES = 2 << 20
+# Pages per article task: at most CHUNK_PAGES, at least CHUNK_LEAST_PAGES. A page that a chain
+# begun in an earlier chunk takes is looked at by its own chunk's worker too (and its article
+# dropped in the main process), and a crawl interleaves articles' pages widely (its requests
+# run concurrently), so every boundary costs a few pages parsed twice (3-4 on the bench
+# crawl): chunks are large while much is left, and shrink towards the end so that no core
+# idles while another finishes a large last chunk.
+CHUNK_PAGES = 256
+CHUNK_LEAST_PAGES = 16
+
+_Result = TypeVar("_Result")
+
+
+@contextmanager
+def _forked_pool(
+    jobs: int, initializer: Callable[..., None], *initargs: object
+) -> Iterator[ProcessPoolExecutor]:
+    """``jobs`` worker processes, ended with the block (tasks not started are cancelled, so a
+    Ctrl-C or an error ends the command without waiting for them)."""
+    # fork: the workers start with every module imported and, for the articles, the complete
+    # index in memory (passed as initargs, which fork does not pickle); spawn would re-import
+    # and pickle the index. The main process has no other thread when a pool starts.
+    pool = ProcessPoolExecutor(
+        jobs, mp_context=multiprocessing.get_context("fork"), initializer=initializer, initargs=initargs
+    )
+    try:
+        yield pool
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _ignore_interrupts() -> None:
+    """In a worker: a Ctrl-C is the main process's to handle (it stops the pool), so the workers
+    print no traceback of their own."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _in_order(
+    pool: ProcessPoolExecutor, tasks: Iterable[Callable[[], _Result]], ahead: int
+) -> Iterator[_Result]:
+    """The results of ``tasks`` run in ``pool``, in task order, with at most ``ahead`` in flight;
+    tasks not yet needed when the caller stops early are cancelled."""
+    waiting: deque[Future[_Result]] = deque()
+    try:
+        for task in tasks:
+            waiting.append(pool.submit(task))
+            if len(waiting) >= ahead:
+                yield waiting.popleft().result()
+        while waiting:
+            yield waiting.popleft().result()
+    finally:
+        for future in waiting:
+            future.cancel()
+
+
+# -- phase 1: reading ---------------------------------------------------------------------------
+
+
+def _range_summaries(
+    pool: ProcessPoolExecutor, ahead: int, range_bytes: int, source: WarcSource
+) -> Iterator[RangeSummary]:
+    """The summaries of ``source``'s byte ranges, in file order (WarcIndex's ``ranges``)."""
+    with source.open() as stream:
+        size = stream.seek(0, os.SEEK_END)
+    tasks = (partial(summarise_range, source, start, end) for start, end in range_bounds(size, range_bytes))
+    return _in_order(pool, tasks, ahead)
+
+
+def read_index(
+    sources: list[WarcSource], references: list[WarcSource], jobs: int, range_bytes: int = RANGE_BYTES
+) -> WarcIndex:
+    """The :class:`WarcIndex` of ``sources`` (``references`` read for revisits only), the
+    records read by ``jobs`` worker processes: the index one process builds, warnings too."""
+    with _forked_pool(jobs, _ignore_interrupts) as pool:
+        return WarcIndex(
+            sources, references=references, ranges=partial(_range_summaries, pool, 2 * jobs, range_bytes)
+        )
+
+
+# -- phase 2: articles --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PageOutcome:
+    """What a worker found at one page of its chunk: ``skipped``, a chain of the same chunk took
+    it (not looked at); else it begins an article, whose chain took the URLs ``taken`` (itself
+    first among them) and whose JSON line is ``line`` (None: the chain makes no article)."""
+
+    url: str
+    skipped: bool = False
+    line: str | None = None
+    taken: frozenset[str] = field(default_factory=frozenset)
+
+
+# The index and its capture order, in each worker of the articles pool (set by _hold_index).
+_held: tuple[WarcIndex, list[str]] | None = None
+
+
+def _hold_index(index: WarcIndex, order: list[str]) -> None:
+    global _held
+    _ignore_interrupts()
+    _held = (index, order)
+
+
+def _outcomes_in(first: int, end: int) -> list[PageOutcome]:
+    """In a worker: the pages among ``order[first:end]`` that were skipped or begin an article,
+    in order, as one process would find them if no chain before ``first`` existed."""
+    assert _held is not None, "the articles pool's initializer holds the index"
+    index, order = _held
+    pages = PageCache()
+    taken_here: set[str] = set()
+    outcomes: list[PageOutcome] = []
+    for url in order[first:end]:
+        capture = index.captures[url]
+        if not capture.is_page:
+            continue
+        if url in taken_here:
+            outcomes.append(PageOutcome(url, skipped=True))
+            continue
+        begun = begin_article(index, capture, pages)
+        if begun is None:
+            pages.forget(url)
+            continue
+        found, taken = begun
+        taken_here |= taken
+        for _, page in found.draft.pages:
+            pages.forget(page.url)
+        article = article_of(index, found)
+        outcomes.append(
+            PageOutcome(url, line=None if article is None else article.to_json(), taken=frozenset(taken))
+        )
+    return outcomes
+
+
+def chunk_bounds(
+    page_positions: list[int], size: int, jobs: int, most: int = CHUNK_PAGES, least: int = CHUNK_LEAST_PAGES
+) -> list[tuple[int, int]]:
+    """Slices ``(first, end)`` of a capture order of ``size`` URLs, covering it, each holding at
+    most ``most`` of the pages at ``page_positions`` (ascending): a chunk takes a share of the
+    pages left (``1 / (2 * jobs)``, at least ``least`` and at most ``most``), so chunks shrink
+    towards the end."""
+    bounds: list[tuple[int, int]] = []
+    first, done = 0, 0
+    while done < len(page_positions):
+        left = len(page_positions) - done
+        done += max(1, least, min(most, math.ceil(left / (2 * jobs))))
+        end = page_positions[done] if done < len(page_positions) else size
+        bounds.append((first, end))
+        first = end
+    return bounds or [(0, size)]
+
+
+def article_lines(
+    index: WarcIndex, jobs: int, most_pages: int = CHUNK_PAGES, least_pages: int = CHUNK_LEAST_PAGES
+) -> Iterator[str]:
+    """The JSON lines of the index's articles, in the order :func:`articles_from_index` gives
+    them, made by ``jobs`` worker processes forked with the index (``most_pages``,
+    ``least_pages``: the chunk sizes, see :func:`chunk_bounds`). Call it with the index
+    frozen (:func:`gc.freeze`): a worker's garbage collector would otherwise walk the whole
+    index and write to every page of it that the worker shares with this process."""
+    order = index.order
+    positions = [position for position, url in enumerate(order) if index.captures[url].is_page]
+    tasks = (
+        partial(_outcomes_in, first, end)
+        for first, end in chunk_bounds(positions, len(order), jobs, most_pages, least_pages)
+    )
+    taken: set[str] = set()  # as drafts_from_index's: URLs the chains so far took
+    pages = PageCache()  # for the pages looked at here
+    with _forked_pool(jobs, _hold_index, index, order) as pool:
+        for outcomes in _in_order(pool, tasks, 2 * jobs):
+            for outcome in outcomes:
+                if outcome.url in taken:
+                    continue  # an earlier chunk's chain took it: it begins no article
+                if not outcome.skipped:
+                    taken |= outcome.taken
+                    if outcome.line is not None:
+                        yield outcome.line
+                    continue
+                # The worker skipped it for a chain that is dropped here: look at it as one process does.
+                begun = begin_article(index, index.captures[outcome.url], pages)
+                pages.forget(outcome.url)
+                if begun is None:
+                    continue
+                found, chain = begun
+                taken |= chain
+                for _, page in found.draft.pages:
+                    pages.forget(page.url)
+                article = article_of(index, found)
+                if article is not None:
+                    yield article.to_json()
