@@ -14,7 +14,9 @@ bytes of one process, in two phases of forked worker processes.
    JSON line and the URLs its chain took. The main process walks the answers in order with the
    chains taken so far, as one process does: an article whose first page an earlier chunk's
    chain took is dropped, and a page the worker skipped because a dropped chain took it is
-   looked at here. Whether a page begins an article, and its chain, depend on the index alone
+   looked at here. Later pages of a paginated article whose first page lies in an earlier
+   chunk are left to the main process from the start (the chain begun there takes them).
+   Whether a page begins an article, and its chain, depend on the index alone
    (:func:`archiver.reextract.begin_article`), so the result is one process's, byte for byte.
 
 Where the time goes (cProfile of the bench crawl's 757 pages): ``parse_page`` ~75%, reading the
@@ -40,6 +42,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import TypeVar
 
+from archiver.parse.links import paginated_article
 from archiver.reextract import PageCache, WarcIndex, article_of, begin_article
 from archiver.warc.reader import RangeSummary, range_bounds, summarise_range
 from archiver.warc.source import WarcSource
@@ -132,7 +135,8 @@ def read_index(
 @dataclass(frozen=True)
 class PageOutcome:
     """What a worker found at one page of its chunk: ``skipped``, a chain of the same chunk took
-    it (not looked at); else it begins an article, whose chain took the URLs ``taken`` (itself
+    it, or it is a later page left to the main process (:func:`_later_pages`), not looked at;
+    else it begins an article, whose chain took the URLs ``taken`` (itself
     first among them) and whose JSON line is ``line`` (None: the chain makes no article)."""
 
     url: str
@@ -141,29 +145,56 @@ class PageOutcome:
     taken: frozenset[str] = field(default_factory=frozenset)
 
 
-# The index and its capture order, in each worker of the articles pool (set by _hold_index).
-_held: tuple[WarcIndex, list[str]] | None = None
+@dataclass(frozen=True)
+class _Held:
+    """What each worker of the articles pool holds (set by its initializer, inherited by fork)."""
+
+    index: WarcIndex
+    order: list[str]  # index.order, computed once
+    later_pages: dict[int, int]  # see _later_pages
 
 
-def _hold_index(index: WarcIndex, order: list[str]) -> None:
+_held: _Held | None = None
+
+
+def _hold(held: _Held) -> None:
     global _held
     _ignore_interrupts()
-    _held = (index, order)
+    _held = held
+
+
+def _later_pages(order: list[str], positions: list[int]) -> dict[int, int]:
+    """Position of a later page of a paginated article ("/story/3/") -> the position of the
+    article's first page in the capture order, where that comes before it. A chain begun there
+    most likely takes the page, so a worker whose chunk starts after that position leaves the
+    page to the main process (which skips it if a chain took it, else looks at it) instead of
+    following a chain of its own that would be dropped: the crawl interleaves the pages of
+    articles fetched at once, so chunk boundaries otherwise cost several pages parsed twice."""
+    first_of: dict[str, int] = {}
+    later: dict[int, int] = {}
+    for position in positions:
+        article, marked = paginated_article(order[position])
+        first = first_of.setdefault(article, position)
+        if marked and first < position:
+            later[position] = first
+    return later
 
 
 def _outcomes_in(first: int, end: int) -> list[PageOutcome]:
     """In a worker: the pages among ``order[first:end]`` that were skipped or begin an article,
-    in order, as one process would find them if no chain before ``first`` existed."""
+    in order, as one process would find them if no chain before ``first`` existed (pages left
+    to the main process, see :func:`_later_pages`, count as skipped)."""
     assert _held is not None, "the articles pool's initializer holds the index"
-    index, order = _held
+    index, order, later_pages = _held.index, _held.order, _held.later_pages
     pages = PageCache()
     taken_here: set[str] = set()
     outcomes: list[PageOutcome] = []
-    for url in order[first:end]:
+    for position in range(first, end):
+        url = order[position]
         capture = index.captures[url]
         if not capture.is_page:
             continue
-        if url in taken_here:
+        if url in taken_here or later_pages.get(position, first) < first:
             outcomes.append(PageOutcome(url, skipped=True))
             continue
         begun = begin_article(index, capture, pages)
@@ -215,7 +246,8 @@ def article_lines(
     )
     taken: set[str] = set()  # as drafts_from_index's: URLs the chains so far took
     pages = PageCache()  # for the pages looked at here
-    with _forked_pool(jobs, _hold_index, index, order) as pool:
+    held = _Held(index, order, _later_pages(order, positions))
+    with _forked_pool(jobs, _hold, held) as pool:
         for outcomes in _in_order(pool, tasks, 2 * jobs):
             for outcome in outcomes:
                 if outcome.url in taken:
@@ -225,7 +257,8 @@ def article_lines(
                     if outcome.line is not None:
                         yield outcome.line
                     continue
-                # The worker skipped it for a chain that is dropped here: look at it as one process does.
+                # The worker skipped it for a chain that is dropped here, or left it to this
+                # process: look at it as one process does.
                 begun = begin_article(index, index.captures[outcome.url], pages)
                 pages.forget(outcome.url)
                 if begun is None:

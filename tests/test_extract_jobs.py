@@ -179,6 +179,27 @@ def test_a_page_only_a_dropped_chain_took_begins_its_own_article(tmp_path: Path)
     assert list(article_lines(index, 1, most_pages=2, least_pages=2)) == one_process
 
 
+def test_a_later_page_left_to_the_main_process_that_no_chain_takes_begins_its_own_article(
+    tmp_path: Path,
+) -> None:
+    """A worker leaves "/story/2/" to the main process ("/story/" lies in an earlier chunk), but
+    "/story/" names no next page, so no chain takes it: the main process looks at it and it
+    begins its own article, as in one process."""
+    from archiver.parallel_extract import article_lines
+    from archiver.reextract import WarcIndex, articles_from_index
+
+    story = "https://chunks.example/story/"
+    pages = [
+        (story, listicle_html("3 Things", range(1, 4))),
+        (f"{story}2/", listicle_html("4 More Things", range(1, 5))),
+    ]
+    _pages_warc(tmp_path / "later.warc.gz", pages)
+    index = WarcIndex([tmp_path / "later.warc.gz"])
+    one_process = [article.to_json() for article in articles_from_index(index)]
+    assert [json.loads(line)["url"] for line in one_process] == [story, f"{story}2/"]
+    assert list(article_lines(index, 1, most_pages=1, least_pages=1)) == one_process
+
+
 def _intro_html(title: str, next_url: str) -> bytes:
     return (
         f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>{title}</title></head><body>"

@@ -138,6 +138,20 @@ def is_later_page(url: str) -> bool:
     return _page_marker(url)[1] > 1
 
 
+def paginated_article(url: str) -> tuple[str, bool]:
+    """(the URL without its page marker, in comparable form: every page of one paginated article
+    gives the same; whether the URL prints a page marker: "/story/3/", "?page=2", a slideshow's
+    "photo-1.html").
+
+    >>> paginated_article("https://a.example/story/3/")
+    ('https://a.example/story', True)
+    >>> paginated_article("https://a.example/story/")
+    ('https://a.example/story', False)
+    """
+    base, _, marked = _page_marker(comparable_url(url))
+    return base, marked
+
+
 def continues_article(current_url: str, candidate_url: str) -> bool:
     """True when ``candidate_url`` is the next page of the article at ``current_url``.
 
