@@ -359,15 +359,28 @@ def examine_payload(
     return Examination(refresh_url, is_page, None, warnings), body
 
 
+# The WARC headers WarcIndex reads from a RecordEntry (the others are read in summarise_record).
+_INDEXED_HEADERS = (
+    "warc-record-id",
+    "warc-date",
+    "warc-concurrent-to",
+    "warc-truncated",
+    "warc-refers-to",
+    "warc-refers-to-date",
+    "warc-profile",
+)
+
+
 @dataclass(frozen=True)
 class RecordEntry:
     """All the index needs of one record, as plain data (made where the record is read, applied
-    by the index in file order): its ``warc_type``, WARC ``headers`` (lower-cased names, first
-    value), ``offset``; ``target`` (WARC-Target-URI as records name it, "" if none) and ``url``
-    (as fetched); ``noting`` (a warcinfo of ours noting parsed pages); ``note`` (a metadata
-    record's text); ``http`` (status, lower-cased HTTP headers; None: not an HTTP response);
-    the payload's ``digest`` and ``length`` (bytes, as stored); ``refers_to_uri`` (a revisit's);
-    ``exam`` (a response's or resource's :class:`Examination`, None for reference files)."""
+    by the index in file order): its ``warc_type``, the WARC ``headers`` the index reads
+    (lower-cased names, first value), ``offset``; ``target`` (WARC-Target-URI as records name it, "" if
+    none) and ``url`` (as fetched); ``noting`` (a warcinfo of ours noting parsed pages);
+    ``note`` (a metadata record's text); ``http`` (status, lower-cased HTTP headers; None: not
+    an HTTP response); the payload's ``digest`` and ``length`` (bytes, as stored);
+    ``refers_to_uri`` (a revisit's); ``exam`` (a response's or resource's :class:`Examination`,
+    None for reference files)."""
 
     warc_type: str
     headers: dict[str, str]
@@ -392,37 +405,39 @@ def summarise_record(record: WarcRecord, block: bytes, examine: bool = True) -> 
     for name, value in record.headers.items():
         headers.setdefault(name.lower(), value)
     offset = record.stream_pos
+    # The entry keeps only the headers the index reads: entries cross processes (--jobs N).
+    kept = {name: headers[name] for name in _INDEXED_HEADERS if name in headers}
     if rec_type == "warcinfo":
-        return RecordEntry(rec_type, headers, offset, noting=_PAGES_NOTED.search(block) is not None)
+        return RecordEntry(rec_type, kept, offset, noting=_PAGES_NOTED.search(block) is not None)
     target = _target_uri(headers.get("warc-target-uri") or "")
     if not target:
-        return RecordEntry(rec_type, headers, offset)
+        return RecordEntry(rec_type, kept, offset)
     url = fetched_url(target)
     if rec_type == "metadata":
-        return RecordEntry(rec_type, headers, offset, target, url, note=block.decode("utf-8", "replace"))
+        return RecordEntry(rec_type, kept, offset, target, url, note=block.decode("utf-8", "replace"))
     if rec_type == "conversion":
-        return RecordEntry(rec_type, headers, offset, target, url)
+        return RecordEntry(rec_type, kept, offset, target, url)
     if rec_type == "resource":
         status, names, raw = 200, {"content-type": headers.get("content-type", "")}, block
     else:
         parsed = _split_http_response(block)
         if parsed is None:
             if rec_type != "revisit":
-                return RecordEntry(rec_type, headers, offset, target, url)
+                return RecordEntry(rec_type, kept, offset, target, url)
             parsed = (200, {}, b"")  # a revisit without HTTP headers: the original's apply
         status, names, raw = parsed
     digest = headers.get("warc-payload-digest") or payload_digest(raw)
     if rec_type == "revisit":
         refers_to_uri = fetched_url(_target_uri(headers.get("warc-refers-to-target-uri") or ""))
         return RecordEntry(
-            rec_type, headers, offset, target, url, http=(status, names), digest=digest,
+            rec_type, kept, offset, target, url, http=(status, names), digest=digest,
             length=len(raw), refers_to_uri=refers_to_uri,
         )  # fmt: skip
     exam: Examination | None = None
     if examine:
         exam, _ = examine_payload(url, status, names, raw, names)
     return RecordEntry(
-        rec_type, headers, offset, target, url, http=(status, names), digest=digest, length=len(raw),
+        rec_type, kept, offset, target, url, http=(status, names), digest=digest, length=len(raw),
         exam=exam,
     )  # fmt: skip
 
