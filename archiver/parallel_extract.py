@@ -42,9 +42,9 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import TypeVar
 
-from archiver.parse.links import paginated_article
-from archiver.reextract import PageCache, WarcIndex, article_of, begin_article
-from archiver.warc.reader import RangeSummary, range_bounds, summarise_range
+# Only the reading's modules at import: phase 1's workers fork from a process that has not
+# loaded the parser yet (see read_index's while_reading); phase 2 imports the rest.
+from archiver.warc.reader import RangeSummary, WarcIndex, range_bounds, summarise_range
 from archiver.warc.source import WarcSource
 
 # Bytes of a WARC file per reading task: small enough to keep every core busy to the end of a
@@ -88,16 +88,25 @@ def _ignore_interrupts() -> None:
 
 
 def _in_order(
-    pool: ProcessPoolExecutor, tasks: Iterable[Callable[[], _Result]], ahead: int
+    pool: ProcessPoolExecutor,
+    tasks: Iterable[Callable[[], _Result]],
+    ahead: int,
+    while_waiting: Callable[[], object] | None = None,
 ) -> Iterator[_Result]:
     """The results of ``tasks`` run in ``pool``, in task order, with at most ``ahead`` in flight;
+    ``while_waiting`` is called once the first ones are submitted, before waiting for any;
     tasks not yet needed when the caller stops early are cancelled."""
     waiting: deque[Future[_Result]] = deque()
     try:
         for task in tasks:
             waiting.append(pool.submit(task))
             if len(waiting) >= ahead:
+                if while_waiting is not None:
+                    while_waiting()
+                    while_waiting = None
                 yield waiting.popleft().result()
+        if while_waiting is not None:
+            while_waiting()
         while waiting:
             yield waiting.popleft().result()
     finally:
@@ -108,25 +117,53 @@ def _in_order(
 # -- phase 1: reading ---------------------------------------------------------------------------
 
 
-def _range_summaries(
-    pool: ProcessPoolExecutor, ahead: int, range_bytes: int, source: WarcSource
-) -> Iterator[RangeSummary]:
-    """The summaries of ``source``'s byte ranges, in file order (WarcIndex's ``ranges``)."""
-    with source.open() as stream:
-        size = stream.seek(0, os.SEEK_END)
-    tasks = (partial(summarise_range, source, start, end) for start, end in range_bounds(size, range_bytes))
-    return _in_order(pool, tasks, ahead)
+class _RangeReader:
+    """WarcIndex's ``ranges``: the summaries of a file's byte ranges, in file order, read by the
+    pool's workers with at most ``ahead`` ranges in flight; ``while_reading`` is called once,
+    when the first file's first ranges are submitted."""
+
+    def __init__(
+        self,
+        pool: ProcessPoolExecutor,
+        ahead: int,
+        range_bytes: int,
+        while_reading: Callable[[], object] | None,
+    ) -> None:
+        self._pool, self._ahead, self._range_bytes = pool, ahead, range_bytes
+        self._while_reading = while_reading
+
+    def __call__(self, source: WarcSource) -> Iterator[RangeSummary]:
+        with source.open() as stream:
+            size = stream.seek(0, os.SEEK_END)
+        bounds = range_bounds(size, self._range_bytes)
+        tasks = (partial(summarise_range, source, start, end) for start, end in bounds)
+        hook, self._while_reading = self._while_reading, None
+        return _in_order(self._pool, tasks, self._ahead, hook)
+
+    def call_unused_hook(self) -> None:
+        """Call ``while_reading`` if no file was read by ranges (none given, references only)."""
+        hook, self._while_reading = self._while_reading, None
+        if hook is not None:
+            hook()
 
 
 def read_index(
-    sources: list[WarcSource], references: list[WarcSource], jobs: int, range_bytes: int = RANGE_BYTES
+    sources: list[WarcSource],
+    references: list[WarcSource],
+    jobs: int,
+    range_bytes: int = RANGE_BYTES,
+    while_reading: Callable[[], object] | None = None,
 ) -> WarcIndex:
     """The :class:`WarcIndex` of ``sources`` (``references`` read for revisits only), the
-    records read by ``jobs`` worker processes: the index one process builds, warnings too."""
+    records read by ``jobs`` worker processes: the index one process builds, warnings too.
+    ``while_reading``: called once while the workers read the first ranges (the command loads
+    the parser then, which the workers do not need: they fork before it is loaded)."""
     with _forked_pool(jobs, _ignore_interrupts) as pool:
-        return WarcIndex(
-            sources, references=references, ranges=partial(_range_summaries, pool, 2 * jobs, range_bytes)
-        )
+        # 4 ranges a worker ahead: enough to keep them busy while while_reading runs.
+        ranges = _RangeReader(pool, 4 * jobs, range_bytes, while_reading)
+        index = WarcIndex(sources, references=references, ranges=ranges)
+    ranges.call_unused_hook()
+    return index
 
 
 # -- phase 2: articles --------------------------------------------------------------------------
@@ -170,6 +207,8 @@ def _later_pages(order: list[str], positions: list[int]) -> dict[int, int]:
     page to the main process (which skips it if a chain took it, else looks at it) instead of
     following a chain of its own that would be dropped: the crawl interleaves the pages of
     articles fetched at once, so chunk boundaries otherwise cost several pages parsed twice."""
+    from archiver.parse.links import paginated_article
+
     first_of: dict[str, int] = {}
     later: dict[int, int] = {}
     for position in positions:
@@ -184,6 +223,8 @@ def _outcomes_in(first: int, end: int) -> list[PageOutcome]:
     """In a worker: the pages among ``order[first:end]`` that were skipped or begin an article,
     in order, as one process would find them if no chain before ``first`` existed (pages left
     to the main process, see :func:`_later_pages`, count as skipped)."""
+    from archiver.reextract import PageCache, article_of, begin_article
+
     assert _held is not None, "the articles pool's initializer holds the index"
     index, order, later_pages = _held.index, _held.order, _held.later_pages
     pages = PageCache()
@@ -238,6 +279,8 @@ def article_lines(
     ``least_pages``: the chunk sizes, see :func:`chunk_bounds`). Call it with the index
     frozen (:func:`gc.freeze`): a worker's garbage collector would otherwise walk the whole
     index and write to every page of it that the worker shares with this process."""
+    from archiver.reextract import PageCache, article_of, begin_article
+
     order = index.order
     positions = [position for position, url in enumerate(order) if index.captures[url].is_page]
     tasks = (

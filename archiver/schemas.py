@@ -22,6 +22,7 @@ from pydantic import BaseModel
 
 from archiver.crawl.summary import CrawlSummary
 from archiver.models import Article, ChangeLine, ListiclePage, PageEntry, Reject, StateArticle
+from archiver.schema_names import DESCRIPTIONS
 
 SCHEMAS: dict[str, type[BaseModel]] = {
     "page": ListiclePage,
@@ -33,15 +34,7 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "changes": ChangeLine,
 }
 
-DESCRIPTIONS: dict[str, str] = {
-    "page": "what `archiver parse` prints",
-    "article": "a line of articles.jsonl",
-    "reject": "a line of rejects.jsonl",
-    "pages": "a line of pages.jsonl",
-    "crawl": "crawl.json",
-    "state": "a line of a job's current state OUT/articles.jsonl",
-    "changes": "a line of a job run's changes.jsonl (and of OUT/changes.jsonl)",
-}
+assert SCHEMAS.keys() == DESCRIPTIONS.keys(), "every schema has its description (archiver.schema_names)"
 
 
 def schema_of(name: str) -> dict[str, Any]:

@@ -28,9 +28,8 @@ from archiver.cli.wacz import WACZ_DESCRIPTION, WACZ_HELP, add_wacz_arguments
 from archiver.cli.worker import add_worker_command
 from archiver.crawl.outcome import EXIT_CODES_HELP, INTERNAL, RESUME_HINT, STOPPED, USAGE, CommandError
 from archiver.crawl.quantities import parse_duration, parse_size
-from archiver.crawl.settings_check import SettingError
 from archiver.errors import ParseError
-from archiver.parse.document import DEFAULT_MAX_BYTES
+from archiver.parse.limits import DEFAULT_MAX_BYTES
 
 
 class CommandParser(argparse.ArgumentParser):
@@ -292,7 +291,9 @@ def _failure_code(error: Exception) -> int:
     """One line for ``error`` on stderr; its exit code."""
     if isinstance(error, CommandError):
         return _fail(str(error), error.exit_code)
-    if isinstance(error, SettingError):  # scrapy's own settings path (update_settings)
+    settings_check = sys.modules.get("archiver.crawl.settings_check")  # not loaded: no SettingError
+    if settings_check is not None and isinstance(error, settings_check.SettingError):
+        # Scrapy's own settings path (update_settings)
         return _fail(f"{error}; fix the --set value", USAGE)
     if isinstance(error, ParseError | OSError):
         return _fail(str(error), INTERNAL)

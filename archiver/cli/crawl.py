@@ -13,8 +13,6 @@ from pathlib import Path
 from typing import Any
 
 from archiver.crawl.outcome import CANT_CREATE, USAGE, CommandError, Outcome, classify
-from archiver.crawl.seed_check import SeedError, check_seed
-from archiver.crawl.settings_check import SettingError, check_settings, known_settings
 
 
 def add_log_options(parser: argparse.ArgumentParser) -> None:
@@ -92,6 +90,8 @@ def read_seed_file(name: str) -> list[str]:
 
 
 def _checked_seeds(urls: list[str], allow_private: bool, what: str) -> list[str]:
+    from archiver.crawl.seed_check import SeedError, check_seed
+
     try:
         return [check_seed(url, allow_private=allow_private, what=what) for url in urls]
     except SeedError as error:
@@ -122,6 +122,8 @@ def _parse_setting(text: str) -> tuple[str, str]:
 
 
 def _crawl_overrides(args: argparse.Namespace) -> dict[str, Any]:
+    from archiver.crawl.settings_check import SettingError, check_settings, known_settings
+
     given: dict[str, Any] = dict(_parse_setting(item) for item in args.set)
     try:
         checked = check_settings(given, known_settings())

@@ -12,12 +12,12 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from archiver.crawl.outcome import CANT_CREATE, DATA_ERROR, NO_INPUT, USAGE
-from archiver.export.parquet_table import ParquetUnavailable, arrow_schema
-from archiver.export.source import Damage
-from archiver.export.writing import STDOUT, InputError, NothingValid, OutputError, export_table
-from archiver.outputs import is_job_folder
+
+if TYPE_CHECKING:
+    from archiver.export.source import Damage
 
 ARTICLES_FILE = "articles.jsonl"
 _LINES_NAMED = 10  # damaged line numbers named in the one line; the rest are counted
@@ -73,6 +73,11 @@ def _damage_line(damage: Damage, name: str) -> str | None:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    # Imported here: the command line starts without the export's modules (and pydantic).
+    from archiver.export.parquet_table import ParquetUnavailable, arrow_schema
+    from archiver.export.writing import STDOUT, InputError, NothingValid, OutputError, export_table
+    from archiver.outputs import is_job_folder
+
     articles_file: Path = args.out if args.out.is_file() else args.out / ARTICLES_FILE
     output: Path = args.output or articles_file.parent / f"items.{args.format}"
     if args.format == "parquet":

@@ -9,8 +9,7 @@ from pathlib import Path
 
 from archiver.crawl.outcome import DATA_ERROR, NO_INPUT, USAGE
 from archiver.errors import ParseError
-from archiver.parse.page import parse_page
-from archiver.schemas import DESCRIPTIONS, SCHEMAS, schema_of
+from archiver.schema_names import DESCRIPTIONS
 
 
 class InputUnreadable(Exception):
@@ -47,6 +46,8 @@ def _page_url(name: str, given: str | None) -> str | None:
 def cmd_parse(args: argparse.Namespace) -> int:
     """Exit codes: 0 parsed; 64 standard input or a pipe without --url; 65 (EX_DATAERR) an input
     that is not HTML; 66 (EX_NOINPUT) a file that cannot be read."""
+    from archiver.parse.page import parse_page
+
     if args.url and not args.url.startswith(("http://", "https://")):
         print(f"archiver: error: --url {args.url!r}: give the page's absolute http(s) URL", file=sys.stderr)
         return USAGE
@@ -82,12 +83,16 @@ SCHEMA_HELP = "print the JSON Schema of an output file's records"
 def add_schema_arguments(schema: argparse.ArgumentParser) -> None:
     """The ``schema`` subcommand's arguments: a name is required, and the usage line lists the
     names (a missing or unknown one is a usage error)."""
-    names = ", ".join(f"{name}: {DESCRIPTIONS.get(name, name)}" for name in SCHEMAS)
+    names = ", ".join(f"{name}: {description}" for name, description in DESCRIPTIONS.items())
     # The names as metavar: argparse's "required" error then lists them.
-    schema.add_argument("record", choices=list(SCHEMAS), metavar="{" + ",".join(SCHEMAS) + "}", help=names)
+    schema.add_argument(
+        "record", choices=list(DESCRIPTIONS), metavar="{" + ",".join(DESCRIPTIONS) + "}", help=names
+    )
     schema.set_defaults(handler=cmd_schema)
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
+    from archiver.schemas import schema_of
+
     print(json.dumps(schema_of(args.record), indent=2, ensure_ascii=False))
     return 0

@@ -15,13 +15,12 @@ import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from types import FrameType
+from typing import TYPE_CHECKING
 
-from archiver.capture_time import first_captured
 from archiver.crawl.outcome import CANT_CREATE, NO_INPUT, UNAVAILABLE, USAGE
-from archiver.outputs import is_zip
-from archiver.replay.collection import NoWarcs
-from archiver.replay.links import replay_link
-from archiver.replay.pywb import PywbFailed, PywbServer, PywbUnavailable, running_pywb
+
+if TYPE_CHECKING:
+    from archiver.replay.pywb import PywbServer
 
 REPLAY_HELP = "replay a crawl's WARC files in pywb on 127.0.0.1 (until Ctrl-C)"
 REPLAY_DESCRIPTION = (
@@ -76,6 +75,8 @@ def first_article_link(out: Path, prefix: str) -> str | None:
     (its first page's ``fetched_at``, compared as the WACZ's main page is:
     :func:`archiver.capture_time.first_captured`), or None when there is none. Lines that
     cannot be read are passed over; the file is streamed."""
+    from archiver.capture_time import first_captured
+    from archiver.replay.links import replay_link
 
     def first_pages(lines: Iterable[str]) -> Iterator[tuple[str, tuple[str, str]]]:
         for line in lines:
@@ -107,6 +108,11 @@ def _serve(server: PywbServer, out: Path) -> int:
 
 
 def cmd_replay(args: argparse.Namespace) -> int:
+    # Imported here: the command line starts without pywb's helpers and the index writer.
+    from archiver.outputs import is_zip
+    from archiver.replay.collection import NoWarcs
+    from archiver.replay.pywb import PywbFailed, PywbUnavailable, running_pywb
+
     out: Path = args.out
     if out.is_file() and (out.suffix.lower() == ".wacz" or is_zip(out)):
         # pywb reads WARC files in place, not a WACZ's members: the folder it came from has them.

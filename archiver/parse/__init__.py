@@ -8,6 +8,22 @@ the record. ``embedded`` finds article HTML inside scripts. The crawl, ``archive
 re-extraction from WARCs all call :func:`parse_page`, so their records agree.
 """
 
-from archiver.parse.page import parse_page
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from archiver.parse.page import parse_page
 
 __all__ = ["parse_page"]
+
+
+def __getattr__(name: str) -> Any:
+    """``parse_page``, imported on first use (PEP 562): a module of this package (the WARC
+    reader uses ``refresh`` and ``response_type``) loads without the whole parser."""
+    if name != "parse_page":
+        raise AttributeError(f"module 'archiver.parse' has no attribute {name!r}")
+    from archiver.parse.page import parse_page
+
+    globals()["parse_page"] = parse_page
+    return parse_page

@@ -10,8 +10,8 @@ from lxml import etree
 
 from archiver.errors import ParseError
 from archiver.parse.dom import HtmlElement, drop_tree, parse_html_bytes, tag_of
+from archiver.parse.limits import DEFAULT_MAX_BYTES
 
-DEFAULT_MAX_BYTES = 16 * 1024 * 1024
 # Inline scripts shorter than this carry no article (tracking snippets, config).
 MIN_DATA_SCRIPT_CHARS = 2000
 # Sniffed from the first bytes so that an image or archive is refused with its name, not parsed.

@@ -11,9 +11,10 @@ from archiver.models import Detection, ListiclePage
 from archiver.parse.counting import declared_count
 from archiver.parse.decoding import decode_html
 from archiver.parse.detect import Context, Selection, detect_items
-from archiver.parse.document import DEFAULT_MAX_BYTES, check_is_html, load_document
+from archiver.parse.document import check_is_html, load_document
 from archiver.parse.embedded import html_fragments_in_scripts, item_arrays_in_scripts
 from archiver.parse.item_content import build_items
+from archiver.parse.limits import DEFAULT_MAX_BYTES
 from archiver.parse.links import find_next_page, find_recommendations, is_later_page
 from archiver.parse.metadata import extract_metadata
 from archiver.parse.numbering import numbering_warnings
