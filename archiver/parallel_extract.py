@@ -40,12 +40,15 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import partial
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 # Only the reading's modules at import: phase 1's workers fork from a process that has not
 # loaded the parser yet (see read_index's while_reading); phase 2 imports the rest.
-from archiver.warc.reader import RangeSummary, WarcIndex, range_bounds, summarise_range
+from archiver.warc.reader import Capture, RangeSummary, WarcIndex, range_bounds, summarise_range
 from archiver.warc.source import WarcSource
+
+if TYPE_CHECKING:
+    from archiver.reextract import PageCache
 
 # Bytes of a WARC file per reading task: small enough to keep every core busy to the end of a
 # file, large enough that a task's overhead (opening the file, finding the first record start)
@@ -223,7 +226,7 @@ def _outcomes_in(first: int, end: int) -> list[PageOutcome]:
     """In a worker: the pages among ``order[first:end]`` that were skipped or begin an article,
     in order, as one process would find them if no chain before ``first`` existed (pages left
     to the main process, see :func:`_later_pages`, count as skipped)."""
-    from archiver.reextract import PageCache, article_of, begin_article
+    from archiver.reextract import PageCache
 
     assert _held is not None, "the articles pool's initializer holds the index"
     index, order, later_pages = _held.index, _held.order, _held.later_pages
@@ -238,19 +241,29 @@ def _outcomes_in(first: int, end: int) -> list[PageOutcome]:
         if url in taken_here or later_pages.get(position, first) < first:
             outcomes.append(PageOutcome(url, skipped=True))
             continue
-        begun = begin_article(index, capture, pages)
-        if begun is None:
-            pages.forget(url)
-            continue
-        found, taken = begun
-        taken_here |= taken
-        for _, page in found.draft.pages:
-            pages.forget(page.url)
-        article = article_of(index, found)
-        outcomes.append(
-            PageOutcome(url, line=None if article is None else article.to_json(), taken=frozenset(taken))
-        )
+        begun = _article_at(index, capture, pages)
+        if begun is not None:
+            line, taken = begun
+            taken_here |= taken
+            outcomes.append(PageOutcome(url, line=line, taken=frozenset(taken)))
     return outcomes
+
+
+def _article_at(index: WarcIndex, capture: Capture, pages: PageCache) -> tuple[str | None, set[str]] | None:
+    """What one process does at a page no chain took: None when it begins no article, else the
+    JSON line of its article (None: its chain makes none) and the URLs its chain took. The
+    pages parsed are forgotten (``pages`` keeps none)."""
+    from archiver.reextract import article_of, begin_article
+
+    begun = begin_article(index, capture, pages)
+    pages.forget(capture.url)
+    if begun is None:
+        return None
+    found, taken = begun
+    for _, page in found.draft.pages:
+        pages.forget(page.url)
+    article = article_of(index, found)
+    return (None if article is None else article.to_json()), taken
 
 
 def chunk_bounds(
@@ -279,7 +292,7 @@ def article_lines(
     ``least_pages``: the chunk sizes, see :func:`chunk_bounds`). Call it with the index
     frozen (:func:`gc.freeze`): a worker's garbage collector would otherwise walk the whole
     index and write to every page of it that the worker shares with this process."""
-    from archiver.reextract import PageCache, article_of, begin_article
+    from archiver.reextract import PageCache
 
     order = index.order
     positions = [position for position, url in enumerate(order) if index.captures[url].is_page]
@@ -302,14 +315,9 @@ def article_lines(
                     continue
                 # The worker skipped it for a chain that is dropped here, or left it to this
                 # process: look at it as one process does.
-                begun = begin_article(index, index.captures[outcome.url], pages)
-                pages.forget(outcome.url)
-                if begun is None:
-                    continue
-                found, chain = begun
-                taken |= chain
-                for _, page in found.draft.pages:
-                    pages.forget(page.url)
-                article = article_of(index, found)
-                if article is not None:
-                    yield article.to_json()
+                begun = _article_at(index, index.captures[outcome.url], pages)
+                if begun is not None:
+                    line, chain = begun
+                    taken |= chain
+                    if line is not None:
+                        yield line

@@ -280,7 +280,7 @@ def test_a_source_as_wide_as_the_img_is_not_a_larger_variant() -> None:
 
 def test_picture_skips_types_and_media_a_browser_would_not_show() -> None:
     picture = _element(
-        '<picture><source type="image/jxl" srcset="/m/a.jxl 4000w">'
+        '<picture><source type="image/heic" srcset="/m/a.heic 4000w">'
         '<source media="print" srcset="/m/a-print.jpg 3000w">'
         '<source type="image/jpeg" srcset="/m/a-800.jpg 800w, /m/a-1600.jpg 1600w"><img alt=""></picture>',
         "picture",

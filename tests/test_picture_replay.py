@@ -46,7 +46,7 @@ def _photo(path: str) -> bytes:
 
 def _item(number: int) -> str:
     """Item photos in the forms sites use: a plain WebP source with 1x/2x, widths with sizes,
-    a phone-only source before the desktop one, an unshown JPEG XL source first, a lazy loader's
+    a phone-only source before the desktop one, an unshown HEIC source first, a lazy loader's
     data-srcset."""
     stem = f"/photos/{number}"
     forms = [
@@ -58,7 +58,7 @@ def _item(number: int) -> str:
         f'<source media="(max-width: 640px)" type="image/webp" srcset="{stem}-phone.webp">'
         f'<source media="(min-width: 641px)" type="image/webp" srcset="{stem}-desk.webp">'
         f'<img src="{stem}.jpg" alt="Photo {number}">',
-        f'<source type="image/jxl" srcset="{stem}.jxl"><source type="image/webp" srcset="{stem}.webp">'
+        f'<source type="image/heic" srcset="{stem}.heic"><source type="image/webp" srcset="{stem}.webp">'
         f'<img src="{stem}.jpg" alt="Photo {number}">',
         f'<source type="image/webp" data-srcset="{stem}.webp"><img src="{stem}.jpg" alt="Photo {number}">',
     ]
@@ -140,7 +140,7 @@ def test_the_file_a_browser_shows_is_crawled_and_archived(crawled: tuple[Path, C
     assert displayed == [
         "photos/1-800.webp",  # sizes 700px: the smallest width at least that
         "photos/2-desk.webp",  # the phone-only source does not match a 1280-px screen
-        "photos/3.webp",  # the JPEG XL source is skipped
+        "photos/3.webp",  # the HEIC source is skipped: Chromium shows no HEIC
         "photos/4.webp",  # data-srcset, filled in by the page's loader
         "photos/5.webp",  # 1x of 1x/2x
         "photos/6-800.webp",
@@ -154,7 +154,7 @@ def test_the_file_a_browser_shows_is_crawled_and_archived(crawled: tuple[Path, C
         assert archived[image["displayed_url"]] == (200, "image/webp"), image
         assert image["capture"]["status"] == 200
         assert requests["/" + str(image["displayed_url"]).split("/", 3)[3]] == 1
-    assert "/photos/2-phone.webp" not in requests and "/photos/3.jxl" not in requests
+    assert "/photos/2-phone.webp" not in requests and "/photos/3.heic" not in requests
     assert article["media_complete"] is True
 
 

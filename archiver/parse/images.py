@@ -123,11 +123,14 @@ _SRCSET_ATTRS = ("data-lazy-srcset", "data-srcset", "nitro-lazy-srcset", "srcset
 _BACKGROUND_ATTRS = ("data-bg", "data-background-image", "data-bg-src", "data-background", "data-lazy-bg")
 # Responsive size ladders such as CNN's data-src-mini ... data-src-large.
 _SIZE_LADDER = ("mini", "xsmall", "small", "medium", "large", "xlarge", "xxlarge")
-# Image types every current browser shows; a <source> of another type (JPEG XL, HEIC) is skipped.
+# Image types Chromium shows; a <source> of another type (HEIC, JPEG 2000) is skipped, as
+# Chromium skips it. JPEG XL is shown again: Chromium 156 (Debian's, which the replay tests
+# drive) picks a <source type="image/jxl"> over the WebP after it, so that is what replay asks
+# the archive for.
 _SHOWN_TYPES = frozenset(
     {
         "image/jpeg", "image/jpg", "image/pjpeg", "image/png", "image/apng", "image/webp",
-        "image/avif", "image/gif", "image/svg+xml",
+        "image/avif", "image/gif", "image/svg+xml", "image/jxl",
     }
 )  # fmt: skip
 _NOT_SHOWN_MEDIA = re.compile(r"^\s*(?:print|not\s+all|speech)\b", re.IGNORECASE)
