@@ -308,3 +308,21 @@ def test_closing_headings_of_the_same_template_end_an_unnumbered_list() -> None:
     body += f"<h2>Weiterlesen:</h2><p>{PROSE}</p><h2>Read more</h2><p>{PROSE}</p>"
     record = _parse("6 spas for a winter weekend", body)
     assert [item.heading for item in record.items] == [f"Spa {n}" for n in range(1, 7)]
+
+
+def test_a_widget_title_in_the_items_heading_style_is_not_an_unnumbered_item() -> None:
+    # A player the script draws has a title like the items' headings; what the HTML holds under
+    # it is furniture (the failure message, a button), so the heading introduces nothing.
+    player = (
+        "<h3>Recommended Videos</h3><div class='player'><div fallback><p>We apologize, but this video"
+        " has failed to load.</p></div><button>Play Video</button></div>"
+    )
+    names = ["Harbour walk", "Old market", "Castle hill", "River beach"]
+    items = "".join(f"<h3>{name}</h3><p>{PROSE}</p>" for name in names)
+    record = _parse("4 places to see in Split", f"<p>{PROSE}</p>{player}{items}")
+    assert [item.heading for item in record.items] == names
+    assert all("apologize" not in (item.caption or "") for item in record.items)
+    # A heading that introduces a photo alone is an item still.
+    photo = "<h3>Sea gate</h3><p><img src='/sea-gate.jpg' width='800' height='533' alt=''></p>"
+    record = _parse("5 places to see in Split", f"<p>{PROSE}</p>{player}{items}{photo}")
+    assert [item.heading for item in record.items] == [*names, "Sea gate"]

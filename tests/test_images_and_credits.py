@@ -43,6 +43,56 @@ def test_each_lazy_loading_attribute_is_read(attr: str) -> None:
     assert image is not None and image.url == "https://site.example/dir/photo.jpg"
 
 
+@pytest.mark.parametrize(
+    ("attrs", "url", "attr"),
+    [
+        # Loaders whose attribute nobody listed: the value, one URL naming a photo file, says it.
+        (
+            {"data-img": "http://cdn.example/a/570784_v1.jpg"},
+            "http://cdn.example/a/570784_v1.jpg",
+            "data-img",
+        ),
+        (
+            {"src": GIF, "data-lazy-original": "/media/heron.webp?w=800"},
+            "https://site.example/media/heron.webp?w=800",
+            "data-lazy-original",
+        ),
+        (
+            {"src": "/img/blank.gif", "data-hires": "big/owl.JPEG"},
+            "https://site.example/dir/big/owl.JPEG",
+            "data-hires",
+        ),
+    ],
+)
+def test_an_unlisted_lazy_attribute_holding_a_photo_url_is_read(
+    attrs: dict[str, str], url: str, attr: str
+) -> None:
+    image = image_from_attributes({"width": "610", "height": "386", **attrs}, BASE)
+    assert image is not None and (image.url, image.source_attr) == (url, attr)
+
+
+@pytest.mark.parametrize(
+    ("attrs", "url"),
+    [
+        # A usable src or srcset wins over any unlisted attribute (a Pinterest or zoom copy).
+        ({"src": "/a.jpg", "data-pin-media": "/pin/a-big.jpg"}, "https://site.example/a.jpg"),
+        (
+            {"src": GIF, "srcset": "/b-800.jpg 800w", "data-zoom": "/zoom/b.jpg"},
+            "https://site.example/b-800.jpg",
+        ),
+        # Values that are not one photo URL: a link to a page, text, a list, a tracking pixel.
+        ({"src": GIF, "data-link": "/story.html", "data-caption": "Owl at dusk.jpg"}, None),
+        ({"src": GIF, "data-sizes": "a.jpg 1x, b.jpg 2x"}, None),
+        ({"src": GIF, "data-beacon": "https://t.example/pixel.gif"}, None),
+    ],
+)
+def test_unlisted_attributes_are_read_only_when_nothing_else_names_the_photo(
+    attrs: dict[str, str], url: str | None
+) -> None:
+    image = image_from_attributes(attrs, BASE)
+    assert (image.url if image is not None else None) == url
+
+
 def test_srcset_largest_candidate_is_kept_beside_the_named_url() -> None:
     image = image_from_attributes(
         {"src": "a-300.jpg", "srcset": "a-300.jpg 300w, a-2048.jpg 2048w, a-1024.jpg 1024w"}, BASE

@@ -91,6 +91,10 @@ _FURNITURE_ROLES = frozenset({"navigation", "complementary", "contentinfo", "ban
 def is_furniture(element: HtmlElement) -> bool:
     """True for navigation, sidebars, share bars, ads, comment sections and the like."""
     tag = tag_of(element)
+    if element.get("fallback") is not None:
+        # AMP's (and players' copies of it) message for when a component fails to load ("This
+        # video failed to load"): shown only instead of the component, never article text.
+        return True
     if tag in FURNITURE_TAGS or element.get("role") in _FURNITURE_ROLES:
         # <form> wraps whole ASP.NET pages and <header> some article bodies: size decides.
         return tag not in {"form", "header"} or len(raw_text(element)) < _MAX_FURNITURE_TEXT

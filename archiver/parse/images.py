@@ -429,6 +429,27 @@ def _single_url(attrs: Mapping[str, str], drawn_as_photo: bool) -> tuple[str, st
     src = attrs.get("src")
     if src and not _not_a_picture(src, drawn_as_photo):
         return src.strip(), "src"
+    return _unlisted_lazy_url(attrs, drawn_as_photo)
+
+
+# A photo file's name: what an unlisted data-* attribute must hold to be taken for the lazy URL.
+_PHOTO_FILE = re.compile(r"\.(?:jpe?g|png|gif|webp|avif|jxl)$", re.IGNORECASE)
+
+
+def _unlisted_lazy_url(attrs: Mapping[str, str], drawn_as_photo: bool) -> tuple[str, str] | None:
+    """The URL a lazy loader whose attribute is not listed above would show ("data-img",
+    "data-lazy-original", "data-hires"): only for an img with no usable src and no srcset, the
+    first data-* attribute whose value is one URL naming a photo file. Loaders are many and
+    their attribute names free; the value's shape is what they share."""
+    if any(attrs.get(name) for name in _SRCSET_ATTRS):
+        return None
+    for name, value in attrs.items():
+        url = value.strip()
+        if not name.startswith("data-") or not url or any(space in url for space in " \t\n,"):
+            continue
+        path = url.split("#", 1)[0].split("?", 1)[0]
+        if _PHOTO_FILE.search(path) and "/" in path and not _not_a_picture(url, drawn_as_photo):
+            return url, name
     return None
 
 

@@ -106,6 +106,7 @@ class _Segment:
     embed: Embed | None = None
     credit: Credit | None = None
     ends_text: bool = False  # a credit split off the end of a text paragraph
+    heading: bool = False  # text of a heading element (h1-h6) inside the item
 
 
 @dataclass
@@ -118,7 +119,7 @@ class _Region:
         if text and text.strip():
             self.buffer.append(text)
 
-    def flush(self) -> None:
+    def flush(self, heading: bool = False) -> None:
         if not self.buffer:
             return
         text = normalise_space("".join(self.buffer))
@@ -128,7 +129,7 @@ class _Region:
         # A paragraph may end with its photo's credit ("... at dawn. (Photo: Jo Roe)").
         text, credit = split_credit(text)
         if text:
-            self.segments.append(_Segment("text", text))
+            self.segments.append(_Segment("text", text, heading=heading))
         if credit is not None:
             self.segments.append(_Segment("credit", credit.text, credit=credit, ends_text=bool(text)))
 
@@ -316,7 +317,7 @@ def _walk(
             if tag == "noscript":
                 noscript_depth -= 1
             if tag in _BLOCK_TAGS:
-                region().flush()
+                region().flush(heading=tag in HEADING_TAGS)
             if element is not root and noscript_depth == 0:
                 region().add_text(element.tail)
             continue
@@ -430,7 +431,16 @@ def _wrapper_blocks(heads: list[Head], container: HtmlElement) -> list[HtmlEleme
         if extra < 20 and block.find(".//img") is None:
             return None
         blocks.append(block)
+    if not any(_holds_image(block) for block in blocks) and _holds_image(container):
+        # Each heading sits in a box with its text while the photos stand in boxes of their own
+        # between them ("<section><figure/></section><section><h4/><p/></section>"): the items
+        # run across boxes, as in a flat layout, or their photos would be lost.
+        return None
     return blocks
+
+
+def _holds_image(element: HtmlElement) -> bool:
+    return any(True for _ in element.iter(*IMAGE_ELEMENT_TAGS))
 
 
 def _trailing_media(segments: list[_Segment]) -> int:
@@ -453,6 +463,18 @@ def _leading_image(segments: list[_Segment]) -> bool:
     return False
 
 
+def _drop_dangling_headings(region: _Region) -> None:
+    """Drop the headings that end a region with nothing after them before the next item: the
+    title of a widget whose content is all furniture ("Recommended Videos" over a player), which
+    introduces no text of the item and would hide the photo before it from the boundary."""
+    end = len(region.segments)
+    while end > 0 and region.segments[end - 1].heading:
+        end -= 1
+    others = region.segments[:end]
+    if end < len(region.segments) and any(s.kind == "text" for s in others):
+        region.segments = others + [s for s in region.segments[end:] if s.kind != "text"]
+
+
 def _assign_boundary_media(preamble: _Region, regions: list[_Region]) -> None:
     """Decide, at each boundary between items, whose the photos there are.
 
@@ -465,6 +487,8 @@ def _assign_boundary_media(preamble: _Region, regions: list[_Region]) -> None:
     item that has none. The article's lead image before item 1 moves only in the first case.
     """
     sources = [preamble, *regions[:-1]]
+    for source in sources:
+        _drop_dangling_headings(source)
     cuts = [_trailing_media(region.segments) for region in sources]
     trailing = [
         any(s.kind == "image" for s in region.segments[cut:])

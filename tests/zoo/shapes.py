@@ -1935,6 +1935,66 @@ def credit_placement(m: Maker) -> Case:
     )
 
 
+# -- 27. what sits around an item's photo: a loader nobody listed, a video player's widget ----------------
+_UNLISTED_LAZY_ATTRS = ["data-img", "data-lazy-original", "data-hires", "data-image-src", "data-delayed-url"]
+_WIDGET_TITLES = ["Recommended Videos", "Watch next", "Featured video", "More videos"]
+_PLAYER_FAILURES = [
+    "We apologize, but this video has failed to load.",
+    "This video is unavailable in your browser.",
+    "Sorry, the player could not be loaded. Try refreshing the page.",
+]
+
+
+@shape("photo_surroundings", "unlisted-lazy-attr", "player-before-item1", "player-fallback-in-item")
+def photo_surroundings(m: Maker) -> Case:
+    v = m.variant
+    count = m.rng.randint(3, 9)
+    topic = m.rng.choice(["travel", "food", "history"])
+    title = m.title_for(topic, count)
+    heads = m.headings(count, topic)
+    attr = m.rng.choice(_UNLISTED_LAZY_ATTRS)
+    tag = m.rng.choice(["h3", "h4"])
+    numbered = m.rng.random() < 0.5  # unnumbered headings stand on the title's count
+
+    def player() -> str:
+        """A script-drawn player: what the HTML holds is its box, a button and the message shown
+        when it fails to load (AMP's ``fallback`` attribute, which players copy)."""
+        failure = escape(m.note_not_caption(m.rng.choice(_PLAYER_FAILURES)))
+        return (
+            f'<div class="video-box"><div class="video-placeholder"></div><div fallback>'
+            f'<p>{failure}</p></div><button type="button">Play Video</button></div>'
+        )
+
+    def item(i: int, h: str) -> str:
+        n = i + 1
+        label = f"{n}. {h}" if numbered else h
+        heading = f'<{tag} id="item-{n}"><b>{escape(label)}</b></{tag}>'
+        if v == "unlisted-lazy-attr":
+            src = f"{m.media}/{n:02d}.jpg"
+            m.note_image(src)
+            image = f'<img {attr}="{src}" alt="{escape(h)}" width="610" height="386">'
+            return (
+                f'{heading}<p align="center">{image}</p><p class="credit">{escape(m.credit())}</p>{m.paras()}'
+            )
+        if v == "player-before-item1":
+            # Photo first, then the heading; the page's one video widget, with its own title,
+            # stands between item 1's photo and item 1's heading.
+            photo = f'<figure class="embedded-image">{m.img(n, h)}</figure>'
+            widget = ""
+            if n == 1:
+                widget = (
+                    f"<section><h3>{escape(m.note_not_caption(m.rng.choice(_WIDGET_TITLES)))}</h3>"
+                    f"{player()}</section>"
+                )
+            text = m.paras(m.rng.randint(1, 2))
+            return f"<section>{photo}</section>{widget}<section>{heading}{text}</section>"
+        return f"{heading}{m.figure(n, h)}{m.paras(1)}{player()}{m.paras(1)}"
+
+    body = listing(m, heads, item)
+    items = _printed(range(1, count + 1), heads) if numbered else [ItemTruth(None, h) for h in heads]
+    return m.single(m.path(title), title, body, items, count)
+
+
 # == non-listicles: every one must give zero items ==========================================================
 def _not_listicle(m: Maker, path: str, title: str, body: str, *, byline: bool = True) -> Case:
     html = m.render(path, title, body, byline=byline)

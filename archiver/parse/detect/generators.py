@@ -19,6 +19,7 @@ from archiver.parse.detect.heads import (
     list_item_lead_element,
 )
 from archiver.parse.detect.markers import read_marker
+from archiver.parse.detect.scoring import without_silent_heads
 from archiver.parse.dom import HtmlElement, furniture_ancestor, link_text_ratio, tag_of, text_of
 from archiver.parse.vocabulary import CLOSING_HEADINGS
 
@@ -95,6 +96,8 @@ def unnumbered_candidates(heads: list[Head]) -> Iterator[Candidate]:
         # "Read more:", "Conclusion": the same template closes the list after its items.
         while plain and CLOSING_HEADINGS.match(plain[-1].heading or ""):
             plain.pop()
+        # A widget's title in the items' heading style introduces nothing the reader reads.
+        plain = without_silent_heads(plain)
         if len(plain) < 2:
             continue
         # Renumbered 1..N by position: the record's numbers are positions for unnumbered items.

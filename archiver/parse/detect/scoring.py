@@ -29,7 +29,8 @@ from dataclasses import dataclass
 
 from archiver.parse.detect.candidates import Candidate, Head
 from archiver.parse.detect.markers import is_step_label, is_unit_label
-from archiver.parse.dom import HEADING_TAGS, HtmlElement, link_text_ratio, tag_of, text_of
+from archiver.parse.dom import HEADING_TAGS, HtmlElement, is_furniture, link_text_ratio, tag_of, text_of
+from archiver.parse.images import IMAGE_ELEMENT_TAGS
 from archiver.parse.main_content import MainContent
 
 # Sequence: share of consecutive pairs that keep one direction / step by exactly one.
@@ -144,7 +145,7 @@ def _prose_length(heads: list[Head]) -> float:
     """Mean length of the non-link text each head introduces (its own rest, its tail and the next
     few siblings of its wrapper). Item headings introduce prose; sidebar titles link lists."""
     total = 0.0
-    wrappers = [_wrapper(head) if head.kind != "line-lead" else head.element for head in heads]
+    wrappers = [_wrapper_of(head) for head in heads]
     wrapper_set = set(wrappers)
     for head, node in zip(heads, wrappers, strict=True):
         total += len(head.rest)
@@ -155,6 +156,53 @@ def _prose_length(heads: list[Head]) -> float:
             text = len(text_of(sibling))
             total += text * (1 - link_text_ratio(sibling)) if text else 0
     return total / len(heads)
+
+
+def _text_outside_furniture(element: HtmlElement) -> str:
+    """The element's text, less what its furniture (a player's failure message, its buttons)
+    holds."""
+    text = text_of(element)
+    if not text:
+        return ""
+    for node in element.iterdescendants():
+        if isinstance(node.tag, str) and is_furniture(node):
+            inner = text_of(node)
+            if inner:
+                text = text.replace(inner, "", 1)
+    return text.strip()
+
+
+def _wrapper_of(head: Head) -> HtmlElement:
+    return head.element if head.kind == "line-lead" else _wrapper(head)
+
+
+def _introduces_nothing(head: Head, node: HtmlElement, others: set[HtmlElement]) -> bool:
+    if head.rest.strip() or (node.tail or "").strip():
+        return False
+    for count, sibling in enumerate(node.itersiblings()):
+        tag = tag_of(sibling)
+        if count >= PROSE_WINDOW_SIBLINGS or tag in HEADING_TAGS or sibling in others:
+            break
+        if not tag or is_furniture(sibling):
+            continue
+        if tag in IMAGE_ELEMENT_TAGS or any(True for _ in sibling.iter(*IMAGE_ELEMENT_TAGS)):
+            return False
+        if _text_outside_furniture(sibling) or (sibling.tail or "").strip():
+            return False
+    return True
+
+
+def without_silent_heads(heads: list[Head]) -> list[Head]:
+    """The heads less those followed by neither text nor a photo before the next head: a
+    widget's title ("Recommended Videos" over a player the script draws) printed in the items'
+    heading style. Item headings introduce their text or their photo."""
+    wrappers = [_wrapper_of(head) for head in heads]
+    every = set(wrappers)
+    return [
+        head
+        for head, node in zip(heads, wrappers, strict=True)
+        if not _introduces_nothing(head, node, every - {node})
+    ]
 
 
 def _counter_total(heads: list[Head]) -> int | None:
